@@ -1,0 +1,225 @@
+package io.fluxfleet.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads one config object key by key, recording every problem under its full key path instead of stopping
+ * at the first. Each read marks its key as known; {@link #finish()} then reports the keys nobody read as
+ * unknown, with the closest known key as a suggestion.
+ */
+public final class Fields {
+    private final String path;
+    private final JsonNode node;
+    private final List<Problem> problems;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    Fields(String path, JsonNode node, List<Problem> problems) {
+        this.path = path;
+        this.node = node;
+        this.problems = problems;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The full key path of a child key, e.g. {@code fluxfleet:flux.chartVersion}. */
+    public String key(String name) {
+        return path.endsWith(":") ? path + name : path + "." + name;
+    }
+
+    public void problem(String name, String message) {
+        problems.add(new Problem(key(name), message));
+    }
+
+    private JsonNode raw(String name) {
+        known.add(name);
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    public boolean has(String name) {
+        known.add(name);
+        return node != null && node.isObject() && node.has(name) && !node.get(name).isNull();
+    }
+
+    public Optional<String> optionalString(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            problem(name, "expected a single value, got " + describe(value));
+            return Optional.empty();
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            problem(name, "must not be empty");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    public String string(String name, String defaultValue) {
+        return optionalString(name).orElse(defaultValue);
+    }
+
+    /** A required value; a missing one is reported and the placeholder returned so reading can go on. */
+    public String required(String name, String placeholder) {
+        if (!has(name)) {
+            problem(name, "is required");
+            return placeholder;
+        }
+        return optionalString(name).orElse(placeholder);
+    }
+
+    /** A string checked by a validator; an invalid value is reported and the default kept. */
+    public String checked(String name, String defaultValue, Function<String, Optional<String>> validator) {
+        Optional<String> value = optionalString(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        Optional<String> error = validator.apply(value.get());
+        if (error.isPresent()) {
+            problem(name, error.get());
+            return defaultValue;
+        }
+        return value.get();
+    }
+
+    public boolean bool(String name, boolean defaultValue) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.isValueNode() ? value.asText() : "";
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        problem(name, "expected true or false, got " + describe(value));
+        return defaultValue;
+    }
+
+    public int integer(String name, int defaultValue) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.isIntegralNumber()) {
+            return value.intValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Integer.parseInt(value.asText().trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        problem(name, "expected a whole number, got " + describe(value));
+        return defaultValue;
+    }
+
+    /** A key that carries a secret: always a {@link Secret}, however the user wrote it. */
+    public Optional<Secret> secret(String name) {
+        return optionalString(name).map(Secret::new);
+    }
+
+    public List<String> strings(String name) {
+        JsonNode value = raw(name);
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isArray()) {
+            problem(name, "expected a list, got " + describe(value));
+            return result;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (item.isValueNode() && !item.asText().isBlank()) {
+                result.add(item.asText());
+            } else {
+                problems.add(new Problem(key(name) + "[" + i + "]", "expected a non-empty value, got " + describe(item)));
+            }
+        }
+        return result;
+    }
+
+    /** A nested object; a missing one reads as empty so its keys take their defaults. */
+    public Fields object(String name) {
+        JsonNode value = raw(name);
+        if (value != null && !value.isObject()) {
+            problem(name, "expected an object with keys, got " + describe(value));
+            value = null;
+        }
+        return new Fields(key(name), value, problems);
+    }
+
+    /** A list of objects; {@code null} when the key is absent. */
+    public List<Fields> objects(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        List<Fields> result = new ArrayList<>();
+        if (!value.isArray()) {
+            problem(name, "expected a list, got " + describe(value));
+            return result;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = key(name) + "[" + i + "]";
+            if (!item.isObject()) {
+                problems.add(new Problem(itemPath, "expected an object with keys, got " + describe(item)));
+                continue;
+            }
+            result.add(new Fields(itemPath, item, problems));
+        }
+        return result;
+    }
+
+    /** Reports every key present in the object that no read asked for, suggesting the closest known key. */
+    public void finish() {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (known.contains(name)) {
+                continue;
+            }
+            String suggestion = known.stream()
+                    .min(Comparator.comparingInt((String k) -> Validators.distance(name, k)).thenComparing(k -> k))
+                    .filter(k -> Validators.distance(name, k) <= Math.max(2, name.length() / 3))
+                    .map(k -> "; did you mean '" + k + "'?")
+                    .orElse("; known keys: " + String.join(", ", known.stream().sorted().toList()));
+            problem(name, "unknown key" + suggestion);
+        }
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        String text = value.asText();
+        return text.startsWith(RawConfig.ENCRYPTED_PREFIX) ? "a secret value" : "'" + text + "'";
+    }
+}

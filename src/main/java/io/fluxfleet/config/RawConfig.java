@@ -1,0 +1,125 @@
+package io.fluxfleet.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stack's {@code fluxfleet:*} config as a JSON tree, before any interpretation, plus where it came
+ * from. Two sources give the same shape: the config the Pulumi engine hands a running program, and a
+ * stack file read directly by the offline {@code render}.
+ *
+ * <p>In a stack file, an encrypted value ({@code {secure: ...}}) cannot be decrypted without the
+ * stack's secrets provider, and render must never need it. Such a value becomes a placeholder that names
+ * a short fingerprint of the ciphertext: a changed secret renders differently, an unchanged one the same,
+ * and the plaintext is never involved.
+ */
+public record RawConfig(String source, Map<String, JsonNode> values) {
+    public static final String NAMESPACE = "fluxfleet";
+    public static final String ENCRYPTED_PREFIX = "[encrypted ";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public RawConfig {
+        values = Map.copyOf(values);
+    }
+
+    /**
+     * Reads the config the Pulumi language host passes to a running program: {@code PULUMI_CONFIG} is a
+     * JSON object of {@code "namespace:key"} to string, where structured values are JSON text.
+     */
+    public static RawConfig fromPulumiEnvironment(String stackName, Map<String, String> env) {
+        String json = env.getOrDefault("PULUMI_CONFIG", "{}");
+        Map<String, JsonNode> values = new TreeMap<>();
+        try {
+            JsonNode all = JSON.readTree(json.isBlank() ? "{}" : json);
+            for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
+                var entry = it.next();
+                String key = entry.getKey();
+                if (!key.startsWith(NAMESPACE + ":")) {
+                    continue;
+                }
+                values.put(key.substring(NAMESPACE.length() + 1), parseScalarOrJson(entry.getValue().asText()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PULUMI_CONFIG is not valid JSON", e);
+        }
+        return new RawConfig("stack '" + stackName + "'", values);
+    }
+
+    /** Reads a {@code Pulumi.<stack>.yaml} file without the Pulumi CLI; encrypted values become placeholders. */
+    public static RawConfig fromStackFile(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stack file " + file, e);
+        }
+        Map<String, JsonNode> values = new TreeMap<>();
+        JsonNode config = root == null ? null : root.get("config");
+        if (config != null && config.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
+                var entry = it.next();
+                if (entry.getKey().startsWith(NAMESPACE + ":")) {
+                    values.put(entry.getKey().substring(NAMESPACE.length() + 1), replaceEncrypted(entry.getValue()));
+                }
+            }
+        }
+        return new RawConfig("stack file " + file.getFileName(), values);
+    }
+
+    private static JsonNode parseScalarOrJson(String text) {
+        String trimmed = text.trim();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                return JSON.readTree(trimmed);
+            } catch (IOException e) {
+                return TextNode.valueOf(text);
+            }
+        }
+        return TextNode.valueOf(text);
+    }
+
+    private static JsonNode replaceEncrypted(JsonNode node) {
+        if (node.isObject()) {
+            if (node.size() == 1 && node.has("secure") && node.get("secure").isTextual()) {
+                return TextNode.valueOf(ENCRYPTED_PREFIX + fingerprint(node.get("secure").asText()) + "]");
+            }
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), replaceEncrypted(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(replaceEncrypted(item)));
+            return copy;
+        }
+        return node;
+    }
+
+    /** First 12 hex digits of the SHA-256 of a ciphertext: enough to see that it changed, nothing more. */
+    static String fingerprint(String ciphertext) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ciphertext.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

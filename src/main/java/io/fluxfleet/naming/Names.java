@@ -1,0 +1,87 @@
+package io.fluxfleet.naming;
+
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one place names are made. Kubernetes {@code metadata.name}s follow the guide so that its kubectl
+ * procedures keep working ({@code tenant1-dev}, {@code tenant1-dev-apps}, {@code gitlab-auth-tenant1});
+ * Pulumi resource names are the Kubernetes name prefixed by its namespace, which makes them unique in a
+ * stack and stable across runs. Nothing else in fluxfleet concatenates a name.
+ */
+public final class Names {
+    public static final String FLUX_NAMESPACE = "flux-system";
+    public static final String MONITORING_NAMESPACE = "cattle-monitoring-system";
+    public static final String LOGGING_NAMESPACE = "cattle-logging-system";
+    public static final String FLUX_RELEASE = "flux";
+    /** The service account the platform Kustomizations (cluster, shared) impersonate. */
+    public static final String PLATFORM_RECONCILER = "flux-platform-reconciler";
+    public static final String HARBOR_FLUX_SECRET = "harbor-auth-secret";
+    public static final String HARBOR_WORKLOAD_SECRET = "harbor-registry-secret";
+    public static final String RANCHER_CHARTS = "rancher-charts";
+    public static final String PROMETHEUS_COMMUNITY = "prometheus-community";
+    public static final String HARBOR_CHARTS = "harbor-charts";
+
+    public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";
+    public static final String LABEL_TENANT = "fluxfleet.io/tenant";
+
+    /** The three Kustomization layers of a tenant, in the order they reconcile. */
+    public enum Layer {
+        CLUSTER, SHARED, APPS;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    private Names() {}
+
+    /** A Pulumi resource name: {@code <namespace>/<name>} for namespaced objects, the name otherwise. */
+    public static String resource(String namespace, String name) {
+        return namespace == null ? name : namespace + "/" + name;
+    }
+
+    /** The GitRepository that follows a tenant's environment branch: {@code <tenant>-<env>}. */
+    public static String gitRepository(Tenant tenant, Environment environment) {
+        return tenant.name() + "-" + environment.id();
+    }
+
+    /** A tenant's Kustomization: {@code <tenant>-<env>-<layer>}. */
+    public static String kustomization(Tenant tenant, Environment environment, Layer layer) {
+        return gitRepository(tenant, environment) + "-" + layer.id();
+    }
+
+    /** The path a tenant's Kustomization reconciles in its GitOps repository. */
+    public static String kustomizationPath(Tenant tenant, Environment environment, Layer layer) {
+        return switch (layer) {
+            case CLUSTER -> "./clusters/" + tenant.name() + "/" + environment.id() + "-cluster";
+            case SHARED -> "./shared";
+            case APPS -> "./tenants/" + tenant.name();
+        };
+    }
+
+    /** The Secret holding a tenant's GitLab credentials: {@code gitlab-auth-<tenant>}. */
+    public static String gitAuthSecret(Tenant tenant) {
+        return "gitlab-auth-" + tenant.name();
+    }
+
+    /** The service account a tenant's apps are applied as, in the tenant's namespace. */
+    public static String tenantReconciler(Tenant tenant) {
+        return tenant.name() + "-reconciler";
+    }
+
+    /** Labels every object fluxfleet creates carries; the tenant label only on a tenant's objects. */
+    public static Map<String, String> labels(Environment environment, Tenant tenant) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(LABEL_MANAGED_BY, "fluxfleet");
+        labels.put(LABEL_ENVIRONMENT, environment.id());
+        if (tenant != null) {
+            labels.put(LABEL_TENANT, tenant.name());
+        }
+        return labels;
+    }
+}
