@@ -13,6 +13,7 @@ import java.util.Map;
  * @param parent       the parent's URN (empty for top-level resources)
  * @param provider     the provider reference ({@code <provider urn>::<id>}), empty when none was given
  * @param protect      whether the resource is protected against deletion
+ * @param retainOnDelete whether {@code pulumi destroy} leaves the object in place
  * @param dependencies URNs this resource depends on, through dependsOn or data flow
  * @param inputs       the inputs by wire name; secret values are wrapped in {@link SecretValue}
  */
@@ -24,6 +25,7 @@ public record Recorded(
         String parent,
         String provider,
         boolean protect,
+        boolean retainOnDelete,
         List<String> dependencies,
         Map<String, Object> inputs) {
 

@@ -48,6 +48,7 @@ final class RecordingMonitor extends MockMonitor {
                         request.getParent(),
                         request.getProvider(),
                         request.getProtect(),
+                        request.hasRetainOnDelete() && request.getRetainOnDelete(),
                         List.copyOf(request.getDependenciesList()),
                         toMap(request.getObject())));
             }
