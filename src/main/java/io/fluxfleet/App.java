@@ -38,7 +38,8 @@ public final class App {
 
     /** The Pulumi program: config is read and validated once, before any resource is registered. */
     static void stack(Context ctx) {
-        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()));
+        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()),
+                warning -> ctx.log().warn(warning));
         FluxFleetStack.build(ctx, config);
     }
 
