@@ -12,7 +12,8 @@ import static io.fluxfleet.verify.KubeObjects.show;
 /**
  * Checks the API server makes on the built-in kinds fluxfleet emits that the JSON schemas cannot express
  * (Kubernetes' {@code pkg/apis/*}/validation), restated for Secret, RoleBinding, ClusterRoleBinding and
- * NetworkPolicy. Each is a rule an object passing the schema would still be refused for.
+ * NetworkPolicy. Each is a rule an object passing the schema would still be refused for; a field the schema
+ * already requires is not reported again here when absent.
  */
 final class ApiServerRules {
     private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
@@ -65,17 +66,17 @@ final class ApiServerRules {
 
     private static void binding(Map<String, Object> binding, boolean clusterWide, List<SchemaChecker.Failure> out) {
         if (binding.get("roleRef") instanceof Map<?, ?> roleRef) {
-            if (!RBAC_GROUP.equals(roleRef.get("apiGroup"))) {
+            if (roleRef.get("apiGroup") != null && !RBAC_GROUP.equals(roleRef.get("apiGroup"))) {
                 out.add(new SchemaChecker.Failure("roleRef.apiGroup", show(roleRef.get("apiGroup"))
                         + ", but must be " + RBAC_GROUP));
             }
             Set<String> kinds = clusterWide ? Set.of("ClusterRole") : Set.of("Role", "ClusterRole");
-            if (!kinds.contains(roleRef.get("kind"))) {
+            if (roleRef.get("kind") != null && !kinds.contains(roleRef.get("kind"))) {
                 out.add(new SchemaChecker.Failure("roleRef.kind", show(roleRef.get("kind")) + ", but must be one of "
                         + kinds.stream().sorted().toList()));
             }
-            if (!(roleRef.get("name") instanceof String name) || name.isEmpty()) {
-                out.add(new SchemaChecker.Failure("roleRef.name", "missing, but required"));
+            if ("".equals(roleRef.get("name"))) {
+                out.add(new SchemaChecker.Failure("roleRef.name", "empty, but required"));
             }
         }
         if (binding.get("subjects") instanceof List<?> subjects) {
@@ -104,12 +105,12 @@ final class ApiServerRules {
                 out.add(new SchemaChecker.Failure(path + ".apiGroup", show(apiGroup) + ", but a " + kind
                         + " subject has apiGroup " + RBAC_GROUP));
             }
-        } else {
+        } else if (kind != null) {
             out.add(new SchemaChecker.Failure(path + ".kind", show(kind)
                     + ", but must be one of [Group, ServiceAccount, User]"));
         }
-        if (!(subject.get("name") instanceof String name) || name.isEmpty()) {
-            out.add(new SchemaChecker.Failure(path + ".name", "missing, but required"));
+        if ("".equals(subject.get("name"))) {
+            out.add(new SchemaChecker.Failure(path + ".name", "empty, but required"));
         }
     }
 

@@ -167,16 +167,19 @@ final class SchemaChecker {
         for (String keyword : List.of("oneOf", "anyOf")) {
             if (schema.get(keyword) instanceof List<?> options) {
                 int matching = 0;
-                List<String> tried = new ArrayList<>();
+                List<String> alternatives = new ArrayList<>();
                 for (Object sub : options) {
-                    List<Failure> inner = check(value, (Map<String, Object>) sub, path);
+                    Map<String, Object> alternative = (Map<String, Object>) sub;
+                    List<Failure> inner = check(value, alternative, path);
                     matching += inner.isEmpty() ? 1 : 0;
-                    tried.add(inner.isEmpty() ? "ok" : inner.get(0).message());
+                    alternatives.add(alternative.containsKey("type") ? "type " + alternative.get("type")
+                            : inner.isEmpty() ? "(matches)" : inner.get(0).message());
                 }
-                boolean ok = keyword.equals("oneOf") ? matching == 1 : matching >= 1;
-                if (!ok) {
-                    out.add(new Failure(path, show(value) + " matches " + matching + " of the " + options.size()
-                            + " schemas of " + keyword + " " + tried));
+                if (keyword.equals("oneOf") && matching != 1) {
+                    out.add(new Failure(path, show(value) + " matches " + (matching == 0 ? "none" : matching)
+                            + " of oneOf " + alternatives + (matching > 1 ? ", but oneOf needs exactly one" : "")));
+                } else if (keyword.equals("anyOf") && matching == 0) {
+                    out.add(new Failure(path, show(value) + " matches none of anyOf " + alternatives));
                 }
             }
         }
