@@ -107,6 +107,11 @@ public final class CrdSchemaValidator implements ObjectValidator {
         return crds.containsKey(KubeObjects.group(apiVersion) + "/" + kind);
     }
 
+    /** Whether any loaded CRD belongs to this API group. */
+    public boolean knowsGroup(String group) {
+        return crds.values().stream().anyMatch(crd -> crd.group.equals(group));
+    }
+
     /** The versions the CRD of {@code group}/{@code kind} serves, in CRD order; empty when unknown. */
     public List<String> servedVersions(String group, String kind) {
         Crd crd = crds.get(group + "/" + kind);

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * {@code flux check} Job, and the pre-upgrade CRD-migration Job when {@code crds.migration.enabled}), with
  * namespaced objects placed in the release namespace as Helm would apply them.
  *
- * <p>A render takes about a second after the native Helm library is loaded (see {@link #renderTime()}), so
- * renders are memoised per (release, namespace, values) for the test JVM; call {@link #render} from a
- * {@code @BeforeAll}. The objects are read-only: copy one with {@link KubeObjects#deepCopy} to break it.
+ * <p>The first render in a JVM takes one to three seconds, most of it loading Helm's native library; later
+ * ones about 0.1 s (see {@link #renderTime()}). Renders are memoised per (release, namespace, values) for the
+ * test JVM; call {@link #render} from a {@code @BeforeAll}. The objects are read-only: copy one with {@link KubeObjects#deepCopy} to break it.
  */
 public final class FluxChart {
     /** The chart version in src/test/resources/charts/flux2 (Flux 2.8.5). */
@@ -298,6 +298,28 @@ public final class FluxChart {
     /** The container args of the named workload (e.g. {@code kustomize-controller}). */
     public List<String> args(String workloadName) {
         return podSpec(workloadName).args();
+    }
+
+    /**
+     * The args a workload's containers lack, as violations ({@code Deployment flux-system/kustomize-controller:
+     * spec.template.spec.containers[*].args: missing --no-remote-bases=true; has [...]}); empty when all are there.
+     */
+    public List<String> missingArgs(String workloadName, String... required) {
+        PodTemplate pod = podSpec(workloadName);
+        List<String> args = pod.args();
+        List<String> violations = new ArrayList<>();
+        for (String arg : required) {
+            if (!args.contains(arg)) {
+                violations.add(pod.describe() + ": " + pod.path() + ".containers[*].args: missing " + arg + "; has " + args);
+            }
+        }
+        return violations;
+    }
+
+    /** The value of {@code --flag=value} in a workload's args, if set. */
+    public Optional<String> argValue(String workloadName, String flag) {
+        String prefix = flag + "=";
+        return args(workloadName).stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst();
     }
 
     static boolean isHook(Map<String, Object> object) {

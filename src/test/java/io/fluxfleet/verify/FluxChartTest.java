@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,7 @@ class FluxChartTest {
     private static FluxChart chart;
 
     @BeforeAll
+    @SuppressWarnings("unchecked")
     static void render() {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String component : COMPONENTS) {
@@ -115,9 +117,8 @@ class FluxChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"kustomize-controller", "helm-controller"})
     void multitenancyLocksDownTheReconcilers(String controller) {
-        List<String> args = chart.args(controller);
-        assertTrue(args.contains("--no-cross-namespace-refs=true"), controller + ": " + args);
-        assertTrue(args.contains("--default-service-account=default"), controller + ": " + args);
+        assertEquals(List.of(), chart.missingArgs(controller, "--no-cross-namespace-refs=true", "--default-service-account=default"));
+        assertEquals(Optional.of("default"), chart.argValue(controller, "--default-service-account"));
     }
 
     @ParameterizedTest
@@ -128,7 +129,7 @@ class FluxChartTest {
 
     @Test
     void noRemoteBasesReachesOnlyTheKustomizeController() {
-        assertTrue(chart.args("kustomize-controller").contains("--no-remote-bases=true"), chart.args("kustomize-controller").toString());
+        assertEquals(List.of(), chart.missingArgs("kustomize-controller", "--no-remote-bases=true"));
         for (FluxChart.PodTemplate pod : chart.podSpecs()) {
             if (!pod.name().equals("kustomize-controller")) {
                 assertFalse(pod.args().contains("--no-remote-bases=true"), pod.describe());
@@ -165,6 +166,15 @@ class FluxChartTest {
         assertTrue(defaults.find("Job", "flux2-flux-migrate").isEmpty());
         assertTrue(defaults.find("Job", "flux2-flux-check").isPresent());
         assertTrue(defaults.find("Deployment", "source-watcher").isEmpty());
-        assertFalse(defaults.args("kustomize-controller").contains("--no-cross-namespace-refs=true"));
+        assertEquals(List.of("Deployment flux-system/kustomize-controller: spec.template.spec.containers[*].args: missing "
+                        + "--no-cross-namespace-refs=true; has " + defaults.args("kustomize-controller")),
+                defaults.missingArgs("kustomize-controller", "--no-cross-namespace-refs=true"));
+    }
+
+    @Test
+    void chartVersionConstantMatchesTheChartFile() {
+        Map<String, Object> chartYaml = Fixtures.yamlDocuments(FluxChart.chartDirectory().resolve("Chart.yaml")).get(0);
+        assertEquals(FluxChart.CHART_VERSION, chartYaml.get("version"));
+        assertEquals("2.8.5", chartYaml.get("appVersion"));
     }
 }

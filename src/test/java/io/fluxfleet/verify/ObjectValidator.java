@@ -17,6 +17,16 @@ public interface ObjectValidator {
 
     List<String> validate(Map<String, Object> object);
 
+    /** A validator that reports the violations of this one, then those of {@code other}. */
+    default ObjectValidator and(ObjectValidator other) {
+        ObjectValidator first = this;
+        return object -> {
+            List<String> all = new ArrayList<>(first.validate(object));
+            all.addAll(other.validate(object));
+            return all;
+        };
+    }
+
     /** Violations of all the objects, in order. */
     default List<String> validateAll(Collection<? extends Map<String, Object>> objects) {
         List<String> all = new ArrayList<>();
