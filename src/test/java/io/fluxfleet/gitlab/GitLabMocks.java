@@ -30,9 +30,9 @@ import java.util.function.Function;
 public final class GitLabMocks implements Mocks {
     private static final List<String> KNOWN_PREFIXES = List.of("gitlab:", "fluxfleet:", "pulumi:providers:");
 
-    /** One registered resource as the engine saw it. */
+    /** One registered resource as the engine saw it (no import: {@code importId} null), with the ID it got. */
     public record Registered(String type, String name, Map<String, Object> inputs, String provider, String importId,
-                             ResourceOptions options) {
+                             ResourceOptions options, String id) {
         @SuppressWarnings("unchecked")
         public <T> T input(String wireName) {
             return (T) inputs.get(wireName);
@@ -63,10 +63,17 @@ public final class GitLabMocks implements Mocks {
     private final Map<String, ResourceOptions> optionsByName = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, Function<Map<String, Object>, Map<String, Object>>> outputs = new HashMap<>();
     private final Map<String, Function<Map<String, Object>, Map<String, Object>>> invokes = new HashMap<>();
+    private final Map<String, Function<Map<String, Object>, String>> ids = new HashMap<>();
 
     /** Extra state a resource of {@code type} reports besides its inputs, computed from its inputs. */
     public GitLabMocks outputs(String type, Function<Map<String, Object>, Map<String, Object>> extra) {
         outputs.put(type, extra);
+        return this;
+    }
+
+    /** The ID a created resource of {@code type} gets, from its inputs (as the provider would make it). */
+    public GitLabMocks ids(String type, Function<Map<String, Object>, String> id) {
+        ids.put(type, id);
         return this;
     }
 
@@ -81,16 +88,35 @@ public final class GitLabMocks implements Mocks {
         if (KNOWN_PREFIXES.stream().noneMatch(args.type::startsWith)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown resource type " + args.type));
         }
-        Map<String, Object> inputs = args.inputs == null ? Map.of() : Map.copyOf(args.inputs);
-        registered.add(new Registered(args.type, args.name, inputs, args.provider, args.id,
-                optionsByName.get(args.type + "::" + args.name)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inputs = args.inputs == null ? Map.of() : (Map<String, Object>) wholeNumbers(args.inputs);
         Map<String, Object> state = new HashMap<>(inputs);
         Function<Map<String, Object>, Map<String, Object>> extra = outputs.get(args.type);
         if (extra != null) {
             state.putAll(extra.apply(inputs));
         }
-        String id = args.id == null || args.id.isEmpty() ? args.name + "_id" : args.id;
+        String id = args.id != null && !args.id.isEmpty() ? args.id
+                : ids.containsKey(args.type) ? ids.get(args.type).apply(inputs) : args.name + "_id";
+        String importId = args.id == null || args.id.isEmpty() ? null : args.id;
+        registered.add(new Registered(args.type, args.name, inputs, args.provider, importId,
+                optionsByName.get(args.type + "::" + args.name), id));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** The engine carries every number as a double; whole ones read back as integers, as the bindings type them. */
+    private static Object wholeNumbers(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return d.intValue();
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), wholeNumbers(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(GitLabMocks::wholeNumbers).toList();
+        }
+        return value;
     }
 
     @Override
