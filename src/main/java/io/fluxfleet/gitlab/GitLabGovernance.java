@@ -2,6 +2,7 @@ package io.fluxfleet.gitlab;
 
 import com.pulumi.context.LoggingContext;
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -101,6 +102,7 @@ public final class GitLabGovernance extends ComponentResource {
     static final List<String> PROJECT_UNSET_INPUTS = List.of("name", "path", "namespaceId", "defaultBranch",
             "archiveOnDestroy");
     private static final int TOKEN_EXPIRY_WARNING_DAYS = 30;
+    private static final String PROJECT_TYPE = Project.class.getAnnotation(ResourceType.class).type();
 
     /**
      * @param lookup  how facts about each project are read; {@link ProviderLookup} in a real run
@@ -236,8 +238,14 @@ public final class GitLabGovernance extends ComponentResource {
         String importId = null;
         if (current == null) {
             if (!facts.branchWritable()) {
-                args.log().warn(where + " has no " + seed.path() + ", and fluxfleet does not write to a protected"
-                        + " branch: add it with a merge request (fluxfleet's version starts with '" + SeedFiles.MARKER + "').");
+                String message = where + " has no " + seed.path() + ", and fluxfleet does not write to a protected"
+                        + " branch: add it with a merge request (fluxfleet's version starts with '" + SeedFiles.MARKER + "').";
+                if (seed.policy()) {
+                    args.log().warn(message);
+                } else {
+                    // Flux generates a kustomization for a directory without one, so a missing seed is only a hint.
+                    args.log().info(message);
+                }
                 return Optional.empty();
             }
         } else if (!SeedFiles.seededByFluxfleet(current)) {
@@ -301,8 +309,7 @@ public final class GitLabGovernance extends ComponentResource {
             args.log().warn(tenant.project() + ": fluxfleet holds the project's merge settings; they differ now ("
                     + String.join(", ", differences) + "). If this stack already holds them, this up restores them."
                     + " If not, Pulumi adopts a project only when it already matches: set them once in Settings >"
-                    + " Merge requests, or adopt it as it is with `pulumi import " + Project.class.getAnnotation(
-                    com.pulumi.core.annotations.ResourceType.class).type() + " " + name + " " + facts.id()
+                    + " Merge requests, or adopt it as it is with `pulumi import " + PROJECT_TYPE + " " + name + " " + facts.id()
                     + "` (with --parent and --provider), and run up again.");
         }
         List<String> ignored = new ArrayList<>(Project.UNMANAGED_INPUTS);
