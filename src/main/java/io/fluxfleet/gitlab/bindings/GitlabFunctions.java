@@ -6,12 +6,14 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOptions;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectBranchesArgs;
+import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryTreeArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetUserArgs;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectBranchesResult;
+import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryTreeResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryFileResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetGroupResult;
@@ -49,6 +51,18 @@ public final class GitlabFunctions {
     /** As {@link #getProjectBranches}, as a future. */
     public static CompletableFuture<GetProjectBranchesResult> getProjectBranchesPlain(GetProjectBranchesArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("gitlab:index/getProjectBranches:getProjectBranches", TypeShape.of(GetProjectBranchesResult.class), args,
+                GitLabPlugin.withVersion(options));
+    }
+
+    /** Reads the protection of one branch ({@code gitlab:index/getProjectProtectedBranch:getProjectProtectedBranch}). */
+    public static Output<GetProjectProtectedBranchResult> getProjectProtectedBranch(GetProjectProtectedBranchArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invoke("gitlab:index/getProjectProtectedBranch:getProjectProtectedBranch", TypeShape.of(GetProjectProtectedBranchResult.class), args,
+                GitLabPlugin.withVersion(options));
+    }
+
+    /** As {@link #getProjectProtectedBranch}, as a future. */
+    public static CompletableFuture<GetProjectProtectedBranchResult> getProjectProtectedBranchPlain(GetProjectProtectedBranchArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invokeAsync("gitlab:index/getProjectProtectedBranch:getProjectProtectedBranch", TypeShape.of(GetProjectProtectedBranchResult.class), args,
                 GitLabPlugin.withVersion(options));
     }
 
