@@ -191,6 +191,7 @@ public final class GitLabGovernance extends ComponentResource {
                     + ", which GitLab reads instead of .gitlab/CODEOWNERS: fluxfleet's code owners do not apply there.");
         }
 
+        facts.protection().ifPresent(current -> reportProtection(tenant, current));
         BranchProtectionArgs.Builder protection = BranchProtectionArgs.builder()
                 .project(facts.id())
                 .branch(branch.name())
@@ -228,6 +229,38 @@ public final class GitLabGovernance extends ComponentResource {
         if (s.deployToken().enabled()) {
             deployToken(tenant, facts);
         }
+    }
+
+    /**
+     * Warns when the environment branch is protected with base settings other than the policy's. An existing
+     * protection is adopted by its import ID, and Pulumi adopts only a protection that already matches; one this
+     * stack holds already is simply restored by this up.
+     */
+    private void reportProtection(Tenant tenant, GitLabLookup.Protection current) {
+        boolean codeOwners = args.settings().tier().hasApprovals();
+        List<String> d = new ArrayList<>();
+        if (!current.pushAccessLevels().equals(List.of(PUSH_ACCESS))) {
+            d.add("push: " + describe(current.pushAccessLevels()) + ", wanted " + PUSH_ACCESS);
+        }
+        if (!current.mergeAccessLevels().equals(List.of(MERGE_ACCESS))) {
+            d.add("merge: " + describe(current.mergeAccessLevels()) + ", wanted " + MERGE_ACCESS);
+        }
+        if (current.allowForcePush()) {
+            d.add("force push allowed");
+        }
+        if (codeOwners && !current.codeOwnerApprovalRequired()) {
+            d.add("code owner approval not required");
+        }
+        if (!d.isEmpty()) {
+            args.log().warn(tenant.project() + "@" + args.environment().branch() + " is protected differently from the"
+                    + " policy (" + String.join("; ", d) + "). If this stack already holds the protection, this up"
+                    + " restores it. If not, Pulumi adopts a protection only when it matches: unprotect the branch once"
+                    + " (fluxfleet then also seeds its files before protecting it) and run up again.");
+        }
+    }
+
+    private static String describe(List<String> levels) {
+        return levels.isEmpty() ? "nobody listed" : String.join(", ", levels);
     }
 
     /** Registers one seed file, or reports why it is left alone; see the class comment. */

@@ -27,10 +27,12 @@ public interface GitLabLookup {
      * @param otherCodeowners  a {@code CODEOWNERS} at the root or in {@code docs/}, which GitLab reads before
      *                         {@code .gitlab/CODEOWNERS}
      * @param mergeSettings    the project's current merge settings, when known
+     * @param protection       the environment branch's current protection, when it is protected
      */
     record ProjectFacts(String id, String pathWithNamespace, String defaultBranch, boolean emptyRepository,
                         boolean branchExists, boolean branchProtected, Map<String, String> files,
-                        List<String> otherCodeowners, Optional<MergeSettings> mergeSettings) {
+                        List<String> otherCodeowners, Optional<MergeSettings> mergeSettings,
+                        Optional<Protection> protection) {
         public ProjectFacts {
             files = Map.copyOf(files);
             otherCodeowners = List.copyOf(otherCodeowners);
@@ -39,6 +41,18 @@ public interface GitLabLookup {
         /** Whether files can be committed to the environment branch without bypassing a protection. */
         public boolean branchWritable() {
             return !branchProtected;
+        }
+    }
+
+    /**
+     * A branch protection's base settings: the access levels granted to a role (not to a user, group or deploy key),
+     * as GitLab names them ({@code no one}, {@code developer}, {@code maintainer}, {@code admin}).
+     */
+    record Protection(List<String> pushAccessLevels, List<String> mergeAccessLevels, boolean allowForcePush,
+                      boolean codeOwnerApprovalRequired) {
+        public Protection {
+            pushAccessLevels = List.copyOf(pushAccessLevels);
+            mergeAccessLevels = List.copyOf(mergeAccessLevels);
         }
     }
 
@@ -52,6 +66,6 @@ public interface GitLabLookup {
      */
     static GitLabLookup greenfield() {
         return (path, branch, seeds) -> new ProjectFacts(path, path, "main", false, false, false, Map.of(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

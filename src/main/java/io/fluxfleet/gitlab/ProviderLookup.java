@@ -5,9 +5,11 @@ import com.pulumi.resources.ProviderResource;
 import io.fluxfleet.gitlab.bindings.GitlabFunctions;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectBranchesArgs;
+import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryTreeArgs;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectBranchesBranch;
+import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryFileResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryTreeTree;
@@ -22,12 +24,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * {@link GitLabLookup} through the GitLab provider's data sources, waiting for each answer: {@code getProject},
- * {@code getProjectBranches} (filtered to the one branch), one recursive {@code getRepositoryTree} of the ref, and
- * {@code getRepositoryFile} for each seed that exists. Every lookup goes through the stack's explicit provider.
+ * {@code getProjectBranches} (filtered to the one branch), {@code getProjectProtectedBranch} when it is protected,
+ * one recursive {@code getRepositoryTree} of the ref, and {@code getRepositoryFile} for each seed that exists. Every lookup goes through the stack's explicit provider.
  */
 public final class ProviderLookup implements GitLabLookup {
     private static final List<String> OTHER_CODEOWNERS = List.of("CODEOWNERS", "docs/CODEOWNERS");
@@ -54,7 +57,7 @@ public final class ProviderLookup implements GitLabLookup {
         boolean empty = Boolean.TRUE.equals(project.emptyRepo()) || project.defaultBranch() == null;
         if (empty) {
             return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), true, false, false, Map.of(),
-                    List.of(), settings);
+                    List.of(), settings, Optional.empty());
         }
 
         List<GetProjectBranchesBranch> branches = await(GitlabFunctions.getProjectBranchesPlain(
@@ -82,9 +85,40 @@ public final class ProviderLookup implements GitLabLookup {
             }
         }
         List<String> otherCodeowners = OTHER_CODEOWNERS.stream().filter(blobs::contains).toList();
+        boolean branchProtected = environmentBranch.map(b -> Boolean.TRUE.equals(b.protected_())).orElse(false);
+        Optional<Protection> protection = Optional.empty();
+        if (branchProtected) {
+            GetProjectProtectedBranchResult current = await(GitlabFunctions.getProjectProtectedBranchPlain(
+                    GetProjectProtectedBranchArgs.builder().projectId(id).name(branch).build(), options),
+                    "read the protection of " + pathWithNamespace + "@" + branch);
+            protection = Optional.of(new Protection(
+                    roleLevels(current.pushAccessLevels(), l -> l.accessLevel(), l -> l.userId(), l -> l.groupId(),
+                            l -> l.deployKeyId()),
+                    roleLevels(current.mergeAccessLevels(), l -> l.accessLevel(), l -> l.userId(), l -> l.groupId(),
+                            l -> null),
+                    Boolean.TRUE.equals(current.allowForcePush()),
+                    Boolean.TRUE.equals(current.codeOwnerApprovalRequired())));
+        }
         return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), false, environmentBranch.isPresent(),
-                environmentBranch.map(b -> Boolean.TRUE.equals(b.protected_())).orElse(false), files, otherCodeowners,
-                settings);
+                branchProtected, files, otherCodeowners, settings, protection);
+    }
+
+    /** The access levels granted to roles; entries for a user, group or deploy key are left out. */
+    private static <T> List<String> roleLevels(List<T> entries, Function<T, String> level, Function<T, Integer> user,
+                                               Function<T, Integer> group, Function<T, Integer> deployKey) {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.stream()
+                .filter(e -> unset(user.apply(e)) && unset(group.apply(e)) && unset(deployKey.apply(e)))
+                .map(level)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+
+    private static boolean unset(Integer id) {
+        return id == null || id == 0;
     }
 
     /** The data source returns content base64-encoded unless it says {@code text}. */

@@ -35,6 +35,8 @@ final class FakeGitLab {
         boolean mergeOnSkippedPipeline;
         /** Branch name to protected. */
         final Map<String, Boolean> branches = new LinkedHashMap<>();
+        /** Protected branch name to its protection: push, merge (role levels), force push, code owner approval. */
+        final Map<String, Map<String, Object>> protections = new HashMap<>();
         /** Branch name to path to content. */
         final Map<String, Map<String, String>> files = new HashMap<>();
 
@@ -52,7 +54,17 @@ final class FakeGitLab {
 
         FakeProject branch(String name, boolean isProtected) {
             branches.put(name, isProtected);
+            if (isProtected) {
+                protect(name, "maintainer", "maintainer", false, false);
+            }
             files.computeIfAbsent(name, b -> new TreeMap<>(files.getOrDefault(defaultBranch, Map.of())));
+            return this;
+        }
+
+        /** GitLab's defaults when a branch is protected by hand: maintainers push and merge. */
+        FakeProject protect(String branch, String push, String merge, boolean force, boolean codeOwners) {
+            branches.put(branch, true);
+            protections.put(branch, Map.of("push", push, "merge", merge, "force", force, "codeOwners", codeOwners));
             return this;
         }
 
@@ -121,6 +133,19 @@ final class FakeGitLab {
                     });
                     return Map.of("id", p.id, "project", p.id, "branches", list);
                 })
+                .invoke("gitlab:index/getProjectProtectedBranch:getProjectProtectedBranch", a -> {
+                    FakeProject p = byId(a.get("projectId"));
+                    Map<String, Object> protection = p.protections.get(String.valueOf(a.get("name")));
+                    if (protection == null) {
+                        throw new IllegalArgumentException("404 Not found");
+                    }
+                    return Map.of("name", a.get("name"), "projectId", p.id,
+                            "pushAccessLevels", List.of(Map.of("accessLevel", protection.get("push"))),
+                            "mergeAccessLevels", List.of(Map.of("accessLevel", protection.get("merge")),
+                                    Map.of("accessLevel", "maintainer", "groupId", 11)),
+                            "allowForcePush", protection.get("force"),
+                            "codeOwnerApprovalRequired", protection.get("codeOwners"));
+                })
                 .invoke("gitlab:index/getRepositoryTree:getRepositoryTree", a -> {
                     FakeProject p = byId(a.get("project"));
                     Map<String, String> files = p.files.get(String.valueOf(a.get("ref")));
@@ -181,7 +206,9 @@ final class FakeGitLab {
                         files.put(r.input("filePath"), r.input("content"));
                     }
                 }
-                case PROTECTION -> byId(r.input("project")).branches.put(r.input("branch"), true);
+                case PROTECTION -> byId(r.input("project")).protect(r.input("branch"), r.input("pushAccessLevel"),
+                        r.input("mergeAccessLevel"), r.input("allowForcePush"),
+                        Boolean.TRUE.equals(r.input("codeOwnerApprovalRequired")));
                 case PROJECT -> {
                     FakeProject p = byId(r.importId());
                     p.mergeSettings(r.input("mergeMethod"), r.input("onlyAllowMergeIfPipelineSucceeds"),

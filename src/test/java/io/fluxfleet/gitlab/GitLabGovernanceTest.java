@@ -235,6 +235,9 @@ class GitLabGovernanceTest {
         assertEquals(Set.of("tenant1-dev-codeowners"), tenant1Files,
                 "the tenant's own file is not registered; missing seeds are not written to a protected branch");
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains(".gitlab/CODEOWNERS differs")));
+        assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("your-org/tenant1-gitops@dev is protected"
+                + " differently from the policy (push: maintainer, wanted no one; code owner approval not required)")
+                && w.contains("unprotect the branch once")), run.log().warnings.toString());
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("has no .gitlab-ci.yml") && w.contains("protected")),
                 "a missing pipeline is a warning: " + run.log().warnings);
         for (String missing : List.of("clusters/tenant1/dev-cluster/kustomization.yaml", "shared/kustomization.yaml")) {
@@ -242,6 +245,15 @@ class GitLabGovernanceTest {
                     "a missing kustomization is a hint (Flux generates one): " + missing + " in " + run.log().infos);
         }
         gitlab.apply(run.mocks());
+    }
+
+    @Test
+    void anExistingProtectionThatMatchesThePolicyIsAdoptedQuietly() {
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("101", "your-org/tenant1-gitops").branch("prod", false).protect("prod", "no one", "maintainer", false, true);
+        Run run = run(gitlab, GovernanceConfigs.premium("prod"));
+        assertEquals("101:prod", run.mocks().find(PROTECTION, "tenant1-prod-protection").importId());
+        assertTrue(run.log().warnings.stream().noneMatch(w -> w.contains("protected differently")), run.log().warnings.toString());
     }
 
     @Test
