@@ -87,6 +87,16 @@ import java.util.TreeMap;
  * <h2>Tiers</h2>
  * GitLab Free has no approval rules, code-owner approval, allowed-to-merge users or MR approval settings; with
  * {@code gitlab.tier: free} those are left out and the stack warns once.
+ *
+ * <h2>Destroy, drift, rotation</h2>
+ * {@code pulumi destroy} leaves GitLab as governed: branch, seeds, protection and project settings are retained
+ * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted,
+ * and in prod every child is protected unless {@code allowDestroy}. {@code pulumi up} does not read GitLab back,
+ * so a protection someone removes by hand is restored by {@code pulumi up --refresh}. The deploy token expires at
+ * the end of the rotation window after the current one ({@link GitLabGovernanceSettings.DeployToken#expiry}); the
+ * first run in a new window replaces it, creating the new token before revoking the old. One known exception to
+ * "a second up changes nothing": a seed found with fluxfleet's marker on the default branch, while the environment
+ * branch does not exist yet, is adopted (imported, not written) on the run after the branch is created.
  */
 public final class GitLabGovernance extends ComponentResource {
     public static final String TYPE = "fluxfleet:gitlab:GitLabGovernance";
