@@ -53,7 +53,7 @@ public final class App {
     static void stack(Context ctx) {
         var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()),
                 warning -> ctx.log().warn(warning));
-        FluxFleetStack.build(ctx, config);
+        FluxFleetStack.build(ctx, config, FluxFleetStack.Runtime.live());
     }
 
     static String usage() {

@@ -14,7 +14,16 @@ import io.fluxfleet.kube.Kube;
 import io.fluxfleet.registry.HarborAccess;
 import io.fluxfleet.tenancy.TenantEnvironment;
 
+import com.pulumi.resources.ProviderResource;
+
+import io.fluxfleet.gitlab.GitLabGovernance;
+import io.fluxfleet.gitlab.GitLabLookup;
+import io.fluxfleet.gitlab.ProviderLookup;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Builds one environment's desired state from its parsed config. The same code runs under
@@ -23,18 +32,39 @@ import java.util.List;
 public final class FluxFleetStack {
     private FluxFleetStack() {}
 
-    public static void build(Context ctx, FluxFleetConfig config) {
+    /**
+     * What differs between a real run and the offline render: how facts about GitLab projects are read (a real
+     * run asks GitLab through the stack's provider; render assumes every project is new), and today's date,
+     * from which deploy-token expiry windows are computed.
+     */
+    public record Runtime(Function<ProviderResource, GitLabLookup> gitlabLookup, LocalDate today) {
+        public static Runtime live() {
+            return new Runtime(ProviderLookup::new, LocalDate.now(ZoneOffset.UTC));
+        }
+
+        public static Runtime offline() {
+            return new Runtime(provider -> GitLabLookup.greenfield(), LocalDate.now(ZoneOffset.UTC));
+        }
+    }
+
+    public static void build(Context ctx, FluxFleetConfig config, Runtime runtime) {
         String env = config.environment().id();
         Kube kube = new Kube(provider(config), config.protect(), config.environment());
+
+        var gitlabProvider = GitLabGovernance.provider("gitlab-" + env, config.gitlab(),
+                CustomResourceOptions.builder().protect(config.protect()).build());
+        GitLabGovernance governance = new GitLabGovernance("gitlab", new GitLabGovernance.Args(config.environment(),
+                config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
+                ctx.log(), runtime.today(), config.protect()), null);
 
         FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
         HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
                 kube.component(null, List.of()));
         new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
         for (Tenant tenant : config.tenants()) {
+            GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube, flux,
-                    Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
-                    kube.component(null, List.of()));
+                    credentials.username(), credentials.token(), kube.component(null, List.of()));
         }
 
         ctx.export("environment", Output.of(env));
@@ -42,6 +72,28 @@ public final class FluxFleetStack {
         ctx.export("fluxChartVersion", Output.of(config.flux().chartVersion()));
         ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
         ctx.export("protected", Output.of(config.protect()));
+    }
+
+    /**
+     * The credentials a tenant's Flux reads its project with: the deploy token fluxfleet made for this
+     * environment (so rotating it updates the cluster Secret in the same run), else the configured password.
+     */
+    static GitLabGovernance.DeployTokenAccess gitCredentials(Context ctx, Tenant tenant, GitLabGovernance governance) {
+        var token = governance.deployToken(tenant);
+        if (token.isPresent()) {
+            if (tenant.gitPassword().isPresent()) {
+                ctx.log().warn(tenant.name() + ": the deploy token replaces the configured gitPassword, which is unused"
+                        + " (set fluxfleet:gitlab.deployToken.enabled to false to use it)");
+            }
+            return token.get();
+        }
+        if (tenant.gitPassword().isPresent()) {
+            return new GitLabGovernance.DeployTokenAccess(Output.of(tenant.gitUsername()),
+                    Output.ofSecret(tenant.gitPassword().get().reveal()));
+        }
+        ctx.log().warn(tenant.name() + ": no deploy token could be made yet and no gitPassword is set, so Flux cannot"
+                + " read " + tenant.project() + " until the next `pulumi up`");
+        return new GitLabGovernance.DeployTokenAccess(Output.of(tenant.gitUsername()), Output.ofSecret(""));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class ConfigLoader {
         Profile profile = profile(top.object("profile"), environment);
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
-        List<Tenant> tenants = tenants(top);
+        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
         top.finish();
 
         if (!problems.isEmpty()) {
@@ -158,7 +158,11 @@ public final class ConfigLoader {
         return new Harbor(host, username, password.orElse(new Secret(PLACEHOLDER)), project);
     }
 
-    private static List<Tenant> tenants(Fields top) {
+    /**
+     * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
+     *                     {@code gitPassword} required
+     */
+    private static List<Tenant> tenants(Fields top, boolean deployTokens) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -186,13 +190,14 @@ public final class ConfigLoader {
             }
             String gitUsername = t.string("gitUsername", "flux");
             Optional<Secret> gitPassword = t.secret("gitPassword");
-            if (gitPassword.isEmpty() && !t.has("gitPassword")) {
-                t.problem("gitPassword", "is required: the token Flux reads the project with (set it with"
+            if (!deployTokens && gitPassword.isEmpty() && !t.has("gitPassword")) {
+                t.problem("gitPassword", "is required while fluxfleet:gitlab.deployToken.enabled is false: the"
+                        + " token Flux reads the project with (set it with"
                         + " `pulumi config set --secret --path '" + t.path().substring(RawConfig.NAMESPACE.length() + 1)
                         + ".gitPassword'`)");
             }
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword.orElse(new Secret(PLACEHOLDER))));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword));
         }
         return tenants;
     }

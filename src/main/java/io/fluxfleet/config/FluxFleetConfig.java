@@ -90,10 +90,10 @@ public record FluxFleetConfig(
     /**
      * A tenant: a namespace on the cluster and a GitOps project in GitLab.
      *
-     * @param gitUsername the user Flux authenticates to GitLab as
-     * @param gitPassword the password or token for that user
+     * @param gitUsername the user Flux authenticates to GitLab as, when no deploy token is made
+     * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
      */
-    public record Tenant(String name, String project, String gitUsername, Secret gitPassword) {
+    public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
         /** The tenant's namespace: its name. */
         public String namespace() {
             return name;

@@ -57,7 +57,20 @@ public final class RenderCommand {
             err.println("render: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
             return 2;
         }
-        RenderResult result = Renderer.render(parsed);
+        RenderResult result;
+        try {
+            result = Renderer.render(parsed);
+        } catch (IllegalStateException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("render: " + e.getMessage() + (root != e ? " (" + root + ")" : ""));
+            if (System.getenv("FLUXFLEET_TRACE") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
         try {
             RenderWriter.write(result, Path.of(dir));
         } catch (IOException e) {

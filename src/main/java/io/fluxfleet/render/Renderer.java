@@ -26,7 +26,7 @@ public final class Renderer {
     private Renderer() {}
 
     public static RenderResult render(FluxFleetConfig config) {
-        return render(config, FluxFleetStack::build);
+        return render(config, (ctx, c) -> FluxFleetStack.build(ctx, c, FluxFleetStack.Runtime.offline()));
     }
 
     /** Runs any stack function; tests use this to render a single component. */

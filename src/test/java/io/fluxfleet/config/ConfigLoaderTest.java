@@ -62,8 +62,8 @@ class ConfigLoaderTest {
     void secretKeysAreSecretEvenWhenWrittenPlain() {
         FluxFleetConfig config = Stacks.load("dev", Stacks.minimal("dev", 1));
         assertInstanceOf(Secret.class, config.harbor().password());
-        assertEquals("[secret]", config.tenants().get(0).gitPassword().toString());
-        assertEquals(Stacks.GIT_PASSWORD, config.tenants().get(0).gitPassword().reveal());
+        assertEquals("[secret]", config.tenants().get(0).gitPassword().orElseThrow().toString());
+        assertEquals(Stacks.GIT_PASSWORD, config.tenants().get(0).gitPassword().orElseThrow().reveal());
     }
 
     @Test
@@ -97,7 +97,10 @@ class ConfigLoaderTest {
                 bad("duplicate tenant", c -> tenant(c, 1).put("name", "tenant1"), "fluxfleet:tenants[1].name"),
                 bad("tenant without project", c -> tenant(c, 0).remove("project"), "fluxfleet:tenants[0].project"),
                 bad("malformed project", c -> tenant(c, 0).put("project", "tenant1-gitops"), "fluxfleet:tenants[0].project"),
-                bad("tenant without git password", c -> tenant(c, 0).remove("gitPassword"), "fluxfleet:tenants[0].gitPassword"),
+                bad("git password without deploy tokens", c -> {
+                    tenant(c, 0).remove("gitPassword");
+                    ((ObjectNode) c.get("gitlab")).putObject("deployToken").put("enabled", false);
+                }, "fluxfleet:tenants[0].gitPassword"),
                 bad("unknown tenant key", c -> tenant(c, 0).put("namespce", "x"), "fluxfleet:tenants[0].namespce"),
                 bad("harbor host with scheme", c -> ((ObjectNode) c.get("harbor")).put("host", "https://harbor.example.com"),
                         "fluxfleet:harbor.host"),
