@@ -114,8 +114,8 @@ public final class MergeRequestNote {
     private static void stack(StringBuilder md, Section section, int budget) {
         StackDiff d = section.diff();
         md.append("#### Stack ").append(code(d.stack())).append("\n\n");
-        d.newMissing().ifPresent(reason -> md.append("This merge request has no render of this stack: ")
-                .append(text(reason)).append(".\n\n"));
+        d.newMissing().ifPresent(reason -> md.append("This merge request has no render of this stack (")
+                .append(text(reason)).append("), so there is nothing to compare.\n\n"));
         d.oldMissing().ifPresent(reason -> {
             if (d.compared()) {
                 md.append("The target branch has no render of this stack (").append(text(reason))
