@@ -1,10 +1,51 @@
 package io.fluxfleet;
 
-/** Entry point: dispatches to the Pulumi program or to an offline subcommand. */
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+
+import io.fluxfleet.config.ConfigLoader;
+import io.fluxfleet.config.RawConfig;
+import io.fluxfleet.render.RenderCommand;
+
+import java.util.Arrays;
+
+/**
+ * Dispatches: with no arguments this is the Pulumi program ({@code Pulumi.yaml} runs the jar this way);
+ * with a subcommand it is an offline tool that needs no Pulumi CLI, cluster or credentials.
+ */
 public final class App {
     private App() {}
 
     public static void main(String[] args) {
-        System.out.println("fluxfleet");
+        if (args.length == 0) {
+            Pulumi.run(App::stack);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int code = switch (args[0]) {
+            case "render" -> RenderCommand.run(rest, System.out, System.err);
+            case "-h", "--help", "help" -> {
+                System.out.println(usage());
+                yield 0;
+            }
+            default -> {
+                System.err.println("unknown command '" + args[0] + "'\n" + usage());
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    /** The Pulumi program: config is read and validated once, before any resource is registered. */
+    static void stack(Context ctx) {
+        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()));
+        FluxFleetStack.build(ctx, config);
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar fluxfleet.jar                      run as the Pulumi program (pulumi up/preview)
+                       java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
+                """;
     }
 }

@@ -1,0 +1,59 @@
+package io.fluxfleet;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.CustomResourceOptions;
+
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxSources;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.registry.HarborAccess;
+import io.fluxfleet.tenancy.TenantEnvironment;
+
+import java.util.List;
+
+/**
+ * Builds one environment's desired state from its parsed config. The same code runs under
+ * {@code pulumi up} and under the offline {@code render}; tests call it directly with the mock engine.
+ */
+public final class FluxFleetStack {
+    private FluxFleetStack() {}
+
+    public static void build(Context ctx, FluxFleetConfig config) {
+        String env = config.environment().id();
+        Kube kube = new Kube(provider(config), config.protect(), config.environment());
+
+        FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
+        HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
+                kube.component(null, List.of()));
+        new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
+        for (Tenant tenant : config.tenants()) {
+            new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube, flux,
+                    Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
+                    kube.component(null, List.of()));
+        }
+
+        ctx.export("environment", Output.of(env));
+        ctx.export("branch", Output.of(config.environment().branch()));
+        ctx.export("fluxChartVersion", Output.of(config.flux().chartVersion()));
+        ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
+        ctx.export("protected", Output.of(config.protect()));
+    }
+
+    /**
+     * The explicit provider for the environment's cluster: a named kubeconfig context, or a whole kubeconfig
+     * held as a secret. Config validation guarantees one of them, so this never falls back to the current
+     * kubectl context.
+     */
+    static Provider provider(FluxFleetConfig config) {
+        var args = ProviderArgs.builder().enableServerSideApply(true);
+        config.cluster().context().ifPresent(args::context);
+        config.cluster().kubeconfig().ifPresent(k -> args.kubeconfig(Output.ofSecret(k.reveal())));
+        return new Provider("kubernetes-" + config.environment().id(), args.build(),
+                CustomResourceOptions.builder().protect(config.protect()).build());
+    }
+}

@@ -1,0 +1,64 @@
+package io.fluxfleet.flux;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.flux.FluxSpecs.HelmRepositorySpec;
+import io.fluxfleet.flux.FluxSpecs.Ref;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.Names;
+
+import java.util.Map;
+
+/**
+ * The platform's Helm sources in {@code flux-system}: Rancher's charts (a plain Helm repository at
+ * charts.rancher.io, not the OCI URL the guide gives), prometheus-community, and Harbor's OCI charts with
+ * the Harbor pull secret.
+ */
+public final class FluxSources extends ComponentResource {
+    public static final String TYPE = "fluxfleet:flux:FluxSources";
+    public static final String RANCHER_CHARTS_URL = "https://charts.rancher.io";
+    public static final String PROMETHEUS_COMMUNITY_URL = "https://prometheus-community.github.io/helm-charts";
+
+    private final FluxObject rancherCharts;
+    private final FluxObject prometheusCommunity;
+    private final FluxObject harborCharts;
+
+    public FluxSources(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, Secret harborSecret,
+                       ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String interval = config.flux().helmRepositoryInterval();
+        this.rancherCharts = helmRepository(kube, flux, Names.RANCHER_CHARTS,
+                Output.of(new HelmRepositorySpec(interval, null, RANCHER_CHARTS_URL, "default", null)));
+        this.prometheusCommunity = helmRepository(kube, flux, Names.PROMETHEUS_COMMUNITY,
+                Output.of(new HelmRepositorySpec(interval, null, PROMETHEUS_COMMUNITY_URL, "default", null)));
+        String harborUrl = "oci://" + config.harbor().host() + "/" + config.harbor().project();
+        this.harborCharts = helmRepository(kube, flux, Names.HARBOR_CHARTS,
+                harborSecret.metadata().applyValue(m -> new HelmRepositorySpec(interval, null, harborUrl, "oci",
+                        Ref.of(m.name().orElse(Names.HARBOR_FLUX_SECRET)))));
+        registerOutputs(Map.of(
+                "rancherCharts", rancherCharts.objectName(),
+                "prometheusCommunity", prometheusCommunity.objectName(),
+                "harborCharts", harborCharts.objectName()));
+    }
+
+    private FluxObject helmRepository(Kube kube, FluxInstall flux, String objectName, Output<HelmRepositorySpec> spec) {
+        return new FluxObject(Names.resource(Names.FLUX_NAMESPACE, objectName), FluxKind.HELM_REPOSITORY, objectName,
+                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec, kube.child(this, flux.release()));
+    }
+
+    public FluxObject rancherCharts() {
+        return rancherCharts;
+    }
+
+    public FluxObject prometheusCommunity() {
+        return prometheusCommunity;
+    }
+
+    public FluxObject harborCharts() {
+        return harborCharts;
+    }
+}

@@ -1,0 +1,82 @@
+package io.fluxfleet.flux;
+
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
+import io.fluxfleet.config.FluxFleetConfig.Profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The values fluxfleet passes to the fluxcd-community {@code flux2} chart. The chart has no global
+ * nodeSelector or tolerations: each component takes its own, so this lists every component that can
+ * create a pod, the pre-install {@code cli} check Job and the CRD-migration Job included. Without the
+ * {@code cli} toleration the install blocks on tainted nodes.
+ */
+public final class FluxValues {
+    /** Every chart key that makes a pod: the seven controllers. {@code cli} and {@code crds.migration} are added apart. */
+    public static final List<String> CONTROLLERS = List.of(
+            "helmController", "sourceController", "kustomizeController", "notificationController",
+            "imageAutomationController", "imageReflectionController", "sourceWatcher");
+
+    private FluxValues() {}
+
+    public static Map<String, Object> of(FluxFleetConfig config) {
+        PlatformWorkers workers = config.platformWorkers();
+        Profile profile = config.profile();
+        Map<String, Object> values = new TreeMap<>();
+        values.put("installCRDs", true);
+        values.put("logLevel", config.flux().logLevel());
+        values.put("policies", Map.of("create", true));
+        values.put("multitenancy", Map.of(
+                "enabled", true,
+                "defaultServiceAccount", "default",
+                // The controllers only impersonate; platform Kustomizations run as their own service account.
+                "privileged", false));
+
+        Map<String, Object> crds = new TreeMap<>();
+        if (config.flux().keepCrdsOnUninstall()) {
+            crds.put("annotations", Map.of("helm.sh/resource-policy", "keep"));
+        }
+        Map<String, Object> migration = placement(workers, profile);
+        migration.put("enabled", true);
+        crds.put("migration", migration);
+        values.put("crds", crds);
+
+        values.put("cli", placement(workers, profile));
+        for (String controller : CONTROLLERS) {
+            Map<String, Object> component = placement(workers, profile);
+            if (controller.equals("sourceWatcher")) {
+                component.put("create", config.flux().sourceWatcher());
+            }
+            if (controller.equals("kustomizeController")) {
+                // multitenancy.enabled adds --no-cross-namespace-refs and --default-service-account, not this.
+                component.put("container", Map.of("additionalArgs", List.of("--no-remote-bases=true")));
+            }
+            values.put(controller, component);
+        }
+        return values;
+    }
+
+    /** nodeSelector, toleration and resources for one pod-making component. */
+    private static Map<String, Object> placement(PlatformWorkers workers, Profile profile) {
+        Map<String, Object> component = new TreeMap<>();
+        component.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
+        component.put("tolerations", List.of(toleration(workers)));
+        component.put("resources", Map.of(
+                "requests", Map.of("cpu", "100m", "memory", "64Mi"),
+                "limits", Map.of("cpu", profile.cpu(), "memory", profile.memory())));
+        return component;
+    }
+
+    /** The toleration for the platform-worker taint. */
+    public static Map<String, Object> toleration(PlatformWorkers workers) {
+        Map<String, Object> toleration = new TreeMap<>();
+        toleration.put("key", workers.taintKey());
+        toleration.put("operator", "Equal");
+        toleration.put("value", workers.taintValue());
+        toleration.put("effect", workers.taintEffect());
+        return toleration;
+    }
+}

@@ -1,0 +1,65 @@
+package io.fluxfleet.kube;
+
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.naming.Names;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What every Kubernetes resource of a stack shares: the one explicit provider for the environment's
+ * cluster, prod protection, and the common labels. Passing this down is how fluxfleet makes sure nothing
+ * falls back to the default provider (and with it the current kubectl context).
+ */
+public record Kube(Provider provider, boolean protect, Environment environment) {
+
+    /** Options for a Kubernetes resource that is a child of {@code parent}. */
+    public CustomResourceOptions child(Resource parent, Resource... dependsOn) {
+        var builder = CustomResourceOptions.builder()
+                .provider(provider)
+                .parent(parent)
+                .protect(protect);
+        if (dependsOn.length > 0) {
+            builder.dependsOn(Arrays.asList(dependsOn));
+        }
+        return builder.build();
+    }
+
+    /** Like {@link #child}, for an object that may exist before fluxfleet and must survive a destroy. */
+    public CustomResourceOptions retained(Resource parent) {
+        return CustomResourceOptions.builder()
+                .provider(provider)
+                .parent(parent)
+                .protect(protect)
+                .retainOnDelete(true)
+                .build();
+    }
+
+    /** Options for a component; children inherit the provider through {@code providers}. */
+    public ComponentResourceOptions component(Resource parent, List<Resource> dependsOn) {
+        var builder = ComponentResourceOptions.builder().providers(provider).protect(protect);
+        if (parent != null) {
+            builder.parent(parent);
+        }
+        if (!dependsOn.isEmpty()) {
+            builder.dependsOn(dependsOn);
+        }
+        return builder.build();
+    }
+
+    /** Metadata with fluxfleet's labels; {@code tenant} may be null for platform objects. */
+    public ObjectMetaArgs meta(String name, String namespace, Tenant tenant) {
+        var builder = ObjectMetaArgs.builder().name(name).labels(Names.labels(environment, tenant));
+        if (namespace != null) {
+            builder.namespace(namespace);
+        }
+        return builder.build();
+    }
+}

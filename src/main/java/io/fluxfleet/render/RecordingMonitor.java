@@ -1,0 +1,91 @@
+package io.fluxfleet.render;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Pulumi's mock monitor, plus a record of every registration request as the engine receives it. The
+ * public {@link Mocks} hook sees inputs after secrets have been unwrapped; this sees the wire form, so
+ * secret-ness is exact, nested values included, and so are parent, provider, protect and dependencies.
+ */
+final class RecordingMonitor extends MockMonitor {
+    private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingMonitor(Mocks mocks, com.pulumi.Log log) {
+        super(mocks, log);
+    }
+
+    List<Recorded> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            if (!request.getType().equals("pulumi:pulumi:Stack")) {
+                recorded.add(new Recorded(
+                        response.getUrn(),
+                        request.getType(),
+                        request.getName(),
+                        request.getCustom(),
+                        request.getParent(),
+                        request.getProvider(),
+                        request.getProtect(),
+                        request.hasRetainOnDelete() && request.getRetainOnDelete(),
+                        List.copyOf(request.getDependenciesList()),
+                        toMap(request.getObject())));
+            }
+            return response;
+        });
+    }
+
+    static Map<String, Object> toMap(Struct struct) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        struct.getFieldsMap().forEach((k, v) -> map.put(k, toJava(v)));
+        return map;
+    }
+
+    private static Object toJava(Value value) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> null;
+            case BOOL_VALUE -> value.getBoolValue();
+            case STRING_VALUE -> value.getStringValue().equals(UNKNOWN) ? "[unknown]" : value.getStringValue();
+            case NUMBER_VALUE -> {
+                double d = value.getNumberValue();
+                yield d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+            }
+            case LIST_VALUE -> toList(value.getListValue());
+            case STRUCT_VALUE -> {
+                Struct struct = value.getStructValue();
+                Value sig = struct.getFieldsMap().get(Constants.SpecialSigKey);
+                if (sig != null && Constants.SpecialSecretSig.equals(sig.getStringValue())) {
+                    yield new Recorded.SecretValue(toJava(struct.getFieldsMap().get("value")));
+                }
+                yield toMap(struct);
+            }
+        };
+    }
+
+    private static List<Object> toList(ListValue list) {
+        List<Object> result = new ArrayList<>();
+        list.getValuesList().forEach(v -> result.add(toJava(v)));
+        return result;
+    }
+}

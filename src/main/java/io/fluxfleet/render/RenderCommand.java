@@ -1,0 +1,79 @@
+package io.fluxfleet.render;
+
+import io.fluxfleet.config.ConfigException;
+import io.fluxfleet.config.ConfigLoader;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.RawConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code render --stack <name> [--config <stack file>] --out <dir>}: the stack's full desired state as
+ * review files, offline. Exit codes: 0 rendered, 2 bad usage or bad config (nothing written), 1 the
+ * program itself failed.
+ */
+public final class RenderCommand {
+    private RenderCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String stack = null;
+        String config = null;
+        String dir = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (i + 1 >= args.length || !(arg.equals("--stack") || arg.equals("--config") || arg.equals("--out"))) {
+                err.println("render: unexpected argument '" + arg + "'\n" + usage());
+                return 2;
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--stack" -> stack = value;
+                case "--config" -> config = value;
+                default -> dir = value;
+            }
+        }
+        if (stack == null || dir == null) {
+            err.println("render: --stack and --out are required\n" + usage());
+            return 2;
+        }
+        Path stackFile = Path.of(config != null ? config : "Pulumi." + stack + ".yaml");
+        if (!Files.isRegularFile(stackFile)) {
+            err.println("render: stack file " + stackFile + " not found (give it with --config)");
+            return 2;
+        }
+        FluxFleetConfig parsed;
+        try {
+            parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile));
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("render: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+            return 2;
+        }
+        RenderResult result = Renderer.render(parsed);
+        try {
+            RenderWriter.write(result, Path.of(dir));
+        } catch (IOException e) {
+            err.println("render: cannot write " + dir + ": " + e.getMessage());
+            return 1;
+        }
+        result.warnings().forEach(w -> err.println("warning: " + w));
+        out.println("rendered stack '" + stack + "' (" + parsed.environment() + ", " + parsed.tenants().size()
+                + " tenant" + (parsed.tenants().size() == 1 ? "" : "s") + ") to " + dir + ": "
+                + result.resources().size() + " resources");
+        for (Map.Entry<String, Integer> count : RenderWriter.countsByKind(result).entrySet()) {
+            out.printf("  %4d  %s%n", count.getValue(), count.getKey());
+        }
+        return 0;
+    }
+
+    static String usage() {
+        return "usage: fluxfleet render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>";
+    }
+}

@@ -1,0 +1,227 @@
+package io.fluxfleet.tenancy;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.LimitRange;
+import com.pulumi.kubernetes.core.v1.LimitRangeArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.ResourceQuota;
+import com.pulumi.kubernetes.core.v1.ResourceQuotaArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LimitRangeSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.kubernetes.rbac.v1.RoleBinding;
+import com.pulumi.kubernetes.rbac.v1.RoleBindingArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Profile;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxKind;
+import io.fluxfleet.flux.FluxObject;
+import io.fluxfleet.flux.FluxSpecs.GitRef;
+import io.fluxfleet.flux.FluxSpecs.GitRepositorySpec;
+import io.fluxfleet.flux.FluxSpecs.KustomizationSpec;
+import io.fluxfleet.flux.FluxSpecs.Ref;
+import io.fluxfleet.flux.FluxSpecs.SourceRef;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.Names;
+import io.fluxfleet.naming.Names.Layer;
+import io.fluxfleet.registry.HarborAccess;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One tenant on the environment's cluster: its namespace with least-privilege RBAC, quota, limits and a
+ * default-deny network policy, its Git credentials, the GitRepository that follows the environment branch,
+ * and its three Kustomizations.
+ *
+ * <p>Flux runs with {@code --no-cross-namespace-refs}, so an object may only refer to a source in its own
+ * namespace. The platform layers ({@code cluster}, {@code shared}) live in {@code flux-system} with a
+ * GitRepository there and run as {@code flux-platform-reconciler}. The {@code apps} layer lives in the
+ * tenant's namespace, with its own GitRepository of the same project and branch, and runs as the tenant's
+ * service account, which a RoleBinding limits to that namespace: a tenant can never apply anything
+ * cluster-wide. Dependencies may cross namespaces, so apps still wait for shared.
+ */
+public final class TenantEnvironment extends ComponentResource {
+    public static final String TYPE = "fluxfleet:tenancy:TenantEnvironment";
+    /** The namespaced ClusterRole the tenant's service account is bound to in its own namespace. */
+    public static final String TENANT_ROLE = "admin";
+
+    private final Namespace namespace;
+    private final Map<Layer, FluxObject> kustomizations = new TreeMap<>();
+    private final FluxObject platformSource;
+    private final FluxObject tenantSource;
+
+    /**
+     * @param gitUsername the user Flux reads the tenant's project as
+     * @param gitPassword that user's password or token, a Pulumi secret
+     */
+    public TenantEnvironment(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
+                             Output<String> gitUsername, Output<String> gitPassword, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Environment env = config.environment();
+        String ns = tenant.namespace();
+
+        this.namespace = new Namespace(ns, NamespaceArgs.builder().metadata(kube.meta(ns, null, tenant)).build(),
+                kube.child(this));
+        ServiceAccount reconciler = new ServiceAccount(Names.resource(ns, Names.tenantReconciler(tenant)),
+                ServiceAccountArgs.builder().metadata(kube.meta(Names.tenantReconciler(tenant), ns, tenant)).build(),
+                kube.child(this, namespace));
+        new RoleBinding(Names.resource(ns, Names.tenantReconciler(tenant)), RoleBindingArgs.builder()
+                .metadata(kube.meta(Names.tenantReconciler(tenant), ns, tenant))
+                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole")
+                        .name(TENANT_ROLE).build())
+                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(Names.tenantReconciler(tenant))
+                        .namespace(ns).build())
+                .build(), kube.child(this, reconciler));
+        quotaAndLimits(kube, tenant, config.profile());
+        networkPolicy(kube, tenant);
+        HarborAccess.pullSecret(config.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace);
+
+        Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), gitUsername, gitPassword);
+        Secret tenantAuth = gitAuthSecret(kube, tenant, ns, namespace, gitUsername, gitPassword);
+        this.platformSource = gitRepository(config, kube, tenant, flux, Names.FLUX_NAMESPACE, platformAuth);
+        this.tenantSource = gitRepository(config, kube, tenant, flux, ns, tenantAuth);
+
+        String interval = config.flux().kustomizationInterval();
+        String timeout = config.flux().timeout();
+        kustomization(kube, tenant, flux, Layer.CLUSTER, Names.FLUX_NAMESPACE, platformSource.objectName().applyValue(source ->
+                new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
+                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), source), Names.PLATFORM_RECONCILER,
+                        null, null, null)));
+        FluxObject shared = kustomization(kube, tenant, flux, Layer.SHARED, Names.FLUX_NAMESPACE,
+                platformSource.objectName().applyValue(source ->
+                new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
+                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), source), Names.PLATFORM_RECONCILER,
+                        null, null, null)));
+        kustomization(kube, tenant, flux, Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
+                reconciler.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t ->
+                new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.APPS), true,
+                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), t.t3, ns,
+                        List.of(new Ref(t.t2, Names.FLUX_NAMESPACE)), null)));
+
+        registerOutputs(Map.of(
+                "namespace", namespace.metadata().applyValue(m -> m.name().orElse(ns)),
+                "gitRepository", platformSource.objectName()));
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public Map<Layer, FluxObject> kustomizations() {
+        return Map.copyOf(kustomizations);
+    }
+
+    /** The GitRepository in {@code flux-system} the platform layers read. */
+    public FluxObject platformSource() {
+        return platformSource;
+    }
+
+    /** The GitRepository in the tenant's namespace the apps layer reads. */
+    public FluxObject tenantSource() {
+        return tenantSource;
+    }
+
+    private void quotaAndLimits(Kube kube, Tenant tenant, Profile profile) {
+        String ns = tenant.namespace();
+        Map<String, String> hard = new TreeMap<>(Map.of(
+                "requests.cpu", profile.cpu(), "limits.cpu", profile.cpu(),
+                "requests.memory", profile.memory(), "limits.memory", profile.memory()));
+        new ResourceQuota(Names.resource(ns, tenant.name() + "-quota"), ResourceQuotaArgs.builder()
+                .metadata(kube.meta(tenant.name() + "-quota", ns, tenant))
+                .spec(ResourceQuotaSpecArgs.builder().hard(hard).build())
+                .build(), kube.child(this, namespace));
+        // With a quota on limits and requests every container needs both; these defaults stay within the quota.
+        String defaultCpu = Quantities.min("500m", profile.cpu());
+        String defaultMemory = Quantities.min("512Mi", profile.memory());
+        new LimitRange(Names.resource(ns, tenant.name() + "-limits"), LimitRangeArgs.builder()
+                .metadata(kube.meta(tenant.name() + "-limits", ns, tenant))
+                .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
+                        .type("Container")
+                        .default_(Map.of("cpu", defaultCpu, "memory", defaultMemory))
+                        .defaultRequest(Map.of("cpu", Quantities.min("100m", defaultCpu),
+                                "memory", Quantities.min("128Mi", defaultMemory)))
+                        .max(Map.of("cpu", profile.cpu(), "memory", profile.memory()))
+                        .build()).build())
+                .build(), kube.child(this, namespace));
+    }
+
+    /** Deny all traffic except within the namespace, and DNS lookups to the cluster's resolver. */
+    private void networkPolicy(Kube kube, Tenant tenant) {
+        String ns = tenant.namespace();
+        NetworkPolicyPeerArgs sameNamespace = NetworkPolicyPeerArgs.builder()
+                .podSelector(LabelSelectorArgs.builder().build()).build();
+        NetworkPolicyPeerArgs clusterDns = NetworkPolicyPeerArgs.builder()
+                .namespaceSelector(LabelSelectorArgs.builder()
+                        .matchLabels(Map.of("kubernetes.io/metadata.name", "kube-system")).build())
+                .build();
+        new NetworkPolicy(Names.resource(ns, "default-deny"), NetworkPolicyArgs.builder()
+                .metadata(kube.meta("default-deny", ns, tenant))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().build())
+                        .policyTypes("Ingress", "Egress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder().from(sameNamespace).build())
+                        .egress(NetworkPolicyEgressRuleArgs.builder().to(sameNamespace).build(),
+                                NetworkPolicyEgressRuleArgs.builder().to(clusterDns).ports(
+                                        NetworkPolicyPortArgs.builder().protocol("UDP").port(53).build(),
+                                        NetworkPolicyPortArgs.builder().protocol("TCP").port(53).build()).build())
+                        .build())
+                .build(), kube.child(this, namespace));
+    }
+
+    private Secret gitAuthSecret(Kube kube, Tenant tenant, String ns, Resource namespaceResource,
+                                 Output<String> username, Output<String> password) {
+        String name = Names.gitAuthSecret(tenant);
+        Output<Map<String, String>> data = Output.tuple(username, password.asSecret())
+                .applyValue(t -> Map.of("username", t.t1, "password", t.t2));
+        return new Secret(Names.resource(ns, name), SecretArgs.builder()
+                .metadata(kube.meta(name, ns, tenant))
+                .type("Opaque")
+                .stringData(data)
+                .build(), kube.child(this, namespaceResource));
+    }
+
+    private FluxObject gitRepository(FluxFleetConfig config, Kube kube, Tenant tenant, FluxInstall flux, String ns,
+                                     Secret auth) {
+        String name = Names.gitRepository(tenant, config.environment());
+        String url = config.gitlab().cloneUrl(tenant.project());
+        String branch = config.environment().branch();
+        String interval = config.flux().gitInterval();
+        return new FluxObject(Names.resource(ns, name), FluxKind.GIT_REPOSITORY, name, ns,
+                Names.labels(config.environment(), tenant),
+                auth.metadata().applyValue(m -> new GitRepositorySpec(interval, "60s", url, new GitRef(branch),
+                        Ref.of(m.name().orElseThrow()))),
+                kube.child(this, flux.release()));
+    }
+
+    private FluxObject kustomization(Kube kube, Tenant tenant, FluxInstall flux, Layer layer, String ns,
+                                     Output<KustomizationSpec> spec) {
+        String name = Names.kustomization(tenant, kube.environment(), layer);
+        FluxObject kustomization = new FluxObject(Names.resource(ns, name), FluxKind.KUSTOMIZATION, name, ns,
+                Names.labels(kube.environment(), tenant), spec, kube.child(this, flux.release()));
+        kustomizations.put(layer, kustomization);
+        return kustomization;
+    }
+}

@@ -1,0 +1,168 @@
+package io.fluxfleet.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fluxfleet.testing.Stacks;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "preprod", "prod"})
+    void committedStackFilesAreValid(String stack) {
+        FluxFleetConfig config = Stacks.committed(stack);
+        assertEquals(stack, config.environment().id());
+        assertEquals("tenant1", config.tenants().get(0).name());
+        assertEquals("node-role.com/platform-worker", config.platformWorkers().taintKey());
+        assertTrue(config.cluster().context().isPresent(), "the stack files name a context, never the current one");
+    }
+
+    @Test
+    void defaultsComeFromTheEnvironment() {
+        FluxFleetConfig dev = Stacks.load("dev", Stacks.minimal("dev", 1));
+        FluxFleetConfig prod = Stacks.load("prod", Stacks.minimal("prod", 1));
+        assertEquals(new FluxFleetConfig.Profile("1", "2Gi", "7d", "30s", "10Gi"), dev.profile());
+        assertEquals(new FluxFleetConfig.Profile("4", "8Gi", "30d", "10s", "50Gi"), prod.profile());
+        assertEquals("2.18.3", dev.flux().chartVersion());
+        assertEquals("NoExecute", dev.platformWorkers().taintEffect());
+        assertTrue(prod.protect());
+        assertFalse(dev.protect());
+    }
+
+    @Test
+    void environmentDefaultsToTheStackName() {
+        ObjectNode config = Stacks.minimal("preprod", 1);
+        config.remove("environment");
+        assertEquals(Environment.PREPROD, Stacks.load("preprod", config).environment());
+    }
+
+    @Test
+    void prodMayBeUnprotectedOnlyExplicitly() {
+        ObjectNode config = Stacks.minimal("prod", 1);
+        config.put("allowDestroy", true);
+        assertFalse(Stacks.load("prod", config).protect());
+    }
+
+    @Test
+    void secretKeysAreSecretEvenWhenWrittenPlain() {
+        FluxFleetConfig config = Stacks.load("dev", Stacks.minimal("dev", 1));
+        assertInstanceOf(Secret.class, config.harbor().password());
+        assertEquals("[secret]", config.tenants().get(0).gitPassword().toString());
+        assertEquals(Stacks.GIT_PASSWORD, config.tenants().get(0).gitPassword().reveal());
+    }
+
+    @Test
+    void encryptedValuesInAStackFileBecomeFingerprintedPlaceholders() {
+        FluxFleetConfig config = Stacks.committed("dev");
+        String password = config.harbor().password().reveal();
+        assertTrue(password.startsWith(RawConfig.ENCRYPTED_PREFIX), password);
+        assertFalse(password.contains("PLACEHOLDER"), "the ciphertext itself is not carried: " + password);
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                bad("unknown environment", c -> c.put("environment", "staging"), "fluxfleet:environment"),
+                bad("no cluster", c -> c.remove("cluster"), "fluxfleet:cluster.context"),
+                bad("context and kubeconfig", c -> ((ObjectNode) c.get("cluster")).put("kubeconfig", "apiVersion: v1"),
+                        "fluxfleet:cluster.kubeconfig"),
+                bad("guide's taint typo", c -> c.putObject("platformWorkers").put("taintKey", "node-role..com/platform-worker"),
+                        "fluxfleet:platformWorkers.taintKey"),
+                bad("bad label key", c -> c.putObject("platformWorkers").put("labelKey", "Node Role"),
+                        "fluxfleet:platformWorkers.labelKey"),
+                bad("bad taint effect", c -> c.putObject("platformWorkers").put("taintEffect", "NoRun"),
+                        "fluxfleet:platformWorkers.taintEffect"),
+                bad("bad duration", c -> c.putObject("flux").put("gitInterval", "1 minute"), "fluxfleet:flux.gitInterval"),
+                bad("chart version range", c -> c.putObject("flux").put("chartVersion", "^2.18"), "fluxfleet:flux.chartVersion"),
+                bad("misspelt nested key", c -> c.putObject("flux").put("chartVersoin", "2.18.3"), "fluxfleet:flux.chartVersoin"),
+                bad("misspelt top-level key", c -> c.put("tenant", "x"), "fluxfleet:tenant"),
+                bad("bad quantity", c -> c.putObject("profile").put("memory", "2GB"), "fluxfleet:profile.memory"),
+                bad("missing tenants", c -> c.remove("tenants"), "fluxfleet:tenants"),
+                bad("tenant not DNS-1123", c -> tenant(c, 0).put("name", "Tenant_1"), "fluxfleet:tenants[0].name"),
+                bad("tenant is a system namespace", c -> tenant(c, 0).put("name", "flux-system"), "fluxfleet:tenants[0].name"),
+                bad("duplicate tenant", c -> tenant(c, 1).put("name", "tenant1"), "fluxfleet:tenants[1].name"),
+                bad("tenant without project", c -> tenant(c, 0).remove("project"), "fluxfleet:tenants[0].project"),
+                bad("malformed project", c -> tenant(c, 0).put("project", "tenant1-gitops"), "fluxfleet:tenants[0].project"),
+                bad("tenant without git password", c -> tenant(c, 0).remove("gitPassword"), "fluxfleet:tenants[0].gitPassword"),
+                bad("unknown tenant key", c -> tenant(c, 0).put("namespce", "x"), "fluxfleet:tenants[0].namespce"),
+                bad("harbor host with scheme", c -> ((ObjectNode) c.get("harbor")).put("host", "https://harbor.example.com"),
+                        "fluxfleet:harbor.host"),
+                bad("harbor without password", c -> ((ObjectNode) c.get("harbor")).remove("password"), "fluxfleet:harbor.password"),
+                bad("gitlab url over http", c -> ((ObjectNode) c.get("gitlab")).put("url", "http://gitlab.example.com"),
+                        "fluxfleet:gitlab.url"),
+                bad("boolean that is not", c -> c.put("allowDestroy", "yes"), "fluxfleet:allowDestroy"));
+    }
+
+    private static Arguments bad(String description, Consumer<ObjectNode> breakIt, String key) {
+        return Arguments.of(description, breakIt, key);
+    }
+
+    private static ObjectNode tenant(ObjectNode config, int index) {
+        return (ObjectNode) config.get("tenants").get(index);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void badConfigIsRefusedNamingTheKey(String description, Consumer<ObjectNode> breakIt, String key) {
+        ObjectNode config = Stacks.minimal("dev", 2);
+        breakIt.accept(config);
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
+        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals(key)),
+                () -> description + ": expected a problem at " + key + ", got " + e.problems());
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+        assertTrue(e.getMessage().contains("pulumi config set"), "the message says how to fix it");
+    }
+
+    @Test
+    void everyProblemIsReportedTogether() {
+        ObjectNode config = Stacks.yaml("""
+                environment: staging
+                platformWorkers: {taintKey: node-role..com/platform-worker, taintEffect: NoRun}
+                flux: {gitInterval: 1 minute}
+                profile: {memory: 2GB}
+                harbor: {host: https://harbor.example.com, username: robot, password: x}
+                gitlab: {url: http://gitlab.example.com}
+                allowDestroy: maybe
+                tenants:
+                  - {name: Tenant_1, project: tenant1-gitops, gitPassword: x}
+                  - {name: t2, project: org/t2, gitPassword: x}
+                  - {name: t2, project: org/t2, gitPassword: x}
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
+        List<String> keys = e.problems().stream().map(Problem::key).toList();
+        assertEquals(List.of("fluxfleet:environment", "fluxfleet:cluster.context", "fluxfleet:allowDestroy",
+                "fluxfleet:flux.gitInterval", "fluxfleet:platformWorkers.taintKey", "fluxfleet:platformWorkers.taintEffect",
+                "fluxfleet:profile.memory", "fluxfleet:gitlab.url", "fluxfleet:harbor.host", "fluxfleet:tenants[0].name",
+                "fluxfleet:tenants[0].project", "fluxfleet:tenants[2].name"), keys);
+    }
+
+    @Test
+    void unknownKeysSuggestTheClosestKnownKey() {
+        ObjectNode config = Stacks.minimal("dev", 1);
+        config.putObject("platformWorkers").put("taintEfect", "NoExecute");
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
+        assertTrue(e.getMessage().contains("did you mean 'taintEffect'?"), e.getMessage());
+    }
+
+    @Test
+    void secretValuesNeverAppearInErrors() {
+        ObjectNode config = Stacks.minimal("dev", 1);
+        ((ObjectNode) config.get("harbor")).putObject("password").put("nested", Stacks.HARBOR_PASSWORD);
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
+        assertFalse(e.getMessage().contains(Stacks.HARBOR_PASSWORD), e.getMessage());
+    }
+}

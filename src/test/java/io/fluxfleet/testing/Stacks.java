@@ -1,0 +1,100 @@
+package io.fluxfleet.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.fluxfleet.config.ConfigLoader;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.RawConfig;
+import io.fluxfleet.render.RenderResult;
+import io.fluxfleet.render.Renderer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Test configs: the repository's own stack files, or a minimal valid config edited per test. Every stack
+ * goes through the real {@link ConfigLoader} and runs under the real mock engine via {@link Renderer}.
+ */
+public final class Stacks {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Plain test secrets: tests assert none of these ever appears in rendered output. */
+    public static final String GIT_PASSWORD = "glpat-test-git-password-0001";
+    public static final String HARBOR_PASSWORD = "harbor-test-password-0002";
+
+    private Stacks() {}
+
+    /** The committed {@code Pulumi.<stack>.yaml} of the repository. */
+    public static Path stackFile(String stack) {
+        return Path.of("Pulumi." + stack + ".yaml").toAbsolutePath();
+    }
+
+    public static FluxFleetConfig committed(String stack) {
+        return ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile(stack)));
+    }
+
+    /**
+     * A minimal valid config for an environment, with plain test secrets, as the engine would pass it
+     * (structured values as JSON), for tests to edit.
+     */
+    public static ObjectNode minimal(String env, int tenants) {
+        ObjectNode root = YAML.createObjectNode();
+        root.put("environment", env);
+        root.putObject("cluster").put("context", "rancher-" + env);
+        ObjectNode harbor = root.putObject("harbor");
+        harbor.put("host", "harbor.example.com");
+        harbor.put("username", "robot$flux");
+        harbor.put("password", HARBOR_PASSWORD);
+        harbor.put("project", "your-org");
+        root.putObject("gitlab").put("url", "https://gitlab.example.com");
+        ArrayNode list = root.putArray("tenants");
+        for (int i = 1; i <= tenants; i++) {
+            ObjectNode t = list.addObject();
+            t.put("name", "tenant" + i);
+            t.put("project", "your-org/tenant" + i + "-gitops");
+            t.put("gitUsername", "flux");
+            t.put("gitPassword", GIT_PASSWORD);
+        }
+        return root;
+    }
+
+    public static FluxFleetConfig load(String stack, ObjectNode config) {
+        return ConfigLoader.load(stack, raw(config));
+    }
+
+    public static RawConfig raw(ObjectNode config) {
+        Map<String, JsonNode> values = new TreeMap<>();
+        config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        return new RawConfig("test stack", values);
+    }
+
+    /** Parses YAML text of a config object (keys without the fluxfleet: prefix). */
+    public static ObjectNode yaml(String text) {
+        try {
+            return (ObjectNode) YAML.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RenderResult render(FluxFleetConfig config) {
+        return Renderer.render(config);
+    }
+
+    /** Writes a stack file with the given config for the render command. */
+    public static Path writeStackFile(Path dir, String stack, ObjectNode config) throws IOException {
+        ObjectNode file = YAML.createObjectNode();
+        ObjectNode cfg = file.putObject("config");
+        config.fields().forEachRemaining(e -> cfg.set(RawConfig.NAMESPACE + ":" + e.getKey(), e.getValue()));
+        Path path = dir.resolve("Pulumi." + stack + ".yaml");
+        Files.writeString(path, YAML.writeValueAsString(file));
+        return path;
+    }
+}
