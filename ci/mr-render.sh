@@ -23,9 +23,10 @@ fi
 echo "Stacks touched: $(paste -sd ' ' "$out/stacks.txt")"
 
 # The target branch's code can differ from the merge request's (src/**, pom.xml): build it in a worktree.
-base=$(mktemp -d)/base
-git worktree add --detach "$base" "$CI_MERGE_REQUEST_DIFF_BASE_SHA"
-trap 'git worktree remove --force "$base"' EXIT
+tmp=$(mktemp -d)
+base=$tmp/base
+git worktree add --quiet --detach "$base" "$CI_MERGE_REQUEST_DIFF_BASE_SHA"
+trap 'git worktree remove --force "$base"; rm -rf "$tmp"' EXIT
 if [ -n "${FLUXFLEET_BASE:-}" ]; then
   base_run=$FLUXFLEET_BASE
 elif (cd "$base" && mvn -B -q -DskipTests package); then

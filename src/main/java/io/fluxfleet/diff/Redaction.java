@@ -76,13 +76,13 @@ final class Redaction {
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(field -> {
+            node.properties().forEach(field -> {
                 String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 JsonNode value = field.getValue();
                 if (node == secretDataRoot && SECRET_DATA_FIELDS.contains(field.getKey()) && value.isObject()) {
                     // The keys of a Secret stay visible; each value must be a placeholder.
                     ObjectNode values = JsonNodeFactory.instance.objectNode();
-                    value.fields().forEachRemaining(entry -> values.set(entry.getKey(),
+                    value.properties().forEach(entry -> values.set(entry.getKey(),
                             walk(entry.getValue(), childPath + "." + entry.getKey(), true, secretDataRoot)));
                     copy.set(field.getKey(), values);
                 } else {

@@ -71,7 +71,7 @@ class GitLabCiTest {
     }
 
     private static void deepMerge(ObjectNode into, JsonNode from) {
-        from.fields().forEachRemaining(e -> {
+        from.properties().forEach(e -> {
             JsonNode existing = into.get(e.getKey());
             if (existing instanceof ObjectNode target && e.getValue().isObject()) {
                 deepMerge(target, e.getValue());
