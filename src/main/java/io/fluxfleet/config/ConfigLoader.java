@@ -30,11 +30,17 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static FluxFleetConfig load(String stack, RawConfig raw) {
+        return load(stack, raw, warning -> { });
+    }
+
+    /** Loads the config and hands each warning (e.g. a secret stored in plain text) to {@code warn}. */
+    public static FluxFleetConfig load(String stack, RawConfig raw, java.util.function.Consumer<String> warn) {
         List<Problem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems);
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings));
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));
@@ -50,6 +56,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(raw.source(), problems);
         }
+        warnings.forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants);
     }
 

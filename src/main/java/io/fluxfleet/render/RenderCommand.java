@@ -47,8 +47,9 @@ public final class RenderCommand {
             return 2;
         }
         FluxFleetConfig parsed;
+        java.util.List<String> warnings = new java.util.ArrayList<>();
         try {
-            parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile));
+            parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile), warnings::add);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
@@ -63,6 +64,7 @@ public final class RenderCommand {
             err.println("render: cannot write " + dir + ": " + e.getMessage());
             return 1;
         }
+        warnings.forEach(w -> err.println("warning: " + w));
         result.warnings().forEach(w -> err.println("warning: " + w));
         out.println("rendered stack '" + stack + "' (" + parsed.environment() + ", " + parsed.tenants().size()
                 + " tenant" + (parsed.tenants().size() == 1 ? "" : "s") + ") to " + dir + ": "

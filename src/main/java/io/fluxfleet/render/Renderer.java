@@ -1,6 +1,7 @@
 package io.fluxfleet.render;
 
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -55,6 +56,10 @@ public final class Renderer {
                     .mocks(new EchoMocks())
                     .standardLogger(logger)
                     .monitorDecorator(ignored -> monitor)
+                    .deploymentFactory(state -> {
+                        state.runner = new CountingRunner();
+                        return new DeploymentImpl(state);
+                    })
                     .build()
                     .runTest(ctx -> program.accept(ctx, config));
             if (!result.exceptions().isEmpty()) {

@@ -165,4 +165,40 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
         assertFalse(e.getMessage().contains(Stacks.HARBOR_PASSWORD), e.getMessage());
     }
+
+    @Test
+    void plainTextSecretsAreAcceptedWithAWarningThatSaysHowToEncrypt() {
+        List<String> warnings = new java.util.ArrayList<>();
+        ConfigLoader.load("dev", Stacks.raw(Stacks.minimal("dev", 1)), warnings::add);
+        assertEquals(List.of(
+                "fluxfleet:harbor.password carries a secret but is stored in plain text; encrypt it with"
+                        + " `pulumi config set --secret --path 'harbor.password' <value>`",
+                "fluxfleet:tenants[0].gitPassword carries a secret but is stored in plain text; encrypt it with"
+                        + " `pulumi config set --secret --path 'tenants[0].gitPassword' <value>`"), warnings);
+        warnings.forEach(w -> assertFalse(w.contains(Stacks.HARBOR_PASSWORD) || w.contains(Stacks.GIT_PASSWORD)));
+    }
+
+    @Test
+    void encryptedSecretsDoNotWarn() {
+        List<String> warnings = new java.util.ArrayList<>();
+        ConfigLoader.load("dev", RawConfig.fromStackFile(Stacks.stackFile("dev")), warnings::add);
+        assertEquals(List.of(), warnings);
+        // the engine's list of encrypted keys counts too
+        ObjectNode config = Stacks.minimal("dev", 1);
+        RawConfig raw = Stacks.raw(config);
+        RawConfig engine = new RawConfig(raw.source(), raw.values(), java.util.Set.of("harbor", "tenants"));
+        ConfigLoader.load("dev", engine, warnings::add);
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void theEngineConfigIsReadFromTheLanguageHostEnvironment() {
+        RawConfig raw = RawConfig.fromPulumiEnvironment("dev", java.util.Map.of(
+                "PULUMI_CONFIG", "{\"fluxfleet:environment\":\"dev\",\"fluxfleet:allowDestroy\":\"true\","
+                        + "\"fluxfleet:tenants\":\"[{\\\"name\\\":\\\"t1\\\"}]\",\"kubernetes:context\":\"x\"}",
+                "PULUMI_CONFIG_SECRET_KEYS", "[\"fluxfleet:tenants\"]"));
+        assertEquals(java.util.Set.of("environment", "allowDestroy", "tenants"), raw.values().keySet());
+        assertEquals("t1", raw.values().get("tenants").get(0).get("name").asText());
+        assertEquals(java.util.Set.of("tenants"), raw.encryptedKeys());
+    }
 }
