@@ -7,6 +7,7 @@ import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.gitlab.GitLabGovernanceSettings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class ConfigLoader {
         Flux flux = flux(top.object("flux"));
         PlatformWorkers workers = platformWorkers(top.object("platformWorkers"));
         Profile profile = profile(top.object("profile"), environment);
-        GitLab gitlab = gitlab(top.object("gitlab"));
+        GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
         List<Tenant> tenants = tenants(top);
         top.finish();
@@ -138,10 +139,11 @@ public final class ConfigLoader {
         return new Profile(cpu, memory, retention, scrapeInterval, storage);
     }
 
-    private static GitLab gitlab(Fields f) {
+    private static GitLab gitlab(Fields f, Environment environment) {
         String url = f.checked("url", "https://gitlab.com", Validators::httpsUrl);
+        GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment);
         f.finish();
-        return new GitLab(url);
+        return new GitLab(url, governance);
     }
 
     private static Harbor harbor(Fields f) {

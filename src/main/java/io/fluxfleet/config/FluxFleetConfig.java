@@ -1,5 +1,7 @@
 package io.fluxfleet.config;
 
+import io.fluxfleet.gitlab.GitLabGovernanceSettings;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -62,8 +64,16 @@ public record FluxFleetConfig(
      */
     public record Profile(String cpu, String memory, String retention, String scrapeInterval, String storage) {}
 
-    /** The GitLab instance that hosts every tenant's GitOps project. */
-    public record GitLab(String url) {
+    /**
+     * The GitLab instance that hosts every tenant's GitOps project, and how this stack governs the environment's
+     * branch in each project ({@code gitlab.*} keys besides {@code url}, see {@link GitLabGovernanceSettings}).
+     */
+    public record GitLab(String url, GitLabGovernanceSettings governance) {
+        /** The REST API base URL the GitLab provider takes (it must end with a slash). */
+        public String apiUrl() {
+            return url + "/api/v4/";
+        }
+
         /** The HTTPS clone URL of a project. */
         public String cloneUrl(String projectPath) {
             return url + "/" + projectPath + ".git";

@@ -64,6 +64,13 @@ public final class RenderCommand {
             err.println("render: cannot write " + dir + ": " + e.getMessage());
             return 1;
         }
+        if (System.getenv("FLUXFLEET_TRACE") != null) {
+            // read by bench/run.sh: absolute times, so a launcher can measure from its own start
+            var t = result.timing();
+            err.printf("fluxfleet-trace jvm-start=%d program-start=%d first-resource=%d registered=%d program-end=%d%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), t.started(),
+                    t.firstRegistration(), result.resources().size(), t.finished());
+        }
         warnings.forEach(w -> err.println("warning: " + w));
         result.warnings().forEach(w -> err.println("warning: " + w));
         out.println("rendered stack '" + stack + "' (" + parsed.environment() + ", " + parsed.tenants().size()

@@ -50,6 +50,7 @@ public final class Renderer {
             public void close() {}
         });
         RecordingMonitor monitor = new RecordingMonitor(new EchoMocks(), PulumiTestInternal.mockLog(logger));
+        long started = System.currentTimeMillis();
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName("fluxfleet").stackName(config.stack()).preview(false).build())
@@ -68,7 +69,8 @@ public final class Renderer {
                 result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
                 throw failure;
             }
-            return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs());
+            var timing = new RenderResult.Timing(started, monitor.firstRegistrationMillis(), System.currentTimeMillis());
+            return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs(), timing);
         } finally {
             PulumiTest.cleanup();
         }
