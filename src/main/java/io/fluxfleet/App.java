@@ -5,6 +5,9 @@ import com.pulumi.Pulumi;
 
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.RawConfig;
+import io.fluxfleet.diff.ChangedStacksCommand;
+import io.fluxfleet.diff.DiffCommand;
+import io.fluxfleet.diff.MergeRequestNoteCommand;
 import io.fluxfleet.render.RenderCommand;
 
 import java.util.Arrays;
@@ -37,6 +40,9 @@ public final class App {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         int code = switch (args[0]) {
             case "render" -> RenderCommand.run(rest, System.out, System.err);
+            case "diff" -> DiffCommand.run(rest, System.out, System.err);
+            case "changed-stacks" -> ChangedStacksCommand.run(rest, System.out, System.err);
+            case "mr-note" -> MergeRequestNoteCommand.run(rest, System.out, System.err);
             case "-h", "--help", "help" -> {
                 System.out.println(usage());
                 yield 0;
@@ -60,6 +66,10 @@ public final class App {
         return """
                 usage: java -jar fluxfleet.jar                      run as the Pulumi program (pulumi up/preview)
                        java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
+                       java -jar fluxfleet.jar diff <old-render-dir> <new-render-dir> [--stack <name>]
+                       java -jar fluxfleet.jar diff --stacks <dir> [--base <sha>] [--head <sha>]
+                       java -jar fluxfleet.jar changed-stacks (--base <rev> | --paths <file|->) [--repo <dir>]
+                       java -jar fluxfleet.jar mr-note --file <note.md> [--update-only]   (token: $GITLAB_API_TOKEN)
                 """;
     }
 }

@@ -68,9 +68,12 @@ class RealRenderDiffTest {
 
     @Test
     void changingAGitPasswordIsAChangedSecretAndNeverShowsTheValue(@TempDir Path dir) throws IOException {
-        ObjectNode changed = Stacks.minimal("dev", 1);
+        // with deploy tokens off, the configured password is what the cluster Secret holds
+        ObjectNode before = Stacks.minimal("dev", 1);
+        ((ObjectNode) before.get("gitlab")).putObject("deployToken").put("enabled", false);
+        ObjectNode changed = before.deepCopy();
         ((ObjectNode) changed.withArray("tenants").get(0)).put("gitPassword", "glpat-rotated-password-0003");
-        Path old = render(dir, "old", "dev", Stacks.minimal("dev", 1));
+        Path old = render(dir, "old", "dev", before);
         Path current = render(dir, "new", "dev", changed);
 
         StackDiff diff = RenderDiff.compare("dev", old, current);
@@ -84,6 +87,25 @@ class RealRenderDiffTest {
         assertFalse(note.contains("glpat-rotated-password-0003"), note);
         assertNoSecretIn(note);
         assertTrue(diff.warnings().isEmpty(), "the render's placeholders pass the guard: " + diff.warnings());
+    }
+
+    @Test
+    void changingApprovalsChangesOnlyTheApprovalRule(@TempDir Path dir) throws IOException {
+        ObjectNode one = Stacks.minimal("prod", 1);
+        ((ObjectNode) one.get("gitlab")).put("tier", "premium").put("approvals", 1)
+                .putObject("approvers").putArray("groups").add("your-org/platform-team");
+        ObjectNode two = one.deepCopy();
+        ((ObjectNode) two.get("gitlab")).put("approvals", 2);
+
+        StackDiff diff = RenderDiff.compare("prod", render(dir, "old", "prod", one), render(dir, "new", "prod", two));
+        String note = note(diff);
+
+        assertEquals(0, diff.count(Status.ADDED));
+        assertEquals(0, diff.count(Status.REMOVED));
+        assertEquals(1, diff.count(Status.CHANGED), diff.resources()::toString);
+        assertTrue(diff.resources().get(0).name().contains("tenant1"), diff.resources()::toString);
+        assertTrue(note.contains("`gitlab:index/projectApprovalRule:ProjectApprovalRule`"), note);
+        assertTrue(note.contains("-  approvalsRequired: 1\n+  approvalsRequired: 2"), note);
     }
 
     @Test
