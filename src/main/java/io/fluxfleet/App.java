@@ -37,6 +37,10 @@ public final class App {
             Pulumi.run(App::stack);
             return;
         }
+        var tuned = Launcher.relaunch(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.get());
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         int code = switch (args[0]) {
             case "render" -> RenderCommand.run(rest, System.out, System.err);
