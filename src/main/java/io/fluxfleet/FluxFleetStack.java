@@ -10,6 +10,10 @@ import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxSources;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.infra.Logging;
+import io.fluxfleet.infra.Monitoring;
+import io.fluxfleet.infra.SharedChart;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.registry.HarborAccess;
 import io.fluxfleet.tenancy.TenantEnvironment;
@@ -30,11 +34,15 @@ public final class FluxFleetStack {
         FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
         HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
                 kube.component(null, List.of()));
-        new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
+        FluxSources sources = new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
+        Monitoring monitoring = new Monitoring("monitoring", config, kube, flux, sources, harbor, kube.component(null, List.of()));
+        Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component(null, List.of()));
+        // shared manifests are applied after the charts (and so their CRDs) are ready
+        Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         for (Tenant tenant : config.tenants()) {
             new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube, flux,
                     Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
-                    kube.component(null, List.of()));
+                    sharedPrerequisites, kube.component(null, List.of()));
         }
 
         ctx.export("environment", Output.of(env));
@@ -42,6 +50,8 @@ public final class FluxFleetStack {
         ctx.export("fluxChartVersion", Output.of(config.flux().chartVersion()));
         ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
         ctx.export("protected", Output.of(config.protect()));
+        ctx.export("suspended", Output.of(config.suspend()));
+        ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
     }
 
     /**

@@ -68,7 +68,7 @@ class RenderCommandTest {
         }
         List<Map<String, Object>> docs = kubernetesDocs(out);
         assertEquals(resources.size() - countTypes(resources, "fluxfleet:") - countTypes(resources, "pulumi:providers:")
-                - countTypes(resources, RenderResult.HELM_RELEASE_TYPE), docs.size());
+                - countTypes(resources, RenderResult.HELM_RELEASE_TYPE) - countTypes(resources, "random:"), docs.size());
         // apply order: a namespace comes before anything in it
         List<String> seenNamespaces = new ArrayList<>();
         for (Map<String, Object> doc : docs) {
