@@ -11,6 +11,7 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.infra.CommitStatus;
 import io.fluxfleet.infra.Logging;
 import io.fluxfleet.infra.Monitoring;
 import io.fluxfleet.infra.SharedChart;
@@ -40,9 +41,14 @@ public final class FluxFleetStack {
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         for (Tenant tenant : config.tenants()) {
-            new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube, flux,
-                    Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
+            TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube,
+                    flux, Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
                     sharedPrerequisites, kube.component(null, List.of()));
+            config.statusToken(tenant).ifPresentOrElse(
+                    token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, kube, flux, tenantEnvironment,
+                            Output.ofSecret(token.reveal()), kube.component(null, List.of())),
+                    () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
+                            + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }
 
         ctx.export("environment", Output.of(env));
