@@ -10,6 +10,7 @@ import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.config.FluxFleetConfig.Webhooks;
+import io.fluxfleet.gitlab.GitLabGovernanceSettings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public final class ConfigLoader {
         Flux flux = flux(top.object("flux"));
         PlatformWorkers workers = platformWorkers(top.object("platformWorkers"));
         Profile profile = profile(top.object("profile"), environment);
-        GitLab gitlab = gitlab(top.object("gitlab"));
+        GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
         List<Tenant> tenants = tenants(top);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
@@ -143,11 +144,12 @@ public final class ConfigLoader {
         return new Profile(cpu, memory, retention, scrapeInterval, storage);
     }
 
-    private static GitLab gitlab(Fields f) {
+    private static GitLab gitlab(Fields f, Environment environment) {
         String url = f.checked("url", "https://gitlab.com", Validators::httpsUrl);
+        GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment);
         Optional<Secret> statusToken = f.secret("statusToken");
         f.finish();
-        return new GitLab(url, statusToken);
+        return new GitLab(url, governance, statusToken);
     }
 
     private static Harbor harbor(Fields f) {

@@ -1,5 +1,7 @@
 package io.fluxfleet.config;
 
+import io.fluxfleet.gitlab.GitLabGovernanceSettings;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -82,13 +84,19 @@ public record FluxFleetConfig(
     public record Profile(String cpu, String memory, String retention, String scrapeInterval, String storage) {}
 
     /**
-     * The GitLab instance that hosts every tenant's GitOps project.
+     * The GitLab instance that hosts every tenant's GitOps project, and how this stack governs the environment's
+     * branch in each project ({@code gitlab.*} keys besides {@code url}, see {@link GitLabGovernanceSettings}).
      *
      * @param statusToken the token (scope {@code api}) Flux posts commit statuses with, for tenants without their own
      */
-    public record GitLab(String url, Optional<Secret> statusToken) {
-        public GitLab(String url) {
-            this(url, Optional.empty());
+    public record GitLab(String url, GitLabGovernanceSettings governance, Optional<Secret> statusToken) {
+        public GitLab(String url, GitLabGovernanceSettings governance) {
+            this(url, governance, Optional.empty());
+        }
+
+        /** The REST API base URL the GitLab provider takes (it must end with a slash). */
+        public String apiUrl() {
+            return url + "/api/v4/";
         }
 
         /** The web URL of a project, as Flux's gitlab notification provider takes it. */

@@ -1,0 +1,343 @@
+package io.fluxfleet.gitlab;
+
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.Fields;
+import io.fluxfleet.config.Secret;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How a stack governs its environment branch in every tenant's GitLab project: the keys under
+ * {@code fluxfleet:gitlab} besides {@code url}. Every default lives here, next to its key:
+ *
+ * <pre>
+ * gitlab:
+ *   token: {secure: ...}        # API token (secret); unset: the provider reads GITLAB_TOKEN
+ *   tier: free                  # free | premium | ultimate. Approval rules, code-owner approval, allowed-to-merge
+ *                               # users/groups and MR approval settings need premium or ultimate.
+ *   approvals: 1                # approvals an MR into this environment's branch needs: dev 1, preprod 2, prod 3
+ *   approvers:                  # who may approve (premium+; at least one group or user)
+ *     groups: [your-org/platform-team]   # group full paths
+ *     users: [alice]                     # usernames
+ *   mergers:                    # who may merge besides maintainers (premium+); default: prod the approvers, else none
+ *     groups: []
+ *     users: []
+ *   teams:                      # CODEOWNERS handles, each a space-separated list of @group or @user
+ *     platform: "@platform-team"
+ *     devops: "@devops-team"
+ *     security: "@security-team"
+ *     qa: "@qa-team"
+ *     dev: "@dev-team"
+ *     app: "@app-team"
+ *   mergeMethod: rebase_merge   # rebase_merge | ff: both make an MR branch be up to date with its target
+ *   projectSettings:
+ *     mode: enforce             # enforce | report | off: how the project-wide MR settings are held
+ *     owner: prod               # the one environment whose stack writes them (the others report)
+ *   deployToken:
+ *     enabled: true             # a read_repository deploy token per tenant for this environment's Flux
+ *     rotationMonths: 3         # 1-6: the token expires at the end of the rotation window after the current one
+ *     expiresAt: 2027-06-30     # optional fixed expiry date instead of the rotation
+ *   ci:                         # images of the seeded .gitlab-ci.yml, pinned
+ *     kubectlImage: alpine/k8s:1.34.5
+ *     kubeconformImage: ghcr.io/yannh/kubeconform:v0.7.0-alpine@sha256:8f0e...87b0
+ *     trivyImage: aquasec/trivy:0.74.0
+ *     fluxVersion: 2.8.5        # the Flux whose CRD schemas validate the repository (chart 2.18.3 runs Flux 2.8.5)
+ * </pre>
+ *
+ * Settings that shape files shared by all environment branches (teams, ci) must be the same in every stack, or
+ * promotions between branches conflict: keep them in the project-level config of {@code Pulumi.yaml}.
+ */
+public record GitLabGovernanceSettings(
+        Optional<Secret> token,
+        Tier tier,
+        int approvals,
+        Principals approvers,
+        Principals mergers,
+        Teams teams,
+        String mergeMethod,
+        ProjectSettings projectSettings,
+        DeployToken deployToken,
+        Ci ci) {
+
+    public static final int MAX_APPROVALS = 20;
+    public static final int MAX_ROTATION_MONTHS = 6;
+    public static final String DEFAULT_KUBECTL_IMAGE = "alpine/k8s:1.34.5";
+    public static final String DEFAULT_KUBECONFORM_IMAGE =
+            "ghcr.io/yannh/kubeconform:v0.7.0-alpine@sha256:8f0eeaaa96ba27ba1500b0e4b1c215acc358d159c62a7ecae58d7a03403287b0";
+    public static final String DEFAULT_TRIVY_IMAGE = "aquasec/trivy:0.74.0";
+    public static final String DEFAULT_FLUX_VERSION = "2.8.5";
+    /** The merge methods that require an MR's source branch to be up to date with its target. */
+    public static final List<String> MERGE_METHODS = List.of("rebase_merge", "ff");
+
+    /** A GitLab group full path: one or more segments, e.g. {@code your-org/platform}. */
+    private static final Pattern GROUP_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    /** A CODEOWNERS owner: {@code @user}, {@code @group/subgroup} or an e-mail address. */
+    private static final Pattern OWNER = Pattern.compile("@[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*|[^@\\s]+@[^@\\s]+");
+    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+");
+
+    public GitLabGovernanceSettings {
+        token = token == null ? Optional.empty() : token;
+    }
+
+    /** The GitLab subscription tier of the instance: it decides which governance GitLab can enforce. */
+    public enum Tier {
+        FREE, PREMIUM, ULTIMATE;
+
+        /** Approval rules, code-owner approval, allowed-to-merge lists and MR approval settings. */
+        public boolean hasApprovals() {
+            return this != FREE;
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How the project-wide merge request settings are held. */
+    public enum Mode {
+        /** The owner stack adopts the project and keeps the settings. */
+        ENFORCE,
+        /** Differences are reported as warnings; nothing is written. */
+        REPORT,
+        /** Neither written nor checked. */
+        OFF;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** GitLab groups (full paths) and users (usernames). */
+    public record Principals(List<String> groups, List<String> users) {
+        public Principals {
+            groups = List.copyOf(groups);
+            users = List.copyOf(users);
+        }
+
+        public static Principals none() {
+            return new Principals(List.of(), List.of());
+        }
+
+        public boolean isEmpty() {
+            return groups.isEmpty() && users.isEmpty();
+        }
+    }
+
+    /** The CODEOWNERS owners of each part of a GitOps repository, each a list of handles. */
+    public record Teams(List<String> platform, List<String> devops, List<String> security, List<String> qa,
+                        List<String> dev, List<String> app) {
+        public Teams {
+            platform = List.copyOf(platform);
+            devops = List.copyOf(devops);
+            security = List.copyOf(security);
+            qa = List.copyOf(qa);
+            dev = List.copyOf(dev);
+            app = List.copyOf(app);
+        }
+    }
+
+    /**
+     * @param mode  how the settings are held
+     * @param owner the environment whose stack writes them: they are project-wide, and three stacks writing one
+     *              object would undo each other whenever their configs differ
+     */
+    public record ProjectSettings(Mode mode, Environment owner) {
+        public boolean writtenBy(Environment environment) {
+            return mode == Mode.ENFORCE && owner == environment;
+        }
+    }
+
+    /**
+     * @param expiresAt a fixed expiry; empty: the rotation window decides
+     */
+    public record DeployToken(boolean enabled, int rotationMonths, Optional<LocalDate> expiresAt) {
+        /**
+         * The token's expiry: the fixed date, or the first day of the rotation window after the one following
+         * {@code today}. Windows are {@code rotationMonths} long and counted from year 0, so every stack run in the
+         * same window computes the same date (no change), the first run in a new window replaces the token, and a
+         * token always has at least one whole window left.
+         */
+        public LocalDate expiry(LocalDate today) {
+            if (expiresAt.isPresent()) {
+                return expiresAt.get();
+            }
+            int month = today.getYear() * 12 + today.getMonthValue() - 1;
+            int windowStart = Math.floorDiv(month, rotationMonths) * rotationMonths;
+            int expiryMonth = windowStart + 2 * rotationMonths;
+            return LocalDate.of(Math.floorDiv(expiryMonth, 12), Math.floorMod(expiryMonth, 12) + 1, 1);
+        }
+    }
+
+    /** The pinned images and Flux version of the seeded validation pipeline. */
+    public record Ci(String kubectlImage, String kubeconformImage, String trivyImage, String fluxVersion) {}
+
+    /** Required approvals per environment when {@code approvals} is not set, from the guide. */
+    public static int defaultApprovals(Environment environment) {
+        return switch (environment) {
+            case DEV -> 1;
+            case PREPROD -> 2;
+            case PROD -> 3;
+        };
+    }
+
+    /**
+     * Reads the governance keys of the {@code gitlab} config object. Every problem is recorded on {@code f} under its
+     * key; the caller reports unknown keys ({@link Fields#finish()}) and throws once.
+     */
+    public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
+        Optional<Secret> token = f.secret("token");
+        Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, Tier.FREE) : Tier.FREE;
+
+        int approvals = f.integer("approvals", defaultApprovals(environment));
+        if (approvals < 1 || approvals > MAX_APPROVALS) {
+            f.problem("approvals", "must be between 1 and " + MAX_APPROVALS + ", got " + approvals);
+        }
+
+        Principals approvers = principals(f.object("approvers"));
+        boolean mergersSet = f.has("mergers");
+        Principals mergers = principals(f.object("mergers"));
+        if (!mergersSet) {
+            mergers = environment == Environment.PROD ? approvers : Principals.none();
+        }
+        if (tier.hasApprovals() && approvers.isEmpty()) {
+            f.problem("approvers", "is required on GitLab " + tier.id() + ": at least one group in "
+                    + f.key("approvers") + ".groups or user in " + f.key("approvers") + ".users (an approval rule"
+                    + " without eligible approvers does not hold merges back)");
+        }
+
+        Teams teams = teams(f.object("teams"));
+        String mergeMethod = f.checked("mergeMethod", "rebase_merge", v -> MERGE_METHODS.contains(v) ? Optional.empty()
+                : Optional.of("'" + v + "' is not a merge method that requires an up-to-date branch: expected "
+                + String.join(" or ", MERGE_METHODS)));
+
+        Fields ps = f.object("projectSettings");
+        Mode mode = ps.has("mode") ? parseEnum(ps, "mode", Mode.class, Mode.ENFORCE) : Mode.ENFORCE;
+        Environment owner = Environment.PROD;
+        Optional<String> ownerValue = ps.optionalString("owner");
+        if (ownerValue.isPresent()) {
+            owner = Environment.parse(ownerValue.get()).orElse(Environment.PROD);
+            if (Environment.parse(ownerValue.get()).isEmpty()) {
+                ps.problem("owner", "unknown environment '" + ownerValue.get() + "': expected dev, preprod or prod");
+            }
+        }
+        ps.finish();
+
+        Fields dt = f.object("deployToken");
+        boolean enabled = dt.bool("enabled", true);
+        int rotationMonths = dt.integer("rotationMonths", 3);
+        if (rotationMonths < 1 || rotationMonths > MAX_ROTATION_MONTHS) {
+            dt.problem("rotationMonths", "must be between 1 and " + MAX_ROTATION_MONTHS + " months, got " + rotationMonths);
+            rotationMonths = 3;
+        }
+        Optional<LocalDate> expiresAt = Optional.empty();
+        Optional<String> expiresValue = dt.optionalString("expiresAt");
+        if (expiresValue.isPresent()) {
+            try {
+                expiresAt = Optional.of(LocalDate.parse(expiresValue.get()));
+            } catch (DateTimeParseException e) {
+                dt.problem("expiresAt", "'" + expiresValue.get() + "' is not a date such as 2027-06-30");
+            }
+        }
+        dt.finish();
+
+        Fields ci = f.object("ci");
+        String kubectl = ci.checked("kubectlImage", DEFAULT_KUBECTL_IMAGE, GitLabGovernanceSettings::pinnedImage);
+        String kubeconform = ci.checked("kubeconformImage", DEFAULT_KUBECONFORM_IMAGE, GitLabGovernanceSettings::pinnedImage);
+        String trivy = ci.checked("trivyImage", DEFAULT_TRIVY_IMAGE, GitLabGovernanceSettings::pinnedImage);
+        String fluxVersion = ci.checked("fluxVersion", DEFAULT_FLUX_VERSION, v -> VERSION.matcher(v).matches()
+                ? Optional.empty() : Optional.of("'" + v + "' is not an exact Flux version such as 2.8.5 (no 'v')"));
+        ci.finish();
+
+        return new GitLabGovernanceSettings(token, tier, approvals, approvers, mergers, teams, mergeMethod,
+                new ProjectSettings(mode, owner), new DeployToken(enabled, rotationMonths, expiresAt),
+                new Ci(kubectl, kubeconform, trivy, fluxVersion));
+    }
+
+    private static Principals principals(Fields f) {
+        List<String> groups = new ArrayList<>();
+        List<String> rawGroups = f.strings("groups");
+        for (int i = 0; i < rawGroups.size(); i++) {
+            String g = rawGroups.get(i);
+            if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
+                groups.add(g);
+            } else {
+                f.problem("groups[" + i + "]", "'" + g + "' is not a GitLab group full path such as 'your-org/platform-team'");
+            }
+        }
+        List<String> users = new ArrayList<>();
+        List<String> rawUsers = f.strings("users");
+        for (int i = 0; i < rawUsers.size(); i++) {
+            String u = rawUsers.get(i);
+            if (USERNAME.matcher(u).matches()) {
+                users.add(u);
+            } else {
+                f.problem("users[" + i + "]", "'" + u + "' is not a GitLab username (without '@')");
+            }
+        }
+        f.finish();
+        return new Principals(groups, users);
+    }
+
+    private static Teams teams(Fields f) {
+        Teams teams = new Teams(team(f, "platform"), team(f, "devops"), team(f, "security"), team(f, "qa"),
+                team(f, "dev"), team(f, "app"));
+        f.finish();
+        return teams;
+    }
+
+    private static List<String> team(Fields f, String name) {
+        String value = f.string(name, "@" + name + "-team");
+        List<String> handles = Arrays.stream(value.trim().split("\\s+")).toList();
+        List<String> bad = handles.stream().filter(h -> !OWNER.matcher(h).matches()).toList();
+        if (!bad.isEmpty()) {
+            f.problem(name, bad.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "))
+                    + " is not a CODEOWNERS owner: use @user, @group/subgroup or an e-mail address,"
+                    + " separated by spaces");
+            return List.of("@" + name + "-team");
+        }
+        return handles;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Fields f, String name, Class<E> type, E fallback) {
+        Optional<String> value = f.optionalString(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(value.get())) {
+                return e;
+            }
+        }
+        f.problem(name, "unknown " + name + " '" + value.get() + "': expected " + Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        return fallback;
+    }
+
+    /** An image reference pinned to a version tag or a digest; {@code latest} and untagged references float. */
+    static Optional<String> pinnedImage(String value) {
+        String withoutDigest = value.contains("@") ? value.substring(0, value.indexOf('@')) : value;
+        boolean digest = value.contains("@sha256:");
+        int slash = withoutDigest.lastIndexOf('/');
+        int colon = withoutDigest.lastIndexOf(':');
+        String tag = colon > slash ? withoutDigest.substring(colon + 1) : "";
+        if (value.contains("@") && !value.matches(".+@sha256:[0-9a-f]{64}")) {
+            return Optional.of("'" + value + "' has a malformed digest: expected @sha256: and 64 hex digits");
+        }
+        if (!digest && (tag.isEmpty() || tag.equals("latest"))) {
+            return Optional.of("'" + value + "' is not pinned: give a version tag (e.g. aquasec/trivy:0.74.0) or a digest");
+        }
+        if (value.contains(" ")) {
+            return Optional.of("'" + value + "' is not an image reference");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,95 @@
+package io.fluxfleet.gitlab.bindings.outputs;
+
+import com.pulumi.core.annotations.CustomType;
+import java.util.Optional;
+
+/** Nested output {@code gitlab:index/BranchProtectionAllowedToPush:BranchProtectionAllowedToPush}. */
+@CustomType
+public final class BranchProtectionAllowedToPush {
+    private String accessLevel;
+    private String accessLevelDescription;
+    private Integer deployKeyId;
+    private Integer groupId;
+    private Integer userId;
+
+    private BranchProtectionAllowedToPush() {
+    }
+
+    /** Access level allowed to perform the relevant action. */
+    public Optional<String> accessLevel() {
+        return Optional.ofNullable(this.accessLevel);
+    }
+
+    /** Readable description of access level. */
+    public Optional<String> accessLevelDescription() {
+        return Optional.ofNullable(this.accessLevelDescription);
+    }
+
+    /** The ID of a GitLab deploy key allowed to perform the relevant action. */
+    public Optional<Integer> deployKeyId() {
+        return Optional.ofNullable(this.deployKeyId);
+    }
+
+    /** The ID of a GitLab group allowed to perform the relevant action. */
+    public Optional<Integer> groupId() {
+        return Optional.ofNullable(this.groupId);
+    }
+
+    /** The ID of a GitLab user allowed to perform the relevant action. */
+    public Optional<Integer> userId() {
+        return Optional.ofNullable(this.userId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @CustomType.Builder
+    public static final class Builder {
+        private String accessLevel;
+        private String accessLevelDescription;
+        private Integer deployKeyId;
+        private Integer groupId;
+        private Integer userId;
+
+        @CustomType.Setter
+        public Builder accessLevel(String accessLevel) {
+            this.accessLevel = accessLevel;
+            return this;
+        }
+
+        @CustomType.Setter
+        public Builder accessLevelDescription(String accessLevelDescription) {
+            this.accessLevelDescription = accessLevelDescription;
+            return this;
+        }
+
+        @CustomType.Setter
+        public Builder deployKeyId(Integer deployKeyId) {
+            this.deployKeyId = deployKeyId;
+            return this;
+        }
+
+        @CustomType.Setter
+        public Builder groupId(Integer groupId) {
+            this.groupId = groupId;
+            return this;
+        }
+
+        @CustomType.Setter
+        public Builder userId(Integer userId) {
+            this.userId = userId;
+            return this;
+        }
+
+        public BranchProtectionAllowedToPush build() {
+            BranchProtectionAllowedToPush o = new BranchProtectionAllowedToPush();
+            o.accessLevel = accessLevel;
+            o.accessLevelDescription = accessLevelDescription;
+            o.deployKeyId = deployKeyId;
+            o.groupId = groupId;
+            o.userId = userId;
+            return o;
+        }
+    }
+}

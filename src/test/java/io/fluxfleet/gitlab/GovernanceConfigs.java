@@ -1,0 +1,80 @@
+package io.fluxfleet.gitlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fluxfleet.config.ConfigLoader;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.RawConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stack configs for the GitLab tests, loaded through the real {@link ConfigLoader}: a minimal valid stack whose
+ * {@code gitlab} object a test replaces or edits, written as YAML the way a stack file would hold it.
+ */
+final class GovernanceConfigs {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String TOKEN = "glpat-governance-test-0003";
+
+    private GovernanceConfigs() {}
+
+    /** A valid stack of {@code env} with two tenants and the given {@code gitlab} object (YAML). */
+    static ObjectNode stack(String env, String gitlabYaml) {
+        ObjectNode root = YAML.createObjectNode();
+        root.put("environment", env);
+        root.putObject("cluster").put("context", "rancher-" + env);
+        ObjectNode harbor = root.putObject("harbor");
+        harbor.put("host", "harbor.example.com");
+        harbor.put("username", "robot$flux");
+        harbor.put("password", "harbor-test-password");
+        ArrayNode tenants = root.putArray("tenants");
+        for (int i = 1; i <= 2; i++) {
+            ObjectNode t = tenants.addObject();
+            t.put("name", "tenant" + i);
+            t.put("project", "your-org/tenant" + i + "-gitops");
+            t.put("gitPassword", "git-test-password");
+        }
+        root.set("gitlab", yaml(gitlabYaml));
+        return root;
+    }
+
+    /** A premium stack with approvers, teams and a token: what the governance tests run. */
+    static ObjectNode premium(String env) {
+        return stack(env, """
+                url: https://gitlab.example.com
+                token: %s
+                tier: premium
+                approvers:
+                  groups: [your-org/platform-team]
+                  users: [alice]
+                teams:
+                  platform: "@your-org/platform-team"
+                  devops: "@your-org/devops-team"
+                  security: "@your-org/security-team"
+                  qa: "@your-org/qa-team"
+                  dev: "@your-org/dev-team"
+                  app: "@your-org/app-team @bob"
+                """.formatted(TOKEN));
+    }
+
+    static FluxFleetConfig load(ObjectNode stack) {
+        Map<String, JsonNode> values = new TreeMap<>();
+        stack.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        return ConfigLoader.load(stack.path("environment").asText("dev"), new RawConfig("test stack", values));
+    }
+
+    static JsonNode yaml(String text) {
+        try {
+            JsonNode node = YAML.readTree(text);
+            return node == null ? YAML.createObjectNode() : node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
