@@ -15,11 +15,14 @@ import io.fluxfleet.infra.CommitStatus;
 import io.fluxfleet.infra.Logging;
 import io.fluxfleet.infra.Monitoring;
 import io.fluxfleet.infra.SharedChart;
+import io.fluxfleet.infra.Webhooks;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.registry.HarborAccess;
 import io.fluxfleet.tenancy.TenantEnvironment;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds one environment's desired state from its parsed config. The same code runs under
@@ -40,15 +43,23 @@ public final class FluxFleetStack {
         Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component(null, List.of()));
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
+        Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
             TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube,
                     flux, Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
                     sharedPrerequisites, kube.component(null, List.of()));
+            tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
                     token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, kube, flux, tenantEnvironment,
                             Output.ofSecret(token.reveal()), kube.component(null, List.of())),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
+        }
+
+        if (config.webhooks().enabled()) {
+            Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider(config),
+                    kube.component(null, List.of()));
+            ctx.export("webhookUrls", webhooks.hookUrls());
         }
 
         ctx.export("environment", Output.of(env));
@@ -58,6 +69,17 @@ public final class FluxFleetStack {
         ctx.export("protected", Output.of(config.protect()));
         ctx.export("suspended", Output.of(config.suspend()));
         ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
+    }
+
+    /**
+     * The explicit provider for the GitLab instance: its API URL and, when {@code gitlab.token} is set, that token (a
+     * secret; otherwise the provider reads {@code GITLAB_TOKEN}).
+     */
+    static io.fluxfleet.gitlab.bindings.Provider gitlabProvider(FluxFleetConfig config) {
+        var args = io.fluxfleet.gitlab.bindings.ProviderArgs.builder().baseUrl(config.gitlab().apiUrl());
+        config.gitlab().governance().token().ifPresent(t -> args.token(Output.ofSecret(t.reveal())));
+        return new io.fluxfleet.gitlab.bindings.Provider("gitlab", args.build(),
+                CustomResourceOptions.builder().protect(config.protect()).build());
     }
 
     /**
