@@ -356,6 +356,25 @@ class SharedInfrastructureTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "preprod", "prod"})
+    void theCommittedStacksSetEverySharedKey(String env) {
+        FluxFleetConfig config = Stacks.committed(env);
+        assertTrue(config.infra().customMonitoringChartVersion().isPresent() && config.infra().customLoggingChartVersion().isPresent());
+        FluxFleetConfig.Images images = config.infra().images();
+        for (var image : List.of(images.customDashboardExporter(), images.customGrafanaPlugins(), images.customFluentd(),
+                images.customFluentbit())) {
+            assertTrue(image.orElseThrow().pinned(), image.toString());
+        }
+        assertTrue(config.gitlab().statusToken().isPresent());
+        assertTrue(config.webhooks().enabled());
+        assertFalse(config.suspend());
+        RenderResult result = Stacks.render(config);
+        assertEquals(6, result.ofType(HELM_RELEASE).size());
+        assertEquals(2, result.ofType(RECEIVER).size());
+        assertEquals(2, result.ofType(ALERT).size());
+    }
+
     @Test
     void theWebhookPathIsComputedAsFluxDoes() {
         // sha256("abc123" + "tenant1-dev-gitlab-push" + "flux-system"), computed independently
