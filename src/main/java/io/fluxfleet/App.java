@@ -5,6 +5,9 @@ import com.pulumi.Pulumi;
 
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.RawConfig;
+import io.fluxfleet.diff.ChangedStacksCommand;
+import io.fluxfleet.diff.DiffCommand;
+import io.fluxfleet.diff.MergeRequestNoteCommand;
 import io.fluxfleet.render.RenderCommand;
 
 import java.util.Arrays;
@@ -16,7 +19,20 @@ import java.util.Arrays;
 public final class App {
     private App() {}
 
+    /**
+     * On a 2-core machine the JDK's common pool has parallelism 1, and {@code CompletableFuture} then starts a
+     * new thread for every async task; the Pulumi SDK runs everything through it. Measured on the CI machine,
+     * that alone doubled render time. This must run before anything touches the common pool.
+     */
+    static void sizeCommonPool() {
+        String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors())));
+        }
+    }
+
     public static void main(String[] args) {
+        sizeCommonPool();
         if (args.length == 0) {
             Pulumi.run(App::stack);
             return;
@@ -24,6 +40,9 @@ public final class App {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         int code = switch (args[0]) {
             case "render" -> RenderCommand.run(rest, System.out, System.err);
+            case "diff" -> DiffCommand.run(rest, System.out, System.err);
+            case "changed-stacks" -> ChangedStacksCommand.run(rest, System.out, System.err);
+            case "mr-note" -> MergeRequestNoteCommand.run(rest, System.out, System.err);
             case "-h", "--help", "help" -> {
                 System.out.println(usage());
                 yield 0;
@@ -38,14 +57,19 @@ public final class App {
 
     /** The Pulumi program: config is read and validated once, before any resource is registered. */
     static void stack(Context ctx) {
-        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()));
-        FluxFleetStack.build(ctx, config);
+        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()),
+                warning -> ctx.log().warn(warning));
+        FluxFleetStack.build(ctx, config, FluxFleetStack.Runtime.live());
     }
 
     static String usage() {
         return """
                 usage: java -jar fluxfleet.jar                      run as the Pulumi program (pulumi up/preview)
                        java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
+                       java -jar fluxfleet.jar diff <old-render-dir> <new-render-dir> [--stack <name>]
+                       java -jar fluxfleet.jar diff --stacks <dir> [--base <sha>] [--head <sha>]
+                       java -jar fluxfleet.jar changed-stacks (--base <rev> | --paths <file|->) [--repo <dir>]
+                       java -jar fluxfleet.jar mr-note --file <note.md> [--update-only]   (token: $GITLAB_API_TOKEN)
                 """;
     }
 }

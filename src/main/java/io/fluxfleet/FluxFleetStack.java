@@ -20,9 +20,18 @@ import io.fluxfleet.kube.Kube;
 import io.fluxfleet.registry.HarborAccess;
 import io.fluxfleet.tenancy.TenantEnvironment;
 
+import com.pulumi.resources.ProviderResource;
+
+import io.fluxfleet.gitlab.GitLabGovernance;
+import io.fluxfleet.gitlab.GitLabLookup;
+import io.fluxfleet.gitlab.ProviderLookup;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds one environment's desired state from its parsed config. The same code runs under
@@ -31,9 +40,30 @@ import java.util.Map;
 public final class FluxFleetStack {
     private FluxFleetStack() {}
 
-    public static void build(Context ctx, FluxFleetConfig config) {
+    /**
+     * What differs between a real run and the offline render: how facts about GitLab projects are read (a real
+     * run asks GitLab through the stack's provider; render assumes every project is new), and today's date,
+     * from which deploy-token expiry windows are computed.
+     */
+    public record Runtime(Function<ProviderResource, GitLabLookup> gitlabLookup, LocalDate today) {
+        public static Runtime live() {
+            return new Runtime(ProviderLookup::new, LocalDate.now(ZoneOffset.UTC));
+        }
+
+        public static Runtime offline() {
+            return new Runtime(provider -> GitLabLookup.greenfield(), LocalDate.now(ZoneOffset.UTC));
+        }
+    }
+
+    public static void build(Context ctx, FluxFleetConfig config, Runtime runtime) {
         String env = config.environment().id();
         Kube kube = new Kube(provider(config), config.protect(), config.environment());
+
+        var gitlabProvider = GitLabGovernance.provider("gitlab-" + env, config.gitlab(),
+                CustomResourceOptions.builder().protect(config.protect()).build());
+        GitLabGovernance governance = new GitLabGovernance("gitlab", new GitLabGovernance.Args(config.environment(),
+                config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
+                ctx.log(), runtime.today(), config.protect()), null);
 
         FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
         HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
@@ -45,9 +75,9 @@ public final class FluxFleetStack {
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
+            GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube,
-                    flux, Output.of(tenant.gitUsername()), Output.ofSecret(tenant.gitPassword().reveal()),
-                    sharedPrerequisites, kube.component(null, List.of()));
+                    flux, credentials.username(), credentials.token(), sharedPrerequisites, kube.component(null, List.of()));
             tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
                     token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, kube, flux, tenantEnvironment,
@@ -55,9 +85,8 @@ public final class FluxFleetStack {
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }
-
         if (config.webhooks().enabled()) {
-            Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider(config),
+            Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider,
                     kube.component(null, List.of()));
             ctx.export("webhookUrls", webhooks.hookUrls());
         }
@@ -72,14 +101,25 @@ public final class FluxFleetStack {
     }
 
     /**
-     * The explicit provider for the GitLab instance: its API URL and, when {@code gitlab.token} is set, that token (a
-     * secret; otherwise the provider reads {@code GITLAB_TOKEN}).
+     * The credentials a tenant's Flux reads its project with: the deploy token fluxfleet made for this
+     * environment (so rotating it updates the cluster Secret in the same run), else the configured password.
      */
-    static io.fluxfleet.gitlab.bindings.Provider gitlabProvider(FluxFleetConfig config) {
-        var args = io.fluxfleet.gitlab.bindings.ProviderArgs.builder().baseUrl(config.gitlab().apiUrl());
-        config.gitlab().governance().token().ifPresent(t -> args.token(Output.ofSecret(t.reveal())));
-        return new io.fluxfleet.gitlab.bindings.Provider("gitlab", args.build(),
-                CustomResourceOptions.builder().protect(config.protect()).build());
+    static GitLabGovernance.DeployTokenAccess gitCredentials(Context ctx, Tenant tenant, GitLabGovernance governance) {
+        var token = governance.deployToken(tenant);
+        if (token.isPresent()) {
+            if (tenant.gitPassword().isPresent()) {
+                ctx.log().warn(tenant.name() + ": the deploy token replaces the configured gitPassword, which is unused"
+                        + " (set fluxfleet:gitlab.deployToken.enabled to false to use it)");
+            }
+            return token.get();
+        }
+        if (tenant.gitPassword().isPresent()) {
+            return new GitLabGovernance.DeployTokenAccess(Output.of(tenant.gitUsername()),
+                    Output.ofSecret(tenant.gitPassword().get().reveal()));
+        }
+        ctx.log().warn(tenant.name() + ": no deploy token could be made yet and no gitPassword is set, so Flux cannot"
+                + " read " + tenant.project() + " until the next `pulumi up`");
+        return new GitLabGovernance.DeployTokenAccess(Output.of(tenant.gitUsername()), Output.ofSecret(""));
     }
 
     /**

@@ -31,8 +31,11 @@ class StackTest {
     private static final String KUSTOMIZATION = "kubernetes:kustomize.toolkit.fluxcd.io/v1:Kustomization";
     private static final String SECRET = "kubernetes:core/v1:Secret";
 
+    private static final Map<String, RenderResult> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The two-tenant stack of an environment, rendered once per test class (results are immutable). */
     private static RenderResult render(String env) {
-        return Stacks.render(Stacks.load(env, Stacks.minimal(env, 2)));
+        return RENDERED.computeIfAbsent(env, e -> Stacks.render(Stacks.load(e, Stacks.minimal(e, 2))));
     }
 
     @SuppressWarnings("unchecked")

@@ -39,11 +39,17 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static FluxFleetConfig load(String stack, RawConfig raw) {
+        return load(stack, raw, warning -> { });
+    }
+
+    /** Loads the config and hands each warning (e.g. a secret stored in plain text) to {@code warn}. */
+    public static FluxFleetConfig load(String stack, RawConfig raw, java.util.function.Consumer<String> warn) {
         List<Problem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems);
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings));
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));
@@ -53,7 +59,7 @@ public final class ConfigLoader {
         Profile profile = profile(top.object("profile"), environment);
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
-        List<Tenant> tenants = tenants(top);
+        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", false);
@@ -62,6 +68,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(raw.source(), problems);
         }
+        warnings.forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
                 infra, webhooks, suspend);
     }
@@ -164,7 +171,11 @@ public final class ConfigLoader {
         return new Harbor(host, username, password.orElse(new Secret(PLACEHOLDER)), project);
     }
 
-    private static List<Tenant> tenants(Fields top) {
+    /**
+     * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
+     *                     {@code gitPassword} required
+     */
+    private static List<Tenant> tenants(Fields top, boolean deployTokens) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -192,14 +203,15 @@ public final class ConfigLoader {
             }
             String gitUsername = t.string("gitUsername", "flux");
             Optional<Secret> gitPassword = t.secret("gitPassword");
-            if (gitPassword.isEmpty() && !t.has("gitPassword")) {
-                t.problem("gitPassword", "is required: the token Flux reads the project with (set it with"
+            if (!deployTokens && gitPassword.isEmpty() && !t.has("gitPassword")) {
+                t.problem("gitPassword", "is required while fluxfleet:gitlab.deployToken.enabled is false: the"
+                        + " token Flux reads the project with (set it with"
                         + " `pulumi config set --secret --path '" + t.path().substring(RawConfig.NAMESPACE.length() + 1)
                         + ".gitPassword'`)");
             }
             Optional<Secret> statusToken = t.secret("statusToken");
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword.orElse(new Secret(PLACEHOLDER)), statusToken));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken));
         }
         return tenants;
     }

@@ -20,12 +20,17 @@ public final class Fields {
     private final String path;
     private final JsonNode node;
     private final List<Problem> problems;
+    private final Context context;
     private final Set<String> known = new LinkedHashSet<>();
 
-    Fields(String path, JsonNode node, List<Problem> problems) {
+    /** What every reader of one config shares: the raw config and the warnings collected. */
+    record Context(RawConfig raw, List<String> warnings) {}
+
+    Fields(String path, JsonNode node, List<Problem> problems, Context context) {
         this.path = path;
         this.node = node;
         this.problems = problems;
+        this.context = context;
     }
 
     public String path() {
@@ -134,9 +139,22 @@ public final class Fields {
         return defaultValue;
     }
 
-    /** A key that carries a secret: always a {@link Secret}, however the user wrote it. */
+    /**
+     * A key that carries a secret: always a {@link Secret}, however the user wrote it. One stored in plain
+     * text is accepted with a warning that says how to encrypt it.
+     */
     public Optional<Secret> secret(String name) {
-        return optionalString(name).map(Secret::new);
+        Optional<String> value = optionalString(name);
+        value.ifPresent(v -> {
+            String key = key(name);
+            String local = key.substring(RawConfig.NAMESPACE.length() + 1);
+            String topLevel = local.split("[.\\[]", 2)[0];
+            if (!context.raw().storedEncrypted(topLevel, v)) {
+                context.warnings().add(key + " carries a secret but is stored in plain text; encrypt it with"
+                        + " `pulumi config set --secret" + (local.equals(topLevel) ? "" : " --path") + " '" + local + "' <value>`");
+            }
+        });
+        return value.map(Secret::new);
     }
 
     public List<String> strings(String name) {
@@ -167,7 +185,7 @@ public final class Fields {
             problem(name, "expected an object with keys, got " + describe(value));
             value = null;
         }
-        return new Fields(key(name), value, problems);
+        return new Fields(key(name), value, problems, context);
     }
 
     /** A list of objects; {@code null} when the key is absent. */
@@ -188,7 +206,7 @@ public final class Fields {
                 problems.add(new Problem(itemPath, "expected an object with keys, got " + describe(item)));
                 continue;
             }
-            result.add(new Fields(itemPath, item, problems));
+            result.add(new Fields(itemPath, item, problems, context));
         }
         return result;
     }

@@ -120,12 +120,13 @@ public record FluxFleetConfig(
     /**
      * A tenant: a namespace on the cluster and a GitOps project in GitLab.
      *
-     * @param gitUsername the user Flux authenticates to GitLab as
-     * @param gitPassword the password or token for that user
+     * @param gitUsername the user Flux authenticates to GitLab as, when no deploy token is made
+     * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      */
-    public record Tenant(String name, String project, String gitUsername, Secret gitPassword, Optional<Secret> statusToken) {
-        public Tenant(String name, String project, String gitUsername, Secret gitPassword) {
+    public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                         Optional<Secret> statusToken) {
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty());
         }
 

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * a short fingerprint of the ciphertext: a changed secret renders differently, an unchanged one the same,
  * and the plaintext is never involved.
  */
-public record RawConfig(String source, Map<String, JsonNode> values) {
+public record RawConfig(String source, Map<String, JsonNode> values, java.util.Set<String> encryptedKeys) {
     public static final String NAMESPACE = "fluxfleet";
     public static final String ENCRYPTED_PREFIX = "[encrypted ";
 
@@ -38,6 +38,20 @@ public record RawConfig(String source, Map<String, JsonNode> values) {
 
     public RawConfig {
         values = Map.copyOf(values);
+        encryptedKeys = java.util.Set.copyOf(encryptedKeys);
+    }
+
+    /** Config with nothing stored encrypted (tests, and stack files, where encryption shows in the values). */
+    public RawConfig(String source, Map<String, JsonNode> values) {
+        this(source, values, java.util.Set.of());
+    }
+
+    /**
+     * Whether a value was stored encrypted: a placeholder in a stack file, or a top-level key the engine
+     * lists in {@code PULUMI_CONFIG_SECRET_KEYS}.
+     */
+    public boolean storedEncrypted(String topLevelKey, String value) {
+        return value.startsWith(ENCRYPTED_PREFIX) || encryptedKeys.contains(topLevelKey);
     }
 
     /**
@@ -60,7 +74,17 @@ public record RawConfig(String source, Map<String, JsonNode> values) {
         } catch (IOException e) {
             throw new UncheckedIOException("PULUMI_CONFIG is not valid JSON", e);
         }
-        return new RawConfig("stack '" + stackName + "'", values);
+        java.util.Set<String> encrypted = new java.util.TreeSet<>();
+        try {
+            for (JsonNode key : JSON.readTree(env.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]"))) {
+                if (key.asText().startsWith(NAMESPACE + ":")) {
+                    encrypted.add(key.asText().substring(NAMESPACE.length() + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PULUMI_CONFIG_SECRET_KEYS is not valid JSON", e);
+        }
+        return new RawConfig("stack '" + stackName + "'", values, encrypted);
     }
 
     /** Reads a {@code Pulumi.<stack>.yaml} file without the Pulumi CLI; encrypted values become placeholders. */

@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * Settings that shape files shared by all environment branches (teams, ci) must be the same in every stack, or
- * promotions between branches conflict: keep them in the project-level config of {@code Pulumi.yaml}.
+ * promotions between branches conflict: keep them identical in every stack file.
  */
 public record GitLabGovernanceSettings(
         Optional<Secret> token,

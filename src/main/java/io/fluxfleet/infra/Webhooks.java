@@ -3,15 +3,6 @@ package io.fluxfleet.infra;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
-import com.pulumi.kubernetes.networking.v1.Ingress;
-import com.pulumi.kubernetes.networking.v1.IngressArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressPathArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.HTTPIngressRuleValueArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IngressBackendArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IngressRuleArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IngressServiceBackendArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IngressSpecArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -47,8 +38,9 @@ import java.util.TreeMap;
 /**
  * GitLab push webhooks, so a merge reconciles at once instead of at the next poll ({@code webhooks.enabled}).
  *
- * <p>An Ingress on {@code webhooks.ingressHost} routes {@code /hook/} to the flux2 chart's {@code webhook-receiver}
- * Service (Flux's network policies already admit that traffic). Per tenant a generated token (a
+ * <p>The flux2 chart's own Ingress ({@link io.fluxfleet.flux.FluxValues}, {@code notificationController.webhookReceiver})
+ * routes {@code /hook/} on {@code webhooks.ingressHost} to its {@code webhook-receiver} Service (Flux's network
+ * policies already admit that traffic). Per tenant a generated token (a
  * {@code RandomPassword}) authenticates GitLab's calls; with {@code --no-cross-namespace-refs} a Receiver may only
  * name GitRepositories in its own namespace, so there is a Receiver (and a copy of the token Secret) next to each
  * of the tenant's two GitRepositories, and a GitLab project hook for each, filtered to the environment's branch.
@@ -73,7 +65,6 @@ public final class Webhooks extends ComponentResource {
         super(TYPE, name, options);
         String host = config.webhooks().ingressHost().orElseThrow(() ->
                 new IllegalStateException("webhooks.ingressHost is required when webhooks are enabled"));
-        Ingress ingress = ingress(kube, flux, host);
         for (Map.Entry<Tenant, TenantEnvironment> entry : tenants.entrySet()) {
             Tenant tenant = entry.getKey();
             TenantEnvironment tenantEnvironment = entry.getValue();
@@ -82,34 +73,17 @@ public final class Webhooks extends ComponentResource {
                     CustomResourceOptions.builder().parent(this).protect(kube.protect()).build());
             Output<String> secretToken = token.result().asSecret();
             receiver(config, tenant, kube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
-                    tenantEnvironment.platformSource(), secretToken, host, ingress);
+                    tenantEnvironment.platformSource(), secretToken, host);
             receiver(config, tenant, kube, flux, gitlab, tenant.namespace(), tenantEnvironment.namespace(),
-                    tenantEnvironment.tenantSource(), secretToken, host, ingress);
+                    tenantEnvironment.tenantSource(), secretToken, host);
         }
         registerOutputs(Map.of("hookUrls", hookUrls()));
-    }
-
-    private Ingress ingress(Kube kube, FluxInstall flux, String host) {
-        return new Ingress(Names.resource(Names.FLUX_NAMESPACE, Names.WEBHOOK_RECEIVER), IngressArgs.builder()
-                .metadata(kube.meta(Names.WEBHOOK_RECEIVER, Names.FLUX_NAMESPACE, null))
-                .spec(IngressSpecArgs.builder().rules(IngressRuleArgs.builder()
-                        .host(host)
-                        .http(HTTPIngressRuleValueArgs.builder().paths(HTTPIngressPathArgs.builder()
-                                .path(HOOK_PATH_PREFIX)
-                                .pathType("Prefix")
-                                .backend(IngressBackendArgs.builder().service(IngressServiceBackendArgs.builder()
-                                        .name(Names.WEBHOOK_RECEIVER)
-                                        .port(ServiceBackendPortArgs.builder().number(80).build())
-                                        .build()).build())
-                                .build()).build())
-                        .build()).build())
-                .build(), kube.child(this, flux.release()));
     }
 
     /** The token Secret, the Receiver for one GitRepository, and its GitLab project hook. */
     private void receiver(FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux, ProviderResource gitlab,
                           String namespace, Resource namespaceResource, FluxObject source, Output<String> token,
-                          String host, Ingress ingress) {
+                          String host) {
         Environment env = config.environment();
         String secretName = Names.webhookTokenSecret(tenant);
         Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
@@ -124,7 +98,7 @@ public final class Webhooks extends ComponentResource {
                         "gitlab", List.of(PUSH_EVENT), List.of(ObjectRef.of(FluxKind.GIT_REPOSITORY, t.t1, null)),
                         Ref.of(t.t2))),
                 kube.child(this, flux.release()));
-        Output<String> url = Output.tuple(token, receiver.objectName(), ingress.metadata()).applyValue(t ->
+        Output<String> url = Output.tuple(token, receiver.objectName()).applyValue(t ->
                 "https://" + host + webhookPath(t.t1, t.t2, namespace)).asSecret();
         hookUrls.put(namespace + "/" + receiverName, url);
         new ProjectHook(Names.resource(namespace, receiverName), ProjectHookArgs.builder()

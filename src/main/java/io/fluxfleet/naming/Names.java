@@ -33,8 +33,6 @@ public final class Names {
     public static final String CUSTOM_LOGGING = "custom-logging";
     /** The Secret in cattle-monitoring-system that holds Grafana's admin user and generated password. */
     public static final String GRAFANA_ADMIN_SECRET = "grafana-admin-credentials";
-    /** The flux2 chart's Service for the notification controller's webhook receiver, and fluxfleet's Ingress to it. */
-    public static final String WEBHOOK_RECEIVER = "webhook-receiver";
 
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";

@@ -6,8 +6,8 @@ import com.pulumi.test.Mocks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine double for render and tests: every resource's state is its inputs, its ID is
- * {@code <name>_id}. A type outside the providers fluxfleet uses is refused, so a typo in a type token
- * fails loudly instead of rendering.
+ * {@code <name>_id}. Outputs a provider computes (a deploy token's token) get a fixed stand-in derived from
+ * the resource name, so a render is the same every time and nothing that looks like a credential is made up.
+ * A type outside the providers fluxfleet uses is refused, so a typo in a type token fails loudly.
  *
- * <p>Outputs a provider computes get a stand-in: a {@code RandomPassword}'s {@code result} is a placeholder of the
- * requested length derived from the resource's name, so render output is the same on every run, and it is returned
- * as a secret, as the real provider returns it.
+ * <p>A {@code RandomPassword}'s {@code result} is a placeholder of the requested length derived from the resource's
+ * name, returned as a secret, as the real provider returns it.
  */
 final class EchoMocks implements Mocks {
     static final List<String> KNOWN_PREFIXES = List.of("kubernetes:", "gitlab:", "random:", "fluxfleet:", "pulumi:providers:");
@@ -31,14 +31,41 @@ final class EchoMocks implements Mocks {
         if (KNOWN_PREFIXES.stream().noneMatch(args.type::startsWith)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown resource type " + args.type));
         }
-        Object state = args.inputs;
-        if (args.type.equals(RANDOM_PASSWORD)) {
-            Map<String, Object> computed = new LinkedHashMap<>(args.inputs);
-            Object length = args.inputs.get("length");
-            computed.put("result", Output.ofSecret(placeholder(args.name, length instanceof Number n ? n.intValue() : 16)));
-            state = computed;
+        Map<String, Object> state = new HashMap<>(args.inputs);
+        switch (args.type) {
+            case "gitlab:index/projectDeployToken:ProjectDeployToken" -> {
+                state.putIfAbsent("username", "gitlab+deploy-token-" + args.name);
+                state.putIfAbsent("token", "computed-by-gitlab:" + args.name);
+            }
+            case "gitlab:index/branchProtection:BranchProtection" -> state.putIfAbsent("branchProtectionId", standInId(args.name));
+            case RANDOM_PASSWORD -> {
+                Object length = args.inputs.get("length");
+                state.put("result", Output.ofSecret(placeholder(args.name, length instanceof Number n ? n.intValue() : 16)));
+            }
+            default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "_id"), state));
+    }
+
+    /**
+     * Lookups render cannot make offline. A GitLab group or user ID becomes a stable stand-in above 900000000
+     * derived from its path, so approval rules keep their shape; README says so.
+     */
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> in = args.args == null ? Map.of() : args.args;
+        return switch (args.token) {
+            case "gitlab:index/getGroup:getGroup" -> CompletableFuture.completedFuture(Map.of(
+                    "fullPath", String.valueOf(in.get("fullPath")), "groupId", standInId(in.get("fullPath"))));
+            case "gitlab:index/getUser:getUser" -> CompletableFuture.completedFuture(Map.of(
+                    "username", String.valueOf(in.get("username")), "userId", standInId(in.get("username"))));
+            default -> CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "render cannot answer the lookup " + args.token + " offline"));
+        };
+    }
+
+    static int standInId(Object key) {
+        return 900_000_000 + Math.floorMod(String.valueOf(key).hashCode(), 99_999_999);
     }
 
     /** A stand-in value of the given length: hex of SHA-256 over the resource name, repeated as needed. */

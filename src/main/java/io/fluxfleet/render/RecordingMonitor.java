@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 final class RecordingMonitor extends MockMonitor {
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong firstRegistration = new java.util.concurrent.atomic.AtomicLong();
 
     RecordingMonitor(Mocks mocks, com.pulumi.Log log) {
         super(mocks, log);
@@ -36,8 +37,16 @@ final class RecordingMonitor extends MockMonitor {
         }
     }
 
+    /** Wall-clock time (epoch ms) the first resource reached the engine, 0 if none did. */
+    long firstRegistrationMillis() {
+        return firstRegistration.get();
+    }
+
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        if (!request.getType().equals("pulumi:pulumi:Stack")) {
+            firstRegistration.compareAndSet(0, System.currentTimeMillis());
+        }
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             if (!request.getType().equals("pulumi:pulumi:Stack")) {
                 recorded.add(new Recorded(

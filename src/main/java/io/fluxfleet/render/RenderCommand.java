@@ -47,8 +47,9 @@ public final class RenderCommand {
             return 2;
         }
         FluxFleetConfig parsed;
+        java.util.List<String> warnings = new java.util.ArrayList<>();
         try {
-            parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile));
+            parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile), warnings::add);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
@@ -56,13 +57,34 @@ public final class RenderCommand {
             err.println("render: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
             return 2;
         }
-        RenderResult result = Renderer.render(parsed);
+        RenderResult result;
+        try {
+            result = Renderer.render(parsed);
+        } catch (IllegalStateException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("render: " + e.getMessage() + (root != e ? " (" + root + ")" : ""));
+            if (System.getenv("FLUXFLEET_TRACE") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
         try {
             RenderWriter.write(result, Path.of(dir));
         } catch (IOException e) {
             err.println("render: cannot write " + dir + ": " + e.getMessage());
             return 1;
         }
+        if (System.getenv("FLUXFLEET_TRACE") != null) {
+            // read by bench/run.sh: absolute times, so a launcher can measure from its own start
+            var t = result.timing();
+            err.printf("fluxfleet-trace jvm-start=%d program-start=%d first-resource=%d registered=%d program-end=%d%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), t.started(),
+                    t.firstRegistration(), result.resources().size(), t.finished());
+        }
+        warnings.forEach(w -> err.println("warning: " + w));
         result.warnings().forEach(w -> err.println("warning: " + w));
         out.println("rendered stack '" + stack + "' (" + parsed.environment() + ", " + parsed.tenants().size()
                 + " tenant" + (parsed.tenants().size() == 1 ? "" : "s") + ") to " + dir + ": "

@@ -30,9 +30,17 @@ public final class RenderResult {
     private final List<Recorded> ordered;
     private final List<String> warnings;
     private final Map<String, Output<?>> outputs;
+    private final Timing timing;
 
-    RenderResult(String stack, List<Recorded> recorded, List<String> warnings, Map<String, Output<?>> outputs) {
+    /**
+     * When the program ran, for the benchmark: epoch ms of the program's start, of the first resource reaching
+     * the engine, and of the engine having received everything.
+     */
+    public record Timing(long started, long firstRegistration, long finished) {}
+
+    RenderResult(String stack, List<Recorded> recorded, List<String> warnings, Map<String, Output<?>> outputs, Timing timing) {
         this.stack = stack;
+        this.timing = timing;
         this.ordered = order(recorded);
         this.warnings = warnings;
         this.outputs = outputs;
@@ -44,6 +52,10 @@ public final class RenderResult {
 
     public List<Recorded> resources() {
         return ordered;
+    }
+
+    public Timing timing() {
+        return timing;
     }
 
     /** Warnings the program logged, e.g. features left out for the GitLab tier. */

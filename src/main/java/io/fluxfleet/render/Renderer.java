@@ -1,6 +1,7 @@
 package io.fluxfleet.render;
 
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -25,7 +26,7 @@ public final class Renderer {
     private Renderer() {}
 
     public static RenderResult render(FluxFleetConfig config) {
-        return render(config, FluxFleetStack::build);
+        return render(config, (ctx, c) -> FluxFleetStack.build(ctx, c, FluxFleetStack.Runtime.offline()));
     }
 
     /** Runs any stack function; tests use this to render a single component. */
@@ -49,12 +50,17 @@ public final class Renderer {
             public void close() {}
         });
         RecordingMonitor monitor = new RecordingMonitor(new EchoMocks(), PulumiTestInternal.mockLog(logger));
+        long started = System.currentTimeMillis();
         try {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName("fluxfleet").stackName(config.stack()).preview(false).build())
                     .mocks(new EchoMocks())
                     .standardLogger(logger)
                     .monitorDecorator(ignored -> monitor)
+                    .deploymentFactory(state -> {
+                        state.runner = new CountingRunner();
+                        return new DeploymentImpl(state);
+                    })
                     .build()
                     .runTest(ctx -> program.accept(ctx, config));
             if (!result.exceptions().isEmpty()) {
@@ -63,7 +69,8 @@ public final class Renderer {
                 result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
                 throw failure;
             }
-            return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs());
+            var timing = new RenderResult.Timing(started, monitor.firstRegistrationMillis(), System.currentTimeMillis());
+            return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs(), timing);
         } finally {
             PulumiTest.cleanup();
         }

@@ -62,8 +62,8 @@ class ConfigLoaderTest {
     void secretKeysAreSecretEvenWhenWrittenPlain() {
         FluxFleetConfig config = Stacks.load("dev", Stacks.minimal("dev", 1));
         assertInstanceOf(Secret.class, config.harbor().password());
-        assertEquals("[secret]", config.tenants().get(0).gitPassword().toString());
-        assertEquals(Stacks.GIT_PASSWORD, config.tenants().get(0).gitPassword().reveal());
+        assertEquals("[secret]", config.tenants().get(0).gitPassword().orElseThrow().toString());
+        assertEquals(Stacks.GIT_PASSWORD, config.tenants().get(0).gitPassword().orElseThrow().reveal());
     }
 
     @Test
@@ -97,7 +97,10 @@ class ConfigLoaderTest {
                 bad("duplicate tenant", c -> tenant(c, 1).put("name", "tenant1"), "fluxfleet:tenants[1].name"),
                 bad("tenant without project", c -> tenant(c, 0).remove("project"), "fluxfleet:tenants[0].project"),
                 bad("malformed project", c -> tenant(c, 0).put("project", "tenant1-gitops"), "fluxfleet:tenants[0].project"),
-                bad("tenant without git password", c -> tenant(c, 0).remove("gitPassword"), "fluxfleet:tenants[0].gitPassword"),
+                bad("git password without deploy tokens", c -> {
+                    tenant(c, 0).remove("gitPassword");
+                    ((ObjectNode) c.get("gitlab")).putObject("deployToken").put("enabled", false);
+                }, "fluxfleet:tenants[0].gitPassword"),
                 bad("unknown tenant key", c -> tenant(c, 0).put("namespce", "x"), "fluxfleet:tenants[0].namespce"),
                 bad("harbor host with scheme", c -> ((ObjectNode) c.get("harbor")).put("host", "https://harbor.example.com"),
                         "fluxfleet:harbor.host"),
@@ -261,5 +264,41 @@ class ConfigLoaderTest {
         ((ObjectNode) config.get("harbor")).putObject("password").put("nested", Stacks.HARBOR_PASSWORD);
         ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
         assertFalse(e.getMessage().contains(Stacks.HARBOR_PASSWORD), e.getMessage());
+    }
+
+    @Test
+    void plainTextSecretsAreAcceptedWithAWarningThatSaysHowToEncrypt() {
+        List<String> warnings = new java.util.ArrayList<>();
+        ConfigLoader.load("dev", Stacks.raw(Stacks.minimal("dev", 1)), warnings::add);
+        assertEquals(List.of(
+                "fluxfleet:harbor.password carries a secret but is stored in plain text; encrypt it with"
+                        + " `pulumi config set --secret --path 'harbor.password' <value>`",
+                "fluxfleet:tenants[0].gitPassword carries a secret but is stored in plain text; encrypt it with"
+                        + " `pulumi config set --secret --path 'tenants[0].gitPassword' <value>`"), warnings);
+        warnings.forEach(w -> assertFalse(w.contains(Stacks.HARBOR_PASSWORD) || w.contains(Stacks.GIT_PASSWORD)));
+    }
+
+    @Test
+    void encryptedSecretsDoNotWarn() {
+        List<String> warnings = new java.util.ArrayList<>();
+        ConfigLoader.load("dev", RawConfig.fromStackFile(Stacks.stackFile("dev")), warnings::add);
+        assertEquals(List.of(), warnings);
+        // the engine's list of encrypted keys counts too
+        ObjectNode config = Stacks.minimal("dev", 1);
+        RawConfig raw = Stacks.raw(config);
+        RawConfig engine = new RawConfig(raw.source(), raw.values(), java.util.Set.of("harbor", "tenants"));
+        ConfigLoader.load("dev", engine, warnings::add);
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void theEngineConfigIsReadFromTheLanguageHostEnvironment() {
+        RawConfig raw = RawConfig.fromPulumiEnvironment("dev", java.util.Map.of(
+                "PULUMI_CONFIG", "{\"fluxfleet:environment\":\"dev\",\"fluxfleet:allowDestroy\":\"true\","
+                        + "\"fluxfleet:tenants\":\"[{\\\"name\\\":\\\"t1\\\"}]\",\"kubernetes:context\":\"x\"}",
+                "PULUMI_CONFIG_SECRET_KEYS", "[\"fluxfleet:tenants\"]"));
+        assertEquals(java.util.Set.of("environment", "allowDestroy", "tenants"), raw.values().keySet());
+        assertEquals("t1", raw.values().get("tenants").get(0).get("name").asText());
+        assertEquals(java.util.Set.of("tenants"), raw.encryptedKeys());
     }
 }

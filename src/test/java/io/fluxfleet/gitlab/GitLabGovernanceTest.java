@@ -374,7 +374,7 @@ class GitLabGovernanceTest {
     }
 
     private static Tenant tenant(Run run, String name) {
-        return new Tenant(name, "your-org/" + name + "-gitops", "flux", new io.fluxfleet.config.Secret("x"));
+        return new Tenant(name, "your-org/" + name + "-gitops", "flux", java.util.Optional.of(new io.fluxfleet.config.Secret("x")));
     }
 
     private static Map<String, Registered> byKey(List<Registered> registered) {

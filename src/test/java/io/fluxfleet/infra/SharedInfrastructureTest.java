@@ -7,6 +7,7 @@ import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.testing.Stacks;
+import io.fluxfleet.verify.FluxChart;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -318,12 +319,16 @@ class SharedInfrastructureTest {
     @ValueSource(strings = {"dev", "preprod", "prod"})
     void webhooksReachEachGitRepositoryThroughItsOwnReceiver(String env) {
         RenderResult result = render(env);
-        Recorded ingress = result.find("kubernetes:networking.k8s.io/v1:Ingress", "flux-system/webhook-receiver");
+        // the flux2 chart's own Ingress to its webhook-receiver Service, rendered by Helm from the stack's values
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fluxValues = (Map<String, Object>) at(result.find(RenderResult.HELM_RELEASE_TYPE, "flux"), "values");
+        Map<String, Object> ingress = FluxChart.render("flux", "flux-system", fluxValues).get("Ingress", "webhook-receiver");
         @SuppressWarnings("unchecked")
         Map<String, Object> rule = ((List<Map<String, Object>>) at(ingress, "spec", "rules")).get(0);
         assertEquals("flux-webhook." + env + ".example.com", rule.get("host"));
         assertEquals(List.of(Map.of("path", "/hook/", "pathType", "Prefix", "backend",
-                Map.of("service", Map.of("name", "webhook-receiver", "port", Map.of("number", 80L))))), at(rule, "http", "paths"));
+                Map.of("service", Map.of("name", "webhook-receiver", "port", Map.of("number", 80))))), at(rule, "http", "paths"));
+        assertEquals("flux-system", at(ingress, "metadata", "namespace"));
         for (String tenant : List.of("tenant1", "tenant2")) {
             Recorded token = result.find(RANDOM_PASSWORD, "webhook-token-" + tenant);
             assertEquals(false, at(token, "special"));
@@ -349,7 +354,7 @@ class SharedInfrastructureTest {
                 assertEquals("https://flux-webhook." + env + ".example.com" + Webhooks.webhookPath(tokenValue, name, ns),
                         at(hook, "url"));
                 assertEquals(tokenValue, at(hook, "token"));
-                assertEquals(result.find("pulumi:providers:gitlab", "gitlab").urn(), hook.providerUrn(),
+                assertEquals(result.find("pulumi:providers:gitlab", "gitlab-" + env).urn(), hook.providerUrn(),
                         "the explicit GitLab provider");
             }
             assertSecretNowhereInPlainText(result, tokenValue);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Merge-request pipelines, job mr-note: runs `pulumi preview --diff` for each rendered stack whose CI/CD
+# variables this pipeline has, then posts or updates the merge request's one fluxfleet note.
+# Exit status: 0 done; 1 the merge request does not render (or posting failed); 3 a preview failed
+# (allowed to fail in .gitlab-ci.yml: a cluster being unreachable should not block a merge).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. ci/lib.sh
+
+out=${MR_DIFF_DIR:-out/mr-diff}
+note=$out/note.md
+status=0
+touched=false
+if [ -s "$out/stacks.txt" ]; then
+  touched=true
+  while read -r stack; do
+    dir=$out/$stack
+    if [ -f "$dir/new.missing" ]; then
+      echo "the merge request has no render of this stack" > "$dir/preview.skipped"
+      continue
+    fi
+    missing=$(preview_missing "$stack" | paste -sd ' ' | sed 's/ /, /g')
+    if [ -n "$missing" ]; then
+      echo "this pipeline lacks the CI/CD variables $missing (see docs/merge-requests.md)" > "$dir/preview.skipped"
+      continue
+    fi
+    echo "pulumi preview --diff --stack $stack"
+    if ! (use_stack "$stack" && pulumi preview --diff --non-interactive --color never --stack "$stack") \
+        > "$dir/preview.txt" 2>&1; then
+      touch "$dir/preview.failed"
+      status=3
+    fi
+  done < "$out/stacks.txt"
+fi
+
+fluxfleet diff --stacks "$out" ${CI_MERGE_REQUEST_DIFF_BASE_SHA:+--base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"} \
+  ${CI_COMMIT_SHA:+--head "$CI_COMMIT_SHA"} > "$note"
+if $touched; then
+  fluxfleet mr-note --file "$note"
+else
+  fluxfleet mr-note --file "$note" --update-only
+fi
+
+failed=$(find "$out" -mindepth 2 -maxdepth 2 -name new.failed -printf '%h\n' | xargs -r -n1 basename | sort | paste -sd ' ')
+if [ -n "$failed" ]; then
+  echo "This merge request does not render for: $failed (see the mr-render job log)." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,85 @@
+package io.fluxfleet.diff;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which stacks a change touches, from the paths it changes (relative to the repository root).
+ *
+ * <p>The rules, first match wins:
+ * <ol>
+ *   <li>{@code Pulumi.<stack>.yaml} at the top touches that stack (also when the file is added or deleted);</li>
+ *   <li>{@code Pulumi.yaml}, {@code pom.xml} and anything under {@code src/} touch every stack: they are the
+ *       program every stack runs;</li>
+ *   <li>documentation ({@code *.md}, {@code docs/}, {@code LICENSE}) and the CI and editor files
+ *       ({@code .gitlab-ci.yml}, {@code ci/}, {@code .ci/}, {@code .gitignore}, {@code .gitattributes},
+ *       {@code .editorconfig}) touch none: they change nothing a stack deploys;</li>
+ *   <li>any other path touches every stack. A file nobody listed (a Maven wrapper, a new resource folder)
+ *       may well change the program, and showing an empty diff costs less than missing a real one.</li>
+ * </ol>
+ */
+public final class ChangedStacks {
+    private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([^/]+)\\.yaml");
+
+    /** What a path touches. */
+    public sealed interface Effect permits Effect.One, Effect.All, Effect.None {
+        record One(String stack) implements Effect {}
+
+        record All() implements Effect {}
+
+        record None() implements Effect {}
+    }
+
+    private record Rule(Predicate<String> matches, Effect effect) {}
+
+    private static final List<Rule> ALL_OR_NONE = List.of(
+            new Rule(p -> p.equals("Pulumi.yaml") || p.equals("pom.xml") || p.startsWith("src/"), new Effect.All()),
+            new Rule(p -> p.endsWith(".md") || p.startsWith("docs/") || p.equals("LICENSE")
+                    || p.equals(".gitlab-ci.yml") || p.startsWith("ci/") || p.startsWith(".ci/")
+                    || p.equals(".gitignore") || p.equals(".gitattributes") || p.equals(".editorconfig"),
+                    new Effect.None()));
+
+    private ChangedStacks() {}
+
+    /** What one changed path touches. */
+    public static Effect classify(String path) {
+        String p = path.startsWith("./") ? path.substring(2) : path;
+        Matcher stackFile = STACK_FILE.matcher(p);
+        if (stackFile.matches()) {
+            return new Effect.One(stackFile.group(1));
+        }
+        return ALL_OR_NONE.stream().filter(r -> r.matches.test(p)).map(Rule::effect).findFirst()
+                .orElse(new Effect.All());
+    }
+
+    /**
+     * The stacks the changed paths touch, sorted by name.
+     *
+     * @param changedPaths the paths the change adds, modifies or deletes
+     * @param allStacks    the stacks "every stack" means: those with a stack file in the repository now
+     */
+    public static SortedSet<String> of(Collection<String> changedPaths, Collection<String> allStacks) {
+        SortedSet<String> touched = new TreeSet<>();
+        for (String path : changedPaths) {
+            Effect effect = classify(path.strip());
+            if (effect instanceof Effect.One one) {
+                touched.add(one.stack());
+            } else if (effect instanceof Effect.All) {
+                touched.addAll(allStacks);
+            }
+        }
+        return touched;
+    }
+
+    /** The stack a file name belongs to, when it is a stack file ({@code Pulumi.<stack>.yaml}). */
+    public static Optional<String> stackOf(String fileName) {
+        Matcher m = STACK_FILE.matcher(fileName);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,140 @@
+package io.fluxfleet.diff;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code fluxfleet changed-stacks}: prints the stacks a change touches, one per line, sorted. The rules are
+ * {@link ChangedStacks}'; this class only finds the changed paths and the stacks that exist.
+ */
+public final class ChangedStacksCommand {
+    static final String USAGE = """
+            usage: fluxfleet changed-stacks --base <rev> [--repo <dir>]
+                   fluxfleet changed-stacks --paths <file|-> [--repo <dir>]
+
+            Prints the stacks a change touches, one per line: Pulumi.<stack>.yaml touches that stack;
+            src/**, pom.xml and Pulumi.yaml touch every stack (every Pulumi.<stack>.yaml in <dir>);
+            documentation and CI files touch none; any other path touches every stack.
+
+              --base <rev>    the changed paths are those of `git diff <rev>...HEAD` (in CI:
+                              $CI_MERGE_REQUEST_DIFF_BASE_SHA)
+              --paths <file>  read the changed paths from a file, one per line (- for standard input)
+              --repo <dir>    the repository (default: the current directory)
+
+            Exit status: 0 the stacks were printed (maybe none), 1 git failed, 2 usage error.
+            """;
+
+    private ChangedStacksCommand() {}
+
+    /** Runs {@code fluxfleet changed-stacks} with the arguments after the subcommand name. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+        String base = null;
+        String paths = null;
+        Path repo = Path.of(".");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (!List.of("--base", "--paths", "--repo").contains(arg)) {
+                return usage(err, "unknown argument " + arg);
+            }
+            if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                return usage(err, arg + " needs a value");
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--base" -> base = value;
+                case "--paths" -> paths = value;
+                default -> repo = Path.of(value);
+            }
+        }
+        if ((base == null) == (paths == null)) {
+            return usage(err, "give exactly one of --base and --paths");
+        }
+        if (!Files.isDirectory(repo)) {
+            return usage(err, repo + " is not a directory");
+        }
+        try {
+            List<String> changed = base != null ? gitDiff(repo, base) : lines(paths, stdin);
+            ChangedStacks.of(changed, stacks(repo)).forEach(out::println);
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("fluxfleet changed-stacks: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The stacks with a stack file at the top of the repository. */
+    static List<String> stacks(Path repo) throws IOException {
+        try (Stream<Path> files = Files.list(repo)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> ChangedStacks.stackOf(f.getFileName().toString()))
+                    .flatMap(Optional::stream).sorted().toList();
+        }
+    }
+
+    /**
+     * The paths changed between the merge base of {@code base} and HEAD, without rename detection so that a
+     * renamed file counts under its old and its new name.
+     */
+    private static List<String> gitDiff(Path repo, String base) throws IOException {
+        List<String> command = List.of("git", "-C", repo.toString(), "diff", "--name-only", "--no-renames",
+                base + "...HEAD");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (InputStream in = process.getInputStream()) {
+            in.transferTo(output);
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("git diff did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for git diff", e);
+        }
+        String text = output.toString(StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + text.strip()
+                    + (text.contains("unknown revision") || text.contains("bad revision")
+                    ? " (in a shallow CI clone, set GIT_DEPTH: 0 or fetch the base commit)" : ""));
+        }
+        return nonBlank(text);
+    }
+
+    private static List<String> lines(String source, InputStream stdin) throws IOException {
+        String text = source.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+        return nonBlank(text);
+    }
+
+    private static List<String> nonBlank(String text) {
+        return new ArrayList<>(Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("fluxfleet changed-stacks: " + problem);
+        err.print(USAGE);
+        return 2;
+    }
+}

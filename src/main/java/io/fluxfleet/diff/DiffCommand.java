@@ -1,0 +1,164 @@
+package io.fluxfleet.diff;
+
+import io.fluxfleet.diff.MergeRequestNote.Preview;
+import io.fluxfleet.diff.MergeRequestNote.Section;
+import io.fluxfleet.diff.RenderDiff.StackDiff;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code fluxfleet diff}: compares renders and prints the merge-request note as Markdown.
+ *
+ * <p>With two directories it compares one stack. With {@code --stacks DIR} it makes one note for every
+ * stack under DIR, laid out as the CI script {@code ci/mr-render.sh} and {@code ci/mr-note.sh} write it:
+ * <pre>
+ * DIR/&lt;stack&gt;/old/             render of the target branch
+ * DIR/&lt;stack&gt;/new/             render of the merge request
+ * DIR/&lt;stack&gt;/old.missing      why there is no old render (one line), when there is none
+ * DIR/&lt;stack&gt;/new.missing      why there is no new render (one line), when there is none
+ * DIR/&lt;stack&gt;/preview.txt      output of pulumi preview --diff, when it ran
+ * DIR/&lt;stack&gt;/preview.failed   present when that preview failed
+ * DIR/&lt;stack&gt;/preview.skipped  why the preview did not run (one line)
+ * </pre>
+ */
+public final class DiffCommand {
+    static final String USAGE = """
+            usage: fluxfleet diff <old-dir> <new-dir> [--stack <name>] [--base <sha>] [--head <sha>]
+                   fluxfleet diff --stacks <dir> [--base <sha>] [--head <sha>]
+
+            Compares renders made by `fluxfleet render` and prints one merge-request note (Markdown):
+            per stack the resources added, changed and removed, and a diff of the rendered objects.
+            Secret values appear only as the render's [secret:<fingerprint>] placeholders.
+
+              <old-dir> <new-dir>  the target branch's and the merge request's render of one stack
+              --stack <name>       the stack's name in the note (default: the name of <new-dir>)
+              --stacks <dir>       one note for every stack under <dir>: <dir>/<stack>/old and
+                                   <dir>/<stack>/new, optionally <stack>/old.missing, new.missing,
+                                   preview.txt, preview.failed, preview.skipped
+              --base <sha>         the target branch's commit, shown in the note
+              --head <sha>         the merge request's commit, shown in the note
+
+            Exit status: 0 the note was printed, 1 a render could not be read, 2 usage error.
+            """;
+
+    private DiffCommand() {}
+
+    /** Runs {@code fluxfleet diff} with the arguments after the subcommand name. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> positional = new ArrayList<>();
+        String stack = null;
+        String stacksDir = null;
+        String base = null;
+        String head = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                case "--stack", "--stacks", "--base", "--head" -> {
+                    if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                        return usage(err, arg + " needs a value");
+                    }
+                    String value = args[++i];
+                    switch (arg) {
+                        case "--stack" -> stack = value;
+                        case "--stacks" -> stacksDir = value;
+                        case "--base" -> base = value;
+                        default -> head = value;
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("-")) {
+                        return usage(err, "unknown option " + arg);
+                    }
+                    positional.add(arg);
+                }
+            }
+        }
+        List<Section> sections;
+        try {
+            if (stacksDir != null) {
+                if (!positional.isEmpty() || stack != null) {
+                    return usage(err, "--stacks takes no directories and no --stack");
+                }
+                Path dir = Path.of(stacksDir);
+                if (!Files.isDirectory(dir)) {
+                    return usage(err, stacksDir + " is not a directory");
+                }
+                sections = stacks(dir);
+            } else {
+                if (positional.size() != 2) {
+                    return usage(err, "expected <old-dir> and <new-dir>");
+                }
+                Path oldDir = Path.of(positional.get(0));
+                Path newDir = Path.of(positional.get(1));
+                for (Path dir : List.of(oldDir, newDir)) {
+                    if (!Files.isDirectory(dir)) {
+                        return usage(err, dir + " is not a directory");
+                    }
+                }
+                String name = stack != null ? stack : newDir.toAbsolutePath().normalize().getFileName().toString();
+                sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty()));
+            }
+        } catch (IOException e) {
+            err.println("fluxfleet diff: " + e.getMessage());
+            return 1;
+        }
+        out.print(MergeRequestNote.render(sections, Optional.ofNullable(base), Optional.ofNullable(head)));
+        out.flush();
+        return 0;
+    }
+
+    /** One section per subdirectory of {@code dir}, by stack name. */
+    static List<Section> stacks(Path dir) throws IOException {
+        List<Path> stackDirs;
+        try (Stream<Path> children = Files.list(dir)) {
+            stackDirs = children.filter(Files::isDirectory).sorted().toList();
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Path stackDir : stackDirs) {
+            String stack = stackDir.getFileName().toString();
+            StackDiff diff = RenderDiff.compare(stack,
+                    stackDir.resolve("old"), line(stackDir.resolve("old.missing")).orElse("no render"),
+                    stackDir.resolve("new"), line(stackDir.resolve("new.missing")).orElse("no render"));
+            sections.add(new Section(diff, preview(stackDir)));
+        }
+        return sections;
+    }
+
+    private static Optional<Preview> preview(Path stackDir) throws IOException {
+        Path output = stackDir.resolve("preview.txt");
+        if (Files.isRegularFile(output)) {
+            return Optional.of(Preview.ran(Files.readString(output, StandardCharsets.UTF_8),
+                    Files.exists(stackDir.resolve("preview.failed"))));
+        }
+        return line(stackDir.resolve("preview.skipped")).map(Preview::skipped);
+    }
+
+    /** The first line of a small text file, when it exists and says something. */
+    private static Optional<String> line(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l);
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("fluxfleet diff: " + problem);
+        err.print(USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,250 @@
+package io.fluxfleet.diff;
+
+import io.fluxfleet.diff.RenderDiff.Change;
+import io.fluxfleet.diff.RenderDiff.StackDiff;
+import io.fluxfleet.diff.RenderDiff.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Markdown of the one merge-request note that shows what a merge request changes in each stack it
+ * touches.
+ *
+ * <p>The note starts with {@link #MARKER}, an HTML comment GitLab does not display, by which the pipeline
+ * finds its own note again and updates it instead of adding one per push. Per stack it shows the counts
+ * and a table of added, changed and removed resources, then the diffs in a {@code <details>} block (open
+ * when short), then what {@code pulumi preview --diff} said, or why it did not run.
+ *
+ * <p>Invariants: the same input gives the same text (no time, no hash order); every value shown went through
+ * {@link Redaction}, and the note stays under GitLab's 1,000,000-character limit for a note by cutting the
+ * longest parts with a line saying so.
+ */
+public final class MergeRequestNote {
+    public static final String MARKER = "<!-- fluxfleet-render-diff -->";
+    /** Room left below GitLab's limit for a note (1,000,000 characters) for the text around the diffs. */
+    static final int MAX_CHARS = 900_000;
+    /** A stack's diff up to this many lines is shown open; a longer one starts collapsed. */
+    static final int OPEN_LINES = 40;
+    static final int MAX_LINE = 2_000;
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
+
+    private MergeRequestNote() {}
+
+    /**
+     * What {@code pulumi preview --diff} said for a stack, or why it did not run.
+     *
+     * @param output  the preview's output (stdout and stderr), when it ran
+     * @param failed  true when the preview exited non-zero
+     * @param skipped why it did not run (for instance: which CI variables are missing)
+     */
+    public record Preview(Optional<String> output, boolean failed, Optional<String> skipped) {
+        public static Preview ran(String output, boolean failed) {
+            return new Preview(Optional.of(output), failed, Optional.empty());
+        }
+
+        public static Preview skipped(String reason) {
+            return new Preview(Optional.empty(), false, Optional.of(reason));
+        }
+    }
+
+    /** One stack's part of the note. */
+    public record Section(StackDiff diff, Optional<Preview> preview) {}
+
+    /**
+     * The whole note.
+     *
+     * @param base the target branch's commit the old renders were made from, if known
+     * @param head the merge request's commit the new renders were made from, if known
+     */
+    public static String render(List<Section> sections, Optional<String> base, Optional<String> head) {
+        int budget = MAX_CHARS / Math.max(1, sections.size()) / 2;
+        StringBuilder md = new StringBuilder();
+        md.append(MARKER).append("\n");
+        md.append("### fluxfleet: what this merge request changes\n\n");
+        md.append("Offline render (`fluxfleet render`) of the target branch");
+        base.ifPresent(sha -> md.append(" at ").append(code(shortSha(sha))));
+        md.append(" compared with this merge request");
+        head.ifPresent(sha -> md.append(" at ").append(code(shortSha(sha))));
+        md.append(". Secret values show only as fingerprints `[secret:…]`. This note is updated on every pipeline.\n\n");
+        if (sections.isEmpty()) {
+            md.append("This merge request touches no stack: it changes no file that decides what a stack deploys.\n");
+            return md.toString();
+        }
+        summary(md, sections);
+        for (Section section : sections) {
+            stack(md, section, budget);
+        }
+        return md.toString();
+    }
+
+    private static void summary(StringBuilder md, List<Section> sections) {
+        boolean previews = sections.stream().anyMatch(s -> s.preview().isPresent());
+        md.append("| Stack | Added | Changed | Removed |").append(previews ? " `pulumi preview` |" : "").append("\n");
+        md.append("| --- | ---: | ---: | ---: |").append(previews ? " --- |" : "").append("\n");
+        for (Section s : sections) {
+            StackDiff d = s.diff();
+            md.append("| ").append(cell(code(d.stack()))).append(" | ");
+            if (d.compared()) {
+                md.append(d.count(Status.ADDED)).append(" | ").append(d.count(Status.CHANGED)).append(" | ")
+                        .append(d.count(Status.REMOVED));
+            } else {
+                md.append("– | – | –");
+            }
+            md.append(" |");
+            if (previews) {
+                md.append(" ").append(s.preview().map(MergeRequestNote::previewState).orElse("–")).append(" |");
+            }
+            md.append("\n");
+        }
+        md.append("\n");
+    }
+
+    private static String previewState(Preview p) {
+        if (p.skipped().isPresent()) {
+            return "not run";
+        }
+        return p.failed() ? "**failed**" : "ran";
+    }
+
+    private static void stack(StringBuilder md, Section section, int budget) {
+        StackDiff d = section.diff();
+        md.append("#### Stack ").append(code(d.stack())).append("\n\n");
+        d.newMissing().ifPresent(reason -> md.append("This merge request has no render of this stack (")
+                .append(text(reason)).append("), so there is nothing to compare.\n\n"));
+        d.oldMissing().ifPresent(reason -> {
+            if (d.compared()) {
+                md.append("The target branch has no render of this stack (").append(text(reason))
+                        .append("), so everything shows as added.\n\n");
+            }
+        });
+        for (String warning : d.warnings()) {
+            md.append("> **Warning:** ").append(text(warning)).append("\n\n");
+        }
+        if (d.compared() && !d.hasChanges()) {
+            md.append("No change to its resources or Kubernetes objects.\n\n");
+        } else if (d.compared()) {
+            md.append("Pulumi resources: **").append(d.count(Status.ADDED)).append(" added, ")
+                    .append(d.count(Status.CHANGED)).append(" changed, ")
+                    .append(d.count(Status.REMOVED)).append(" removed**.\n\n");
+            if (!d.resources().isEmpty()) {
+                md.append("| Change | Type | Name |\n| --- | --- | --- |\n");
+                for (Change c : d.resources()) {
+                    md.append("| ").append(cell(c.label())).append(" | ").append(cell(code(c.type())))
+                            .append(" | ").append(cell(code(c.name()))).append(" |\n");
+                }
+                md.append("\n");
+            }
+            diffs(md, d, budget);
+        }
+        section.preview().ifPresent(p -> preview(md, d.stack(), p, budget));
+    }
+
+    private static void diffs(StringBuilder md, StackDiff d, int budget) {
+        List<String> resources = new ArrayList<>();
+        d.resources().forEach(c -> resources.addAll(c.diff()));
+        List<String> objects = new ArrayList<>();
+        d.objects().forEach(c -> objects.addAll(c.diff()));
+        int lines = resources.size() + objects.size();
+        md.append(lines <= OPEN_LINES ? "<details open>" : "<details>")
+                .append("<summary>Diff of <code>").append(html(d.stack())).append("</code>: ")
+                .append(plural(d.resources().size(), "resource")).append(", ")
+                .append(plural(d.objects().size(), "Kubernetes object")).append(" (")
+                .append(plural(lines, "line")).append(")</summary>\n\n");
+        int half = budget / 2;
+        if (!resources.isEmpty()) {
+            md.append("Pulumi resources (`resources.json`):\n\n");
+            fenced(md, "diff", resources, objects.isEmpty() ? budget : half);
+        }
+        if (!objects.isEmpty()) {
+            md.append("Kubernetes objects (`kubernetes.yaml`):\n\n");
+            fenced(md, "diff", objects, resources.isEmpty() ? budget : half);
+        }
+        md.append("</details>\n\n");
+    }
+
+    private static void preview(StringBuilder md, String stack, Preview p, int budget) {
+        if (p.skipped().isPresent()) {
+            md.append("`pulumi preview --diff` was not run: ").append(text(p.skipped().get())).append(".\n\n");
+            return;
+        }
+        List<String> lines = new ArrayList<>(List.of(ANSI.matcher(p.output().orElse("")).replaceAll("").split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (p.failed()) {
+            md.append("**`pulumi preview --diff` failed.**\n\n");
+        }
+        md.append(p.failed() ? "<details open>" : "<details>").append("<summary><code>pulumi preview --diff --stack ")
+                .append(html(stack)).append("</code> (").append(plural(lines.size(), "line")).append(")</summary>\n\n");
+        fenced(md, "text", lines, budget);
+        md.append("</details>\n\n");
+    }
+
+    /** A fenced block, longer than any run of backticks inside it, cut at {@code budget} characters. */
+    private static void fenced(StringBuilder md, String language, List<String> lines, int budget) {
+        int longestRun = 2;
+        Matcher m = BACKTICKS.matcher(String.join("\n", lines));
+        while (m.find()) {
+            longestRun = Math.max(longestRun, m.end() - m.start());
+        }
+        String fence = "`".repeat(longestRun + 1);
+        md.append(fence).append(language).append("\n");
+        int used = 0;
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k);
+            if (line.length() > MAX_LINE) {
+                line = line.substring(0, MAX_LINE) + " … (line cut)";
+            }
+            if (used + line.length() + 1 > budget) {
+                md.append("# … ").append(plural(lines.size() - k, "more line"))
+                        .append(" not shown: the note would be too long. Run `fluxfleet render` and `fluxfleet diff` locally to see all.\n");
+                break;
+            }
+            md.append(line).append("\n");
+            used += line.length() + 1;
+        }
+        md.append(fence).append("\n\n");
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+
+    /** An inline code span that survives backticks in the text. */
+    static String code(String s) {
+        String flat = s.replace('\n', ' ');
+        if (!flat.contains("`")) {
+            return "`" + flat + "`";
+        }
+        int longestRun = 0;
+        Matcher m = BACKTICKS.matcher(flat);
+        while (m.find()) {
+            longestRun = Math.max(longestRun, m.end() - m.start());
+        }
+        String ticks = "`".repeat(longestRun + 1);
+        return ticks + " " + flat + " " + ticks;
+    }
+
+    /** A table cell: a pipe would end the cell, even inside a code span. */
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    /** Plain text in Markdown: no HTML gets through, and it stays on one line. */
+    private static String text(String s) {
+        return html(s.replace('\n', ' ').strip());
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

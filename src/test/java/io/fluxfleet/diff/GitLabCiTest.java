@@ -1,0 +1,296 @@
+package io.fluxfleet.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reads {@code .gitlab-ci.yml} and checks what GitLab would do with it: which jobs run in which kind of
+ * pipeline and how (a small evaluator of the {@code rules: if:} expressions the file uses), the order of
+ * deployments, pinned images, and that nothing runs {@code pulumi destroy}.
+ */
+class GitLabCiTest {
+    private static final Path FILE = Path.of(".gitlab-ci.yml");
+    private static final Set<String> GLOBAL_KEYWORDS = Set.of("workflow", "stages", "variables", "default", "include",
+            "image", "services", "cache", "before_script", "after_script");
+    private static JsonNode ci;
+    private static Map<String, JsonNode> jobs;
+
+    @BeforeAll
+    static void read() throws IOException {
+        ci = new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile());
+        jobs = new TreeMap<>();
+        ci.fieldNames().forEachRemaining(name -> {
+            if (!GLOBAL_KEYWORDS.contains(name) && !name.startsWith(".")) {
+                jobs.put(name, resolved(name));
+            }
+        });
+    }
+
+    /** A job with its {@code extends} chain merged in, as GitLab does (deep merge of mappings). */
+    private static JsonNode resolved(String name) {
+        JsonNode job = ci.get(name);
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        JsonNode parents = job.path("extends");
+        List<String> names = new ArrayList<>();
+        if (parents.isTextual()) {
+            names.add(parents.asText());
+        } else {
+            parents.forEach(p -> names.add(p.asText()));
+        }
+        for (String parent : names) {
+            deepMerge(merged, resolved(parent));
+        }
+        deepMerge(merged, job);
+        merged.remove("extends");
+        return merged;
+    }
+
+    private static void deepMerge(ObjectNode into, JsonNode from) {
+        from.properties().forEach(e -> {
+            JsonNode existing = into.get(e.getKey());
+            if (existing instanceof ObjectNode target && e.getValue().isObject()) {
+                deepMerge(target, e.getValue());
+            } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+    }
+
+    @Test
+    void stagesAndJobs() {
+        assertEquals(List.of("build", "test", "mr-diff", "deploy"), strings(ci.get("stages")));
+        assertEquals(Set.of("build", "test", "mr-render", "mr-note", "deploy-dev", "deploy-preprod", "deploy-prod"),
+                jobs.keySet());
+        jobs.forEach((name, job) -> assertTrue(strings(ci.get("stages")).contains(job.path("stage").asText()),
+                name + " has a known stage"));
+    }
+
+    // --- which jobs run where -------------------------------------------------------------------------
+
+    static Stream<Arguments> pipelines() {
+        return Stream.of(
+                Arguments.of("merge request", Map.of("CI_PIPELINE_SOURCE", "merge_request_event",
+                                "CI_MERGE_REQUEST_IID", "5", "CI_DEFAULT_BRANCH", "main"),
+                        Map.of("build", "on_success", "test", "on_success", "mr-render", "on_success", "mr-note", "on_success")),
+                Arguments.of("merge to the default branch", Map.of("CI_PIPELINE_SOURCE", "push",
+                                "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"),
+                        Map.of("build", "on_success", "test", "on_success", "deploy-dev", "on_success",
+                                "deploy-preprod", "manual", "deploy-prod", "manual")),
+                Arguments.of("branch without a merge request", Map.of("CI_PIPELINE_SOURCE", "push",
+                                "CI_COMMIT_BRANCH", "feature", "CI_DEFAULT_BRANCH", "main"),
+                        Map.of("build", "on_success", "test", "on_success")),
+                Arguments.of("scheduled on the default branch", Map.of("CI_PIPELINE_SOURCE", "schedule",
+                                "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"),
+                        Map.of("build", "on_success", "test", "on_success")),
+                Arguments.of("branch with an open merge request (the MR pipeline runs instead)", Map.of(
+                                "CI_PIPELINE_SOURCE", "push", "CI_COMMIT_BRANCH", "feature", "CI_DEFAULT_BRANCH", "main",
+                                "CI_OPEN_MERGE_REQUESTS", "group/fluxfleet!5"),
+                        Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pipelines")
+    void jobsPerPipeline(String pipeline, Map<String, String> variables, Map<String, String> expected) {
+        Map<String, String> actual = new TreeMap<>();
+        if (!"never".equals(firstMatch(ci.path("workflow").path("rules"), variables))) {
+            jobs.forEach((name, job) -> {
+                String when = job.has("rules") ? firstMatch(job.get("rules"), variables)
+                        : job.path("when").asText("on_success");
+                if (when != null && !when.equals("never")) {
+                    actual.put(name, when);
+                }
+            });
+        }
+        assertEquals(new TreeMap<>(expected), actual);
+    }
+
+    /** The {@code when} of the first rule whose {@code if} holds; null when none does (the job is left out). */
+    private static String firstMatch(JsonNode rules, Map<String, String> variables) {
+        if (rules.isMissingNode()) {
+            return "on_success";
+        }
+        for (JsonNode rule : rules) {
+            if (!rule.has("if") || holds(rule.get("if").asText(), variables)) {
+                return rule.path("when").asText("on_success");
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern COMPARISON = Pattern.compile("\\s*(\\S+)\\s*(==|!=)\\s*(\\S+)\\s*");
+
+    /** The subset of GitLab's expression syntax the file uses: ||, &&, ==, != and a bare variable. */
+    static boolean holds(String expression, Map<String, String> variables) {
+        assertFalse(expression.contains("(") || expression.contains("=~"), "the evaluator does not know: " + expression);
+        for (String alternative : expression.split("\\|\\|")) {
+            boolean all = true;
+            for (String term : alternative.split("&&")) {
+                Matcher m = COMPARISON.matcher(term);
+                if (m.matches()) {
+                    boolean equal = java.util.Objects.equals(value(m.group(1), variables), value(m.group(3), variables));
+                    all &= m.group(2).equals("==") == equal;
+                } else {
+                    String v = value(term.strip(), variables);
+                    all &= v != null && !v.isEmpty();
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String value(String token, Map<String, String> variables) {
+        if (token.startsWith("$")) {
+            return variables.get(token.substring(1));
+        }
+        if (token.startsWith("\"") && token.endsWith("\"")) {
+            return token.substring(1, token.length() - 1);
+        }
+        throw new AssertionError("the evaluator does not know the token " + token);
+    }
+
+    @Test
+    void theEvaluatorReadsGitLabExpressions() {
+        Map<String, String> vars = Map.of("A", "x", "B", "x", "E", "");
+        assertTrue(holds("$A == \"x\"", vars));
+        assertTrue(holds("$A == $B && $A", vars));
+        assertFalse(holds("$E", vars));
+        assertFalse(holds("$MISSING", vars));
+        assertTrue(holds("$MISSING || $A != \"y\"", vars));
+        assertFalse(holds("$A == \"x\" && $MISSING", vars));
+    }
+
+    // --- what the jobs do -----------------------------------------------------------------------------
+
+    @Test
+    void buildAndTestRunTheReadmesTestCommandWithACachedMavenRepository() {
+        assertTrue(scripts(jobs.get("test")).contains("mvn -B verify"), "the README's test command");
+        assertFalse(jobs.get("build").has("rules") || jobs.get("test").has("rules"), "every pipeline");
+        assertEquals("-Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository", ci.path("variables").path("MAVEN_OPTS").asText());
+        for (String name : List.of("build", "test", "mr-render")) {
+            assertEquals(List.of(".m2/repository"), strings(jobs.get(name).path("cache").path("paths")), name);
+        }
+        assertEquals(List.of("target/fluxfleet.jar"), strings(jobs.get("build").path("artifacts").path("paths")));
+    }
+
+    @Test
+    void theMergeRequestJobsRenderThenNote() {
+        assertEquals(List.of("ci/mr-render.sh"), strings(jobs.get("mr-render").get("script")));
+        assertEquals(List.of("ci/mr-note.sh"), strings(jobs.get("mr-note").get("script")));
+        assertEquals(List.of("build"), strings(jobs.get("mr-render").get("needs")));
+        assertEquals(List.of("build", "mr-render"), strings(jobs.get("mr-note").get("needs")));
+        assertEquals("0", jobs.get("mr-render").path("variables").path("GIT_DEPTH").asText(), "the merge base must be there");
+        assertEquals(List.of("3"), strings(jobs.get("mr-note").path("allow_failure").path("exit_codes")),
+                "only a failed preview may fail softly");
+    }
+
+    @Test
+    void deploymentsGoDevThenPreprodThenProdInTheSamePipeline() {
+        assertEquals(List.of("build", "test"), strings(jobs.get("deploy-dev").get("needs")));
+        assertEquals(List.of("build", "test", "deploy-dev"), strings(jobs.get("deploy-preprod").get("needs")));
+        assertEquals(List.of("build", "test", "deploy-preprod"), strings(jobs.get("deploy-prod").get("needs")));
+        for (String stack : List.of("dev", "preprod", "prod")) {
+            JsonNode job = jobs.get("deploy-" + stack);
+            assertEquals(stack, job.path("environment").path("name").asText(), "a protected environment per stack");
+            assertEquals(stack, job.path("resource_group").asText(), "one deployment at a time per stack");
+            assertEquals(List.of("ci/deploy.sh " + stack), strings(job.get("script")));
+            assertFalse(job.path("interruptible").asBoolean(true), "never cancelled half-way");
+        }
+        for (String stack : List.of("preprod", "prod")) {
+            assertFalse(jobs.get("deploy-" + stack).path("allow_failure").asBoolean(true),
+                    stack + " blocks: what needs it only follows a success");
+        }
+        assertEquals("production", jobs.get("deploy-prod").path("environment").path("deployment_tier").asText());
+    }
+
+    @Test
+    void nothingRunsPulumiDestroy() throws IOException {
+        jobs.forEach((name, job) -> assertFalse(scripts(job).stream().anyMatch(line -> line.contains("destroy")),
+                name + " must not destroy"));
+        try (Stream<Path> files = Files.list(Path.of("ci"))) {
+            for (Path script : files.toList()) {
+                for (String line : Files.readAllLines(script)) {
+                    if (!line.strip().startsWith("#")) {
+                        assertFalse(line.contains("destroy"), script + ": " + line);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyImageIsPinnedToAnExactTag() {
+        Pattern pinned = Pattern.compile("[a-z0-9][a-z0-9./_-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[0-9a-f]{64})?");
+        Map<String, String> images = new LinkedHashMap<>();
+        jobs.forEach((name, job) -> {
+            JsonNode image = job.path("image");
+            images.put(name, image.isObject() ? image.path("name").asText() : image.asText());
+        });
+        for (Map.Entry<String, String> e : images.entrySet()) {
+            String image = e.getValue();
+            assertFalse(image.isEmpty(), e.getKey() + " names its image (no runner default)");
+            assertTrue(pinned.matcher(image).matches(), e.getKey() + ": " + image);
+            String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+            assertTrue(image.contains("@sha256:") || (!tag.isEmpty() && !tag.equals("latest") && tag.matches(".*\\d.*")),
+                    e.getKey() + " pins an exact tag or digest: " + image);
+        }
+        assertFalse(ci.has("image") && !ci.get("image").asText().contains(":"), "no tag-less default image");
+    }
+
+    @Test
+    void everyScriptAJobRunsExistsAndIsExecutable() {
+        Pattern script = Pattern.compile("(ci/[a-z-]+\\.sh)");
+        jobs.forEach((name, job) -> scripts(job).forEach(line -> {
+            Matcher m = script.matcher(line);
+            while (m.find()) {
+                Path file = Path.of(m.group(1));
+                assertTrue(Files.isRegularFile(file) && Files.isExecutable(file), name + ": " + file);
+            }
+        }));
+    }
+
+    private static List<String> scripts(JsonNode job) {
+        List<String> lines = new ArrayList<>();
+        for (String key : List.of("before_script", "script", "after_script")) {
+            lines.addAll(strings(job.path(key)));
+        }
+        return lines;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual() || node.isNumber()) {
+            out.add(node.asText());
+        } else {
+            node.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+}
