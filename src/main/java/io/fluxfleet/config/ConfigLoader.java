@@ -309,7 +309,9 @@ public final class ConfigLoader {
 
     private static Webhooks webhooks(Fields f) {
         boolean enabled = f.bool("enabled", false);
-        Optional<String> host = optionalChecked(f, "ingressHost", Validators::host);
+        Optional<String> host = optionalChecked(f, "ingressHost", v -> Validators.dns1123Subdomain(v).map(msg ->
+                "'" + v + "' is not an Ingress host name: a lower-case DNS name without scheme, port or path,"
+                        + " e.g. flux-webhook.dev.example.com"));
         if (enabled && !f.has("ingressHost")) {
             f.problem("ingressHost", "is required when webhooks are enabled: the public host name GitLab posts push"
                     + " events to, e.g. flux-webhook.dev.example.com (an Ingress routes it to Flux's webhook-receiver)");

@@ -127,7 +127,9 @@ class ConfigLoaderTest {
                         "fluxfleet:infra.images.customFluentD"),
                 bad("webhooks without host", c -> c.putObject("webhooks").put("enabled", true), "fluxfleet:webhooks.ingressHost"),
                 bad("webhook host with scheme", c -> c.putObject("webhooks").put("enabled", true)
-                        .put("ingressHost", "https://flux-webhook.example.com"), "fluxfleet:webhooks.ingressHost"));
+                        .put("ingressHost", "https://flux-webhook.example.com"), "fluxfleet:webhooks.ingressHost"),
+                bad("webhook host with port", c -> c.putObject("webhooks").put("enabled", true)
+                        .put("ingressHost", "flux-webhook.example.com:8443"), "fluxfleet:webhooks.ingressHost"));
     }
 
     private static ObjectNode images(ObjectNode config) {
