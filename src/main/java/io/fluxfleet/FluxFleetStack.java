@@ -10,6 +10,12 @@ import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxSources;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.infra.CommitStatus;
+import io.fluxfleet.infra.Logging;
+import io.fluxfleet.infra.Monitoring;
+import io.fluxfleet.infra.SharedChart;
+import io.fluxfleet.infra.Webhooks;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.registry.HarborAccess;
 import io.fluxfleet.tenancy.TenantEnvironment;
@@ -22,7 +28,9 @@ import io.fluxfleet.gitlab.ProviderLookup;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -60,11 +68,27 @@ public final class FluxFleetStack {
         FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
         HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
                 kube.component(null, List.of()));
-        new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
+        FluxSources sources = new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
+        Monitoring monitoring = new Monitoring("monitoring", config, kube, flux, sources, harbor, kube.component(null, List.of()));
+        Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component(null, List.of()));
+        // shared manifests are applied after the charts (and so their CRDs) are ready
+        Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
+        Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
-            new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube, flux,
-                    credentials.username(), credentials.token(), kube.component(null, List.of()));
+            TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube,
+                    flux, credentials.username(), credentials.token(), sharedPrerequisites, kube.component(null, List.of()));
+            tenants.put(tenant, tenantEnvironment);
+            config.statusToken(tenant).ifPresentOrElse(
+                    token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, kube, flux, tenantEnvironment,
+                            Output.ofSecret(token.reveal()), kube.component(null, List.of())),
+                    () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
+                            + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
+        }
+        if (config.webhooks().enabled()) {
+            Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider,
+                    kube.component(null, List.of()));
+            ctx.export("webhookUrls", webhooks.hookUrls());
         }
 
         ctx.export("environment", Output.of(env));
@@ -72,6 +96,8 @@ public final class FluxFleetStack {
         ctx.export("fluxChartVersion", Output.of(config.flux().chartVersion()));
         ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
         ctx.export("protected", Output.of(config.protect()));
+        ctx.export("suspended", Output.of(config.suspend()));
+        ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
     }
 
     /**

@@ -251,7 +251,7 @@ class StackTest {
         RenderResult result = render(env);
         String release = result.find(RenderResult.HELM_RELEASE_TYPE, "flux").urn();
         List<Recorded> fluxObjects = result.resources().stream().filter(r -> r.type().contains(".toolkit.fluxcd.io/")).toList();
-        assertEquals(4 + 3 + 6, fluxObjects.size());
+        assertEquals(4 + 3 + 6 + 4, fluxObjects.size(), "git and helm sources, kustomizations, the rancher charts");
         for (Recorded r : fluxObjects) {
             assertTrue(r.dependencies().contains(release), r.name() + " is deleted before Flux is uninstalled");
         }

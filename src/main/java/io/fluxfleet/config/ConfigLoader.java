@@ -4,9 +4,12 @@ import io.fluxfleet.config.FluxFleetConfig.Cluster;
 import io.fluxfleet.config.FluxFleetConfig.Flux;
 import io.fluxfleet.config.FluxFleetConfig.GitLab;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
+import io.fluxfleet.config.FluxFleetConfig.Images;
+import io.fluxfleet.config.FluxFleetConfig.Infra;
 import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.config.FluxFleetConfig.Webhooks;
 import io.fluxfleet.gitlab.GitLabGovernanceSettings;
 
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a stack's raw config into {@link FluxFleetConfig}, with every default in one place. All problems
@@ -27,6 +31,10 @@ public final class ConfigLoader {
     private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "error");
     private static final String PLACEHOLDER = "invalid";
+    /** The Rancher line of the shared charts' defaults, and those defaults: the current 2.14 releases. */
+    public static final String DEFAULT_RANCHER_VERSION = "2.14";
+    public static final String DEFAULT_MONITORING_CHART_VERSION = "109.0.2+up80.9.1-rancher.8";
+    public static final String DEFAULT_LOGGING_CHART_VERSION = "109.0.1+up4.10.0-rancher.24";
 
     private ConfigLoader() {}
 
@@ -52,13 +60,17 @@ public final class ConfigLoader {
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
         List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
+        Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
+        Webhooks webhooks = webhooks(top.object("webhooks"));
+        boolean suspend = top.bool("suspend", false);
         top.finish();
 
         if (!problems.isEmpty()) {
             throw new ConfigException(raw.source(), problems);
         }
         warnings.forEach(warn);
-        return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants);
+        return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
+                infra, webhooks, suspend);
     }
 
     /** The environment defaults to the stack name when that is one of dev, preprod or prod. */
@@ -142,8 +154,9 @@ public final class ConfigLoader {
     private static GitLab gitlab(Fields f, Environment environment) {
         String url = f.checked("url", "https://gitlab.com", Validators::httpsUrl);
         GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment);
+        Optional<Secret> statusToken = f.secret("statusToken");
         f.finish();
-        return new GitLab(url, governance);
+        return new GitLab(url, governance, statusToken);
     }
 
     private static Harbor harbor(Fields f) {
@@ -196,9 +209,114 @@ public final class ConfigLoader {
                         + " `pulumi config set --secret --path '" + t.path().substring(RawConfig.NAMESPACE.length() + 1)
                         + ".gitPassword'`)");
             }
+            Optional<Secret> statusToken = t.secret("statusToken");
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken));
         }
         return tenants;
+    }
+
+    /** The shared infrastructure's defaults: the current Rancher 2.14 charts, no custom charts or images. */
+    public static Infra defaultInfra() {
+        return new Infra(DEFAULT_RANCHER_VERSION, DEFAULT_MONITORING_CHART_VERSION, DEFAULT_LOGGING_CHART_VERSION,
+                Optional.empty(), Optional.empty(), Optional.empty(), "10m", "15m",
+                new Images(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * @param harborHost the registry custom images must come from; null when harbor.host itself is invalid
+     */
+    private static Infra infra(Fields f, Environment environment, String harborHost) {
+        Infra d = defaultInfra();
+        String rancher = f.string("rancherVersion", d.rancherVersion());
+        Optional<String> rancherProblem = Validators.rancherVersion(rancher);
+        rancherProblem.ifPresent(msg -> f.problem("rancherVersion", msg));
+        String monitoring = rancherChart(f, "monitoringChartVersion", d.monitoringChartVersion(),
+                rancherProblem.isEmpty() ? rancher : null);
+        String logging = rancherChart(f, "loggingChartVersion", d.loggingChartVersion(),
+                rancherProblem.isEmpty() ? rancher : null);
+        Optional<String> customMonitoring = optionalChecked(f, "customMonitoringChartVersion", Validators::exactVersion);
+        Optional<String> customLogging = optionalChecked(f, "customLoggingChartVersion", Validators::exactVersion);
+        Optional<String> storageClass = optionalChecked(f, "storageClass", Validators::dns1123Subdomain);
+        String interval = f.checked("interval", d.interval(), Validators::duration);
+        String timeout = f.checked("timeout", d.timeout(), Validators::duration);
+        Fields i = f.object("images");
+        Images images = new Images(
+                image(i, "customDashboardExporter", environment, harborHost, false),
+                image(i, "customGrafanaPlugins", environment, harborHost, false),
+                image(i, "customFluentd", environment, harborHost, true),
+                image(i, "customFluentbit", environment, harborHost, true));
+        i.finish();
+        f.finish();
+        return new Infra(rancher, monitoring, logging, customMonitoring, customLogging, storageClass, interval, timeout, images);
+    }
+
+    /** A Rancher chart version, checked against the Rancher line when that is known ({@code rancher} not null). */
+    private static String rancherChart(Fields f, String name, String defaultValue, String rancher) {
+        String version = f.checked(name, defaultValue, Validators::rancherChartVersion);
+        if (rancher != null && !version.startsWith(Validators.rancherChartMajor(rancher) + ".")) {
+            int major = Integer.parseInt(version.substring(0, version.indexOf('.')));
+            f.problem(name, "'" + version + "' is a chart for Rancher 2." + (major - 95) + " (chart major " + major
+                    + "), but " + f.key("rancherVersion") + " is " + rancher + ": use a "
+                    + Validators.rancherChartMajor(rancher) + ".x release, or change rancherVersion");
+        }
+        return version;
+    }
+
+    private static Optional<String> optionalChecked(Fields f, String name, Function<String, Optional<String>> validator) {
+        Optional<String> value = f.optionalString(name);
+        Optional<String> error = value.flatMap(validator);
+        error.ifPresent(msg -> f.problem(name, msg));
+        return error.isPresent() ? Optional.empty() : value;
+    }
+
+    /**
+     * One of fluxfleet's images: it must come from Harbor (the only registry the pull secrets authenticate to),
+     * and prod refuses a reference that does not pin one image ({@code :latest} or no tag or digest at all).
+     *
+     * @param needsTag the chart builds the image as {@code repository:tag}, so a digest alone cannot be expressed
+     */
+    private static Optional<ImageReference> image(Fields f, String name, Environment environment, String harborHost,
+                                                  boolean needsTag) {
+        Optional<String> value = f.optionalString(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ImageReference> parsed = ImageReference.parse(value.get());
+        if (parsed.isEmpty()) {
+            f.problem(name, Validators.imageReference(value.get()).orElseThrow());
+            return Optional.empty();
+        }
+        ImageReference image = parsed.get();
+        boolean ok = true;
+        if (harborHost != null && !image.registry().equals(harborHost)) {
+            ok = false;
+            f.problem(name, "'" + value.get() + "' is not in Harbor: custom images come from harbor.host ('" + harborHost
+                    + "'), the only registry the harbor-registry-secret pull secrets authenticate to");
+        }
+        if (environment == Environment.PROD && !image.pinned()) {
+            ok = false;
+            f.problem(name, "'" + value.get() + "' is not pinned: prod refuses ':latest' and untagged images; give a"
+                    + " version tag (e.g. :1.4.2) or a digest (@sha256:...)");
+        }
+        if (needsTag && image.tag().isEmpty()) {
+            ok = false;
+            f.problem(name, "'" + value.get() + "' needs a tag: rancher-logging builds the image as repository:tag"
+                    + " (a digest may follow the tag, e.g. :1.4.2@sha256:...)");
+        }
+        return ok ? Optional.of(image) : Optional.empty();
+    }
+
+    private static Webhooks webhooks(Fields f) {
+        boolean enabled = f.bool("enabled", false);
+        Optional<String> host = optionalChecked(f, "ingressHost", v -> Validators.dns1123Subdomain(v).map(msg ->
+                "'" + v + "' is not an Ingress host name: a lower-case DNS name without scheme, port or path,"
+                        + " e.g. flux-webhook.dev.example.com"));
+        if (enabled && !f.has("ingressHost")) {
+            f.problem("ingressHost", "is required when webhooks are enabled: the public host name GitLab posts push"
+                    + " events to, e.g. flux-webhook.dev.example.com (an Ingress routes it to Flux's webhook-receiver)");
+        }
+        f.finish();
+        return new Webhooks(enabled, host);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param environment  the environment this stack converges
  * @param cluster      how to reach the environment's cluster
  * @param allowDestroy whether a prod stack may be destroyed (otherwise its resources are protected)
+ * @param infra        the shared infrastructure (monitoring, logging) Flux installs from Helm charts
+ * @param webhooks     GitLab push webhooks to Flux receivers
+ * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
  */
 public record FluxFleetConfig(
         String stack,
@@ -24,10 +27,26 @@ public record FluxFleetConfig(
         Profile profile,
         GitLab gitlab,
         Harbor harbor,
-        List<Tenant> tenants) {
+        List<Tenant> tenants,
+        Infra infra,
+        Webhooks webhooks,
+        boolean suspend) {
 
     public FluxFleetConfig {
         tenants = List.copyOf(tenants);
+    }
+
+    /** The core settings only; shared infrastructure, webhooks and the freeze take their defaults. */
+    public FluxFleetConfig(String stack, Environment environment, Cluster cluster, boolean allowDestroy, Flux flux,
+                           PlatformWorkers platformWorkers, Profile profile, GitLab gitlab, Harbor harbor,
+                           List<Tenant> tenants) {
+        this(stack, environment, cluster, allowDestroy, flux, platformWorkers, profile, gitlab, harbor, tenants,
+                ConfigLoader.defaultInfra(), new Webhooks(false, Optional.empty()), false);
+    }
+
+    /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
+    public Optional<Secret> statusToken(Tenant tenant) {
+        return tenant.statusToken().or(gitlab::statusToken);
     }
 
     /** Prod resources are protected against {@code pulumi destroy} unless the stack explicitly allows it. */
@@ -67,11 +86,22 @@ public record FluxFleetConfig(
     /**
      * The GitLab instance that hosts every tenant's GitOps project, and how this stack governs the environment's
      * branch in each project ({@code gitlab.*} keys besides {@code url}, see {@link GitLabGovernanceSettings}).
+     *
+     * @param statusToken the token (scope {@code api}) Flux posts commit statuses with, for tenants without their own
      */
-    public record GitLab(String url, GitLabGovernanceSettings governance) {
+    public record GitLab(String url, GitLabGovernanceSettings governance, Optional<Secret> statusToken) {
+        public GitLab(String url, GitLabGovernanceSettings governance) {
+            this(url, governance, Optional.empty());
+        }
+
         /** The REST API base URL the GitLab provider takes (it must end with a slash). */
         public String apiUrl() {
             return url + "/api/v4/";
+        }
+
+        /** The web URL of a project, as Flux's gitlab notification provider takes it. */
+        public String projectUrl(String projectPath) {
+            return url + "/" + projectPath;
         }
 
         /** The HTTPS clone URL of a project. */
@@ -92,11 +122,55 @@ public record FluxFleetConfig(
      *
      * @param gitUsername the user Flux authenticates to GitLab as, when no deploy token is made
      * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
+     * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      */
-    public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
+    public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                         Optional<Secret> statusToken) {
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
+            this(name, project, gitUsername, gitPassword, Optional.empty());
+        }
+
         /** The tenant's namespace: its name. */
         public String namespace() {
             return name;
         }
     }
+
+    /**
+     * The shared infrastructure Flux installs as HelmReleases. Rancher's charts are released per Rancher minor,
+     * chart major = 95 + minor (2.14 takes 109.x); the CRD chart of each takes the same version as the chart.
+     *
+     * @param rancherVersion               the Rancher line managing the cluster, e.g. {@code 2.14}
+     * @param monitoringChartVersion       rancher-monitoring and rancher-monitoring-crd
+     * @param loggingChartVersion          rancher-logging and rancher-logging-crd
+     * @param customMonitoringChartVersion custom-monitoring from Harbor's OCI charts; not installed when empty
+     * @param customLoggingChartVersion    custom-logging from Harbor's OCI charts; not installed when empty
+     * @param storageClass                 the storage class of Prometheus' volume; the cluster default when empty
+     * @param interval                     how often Flux reconciles the HelmReleases
+     * @param timeout                      Helm's timeout for one install or upgrade
+     */
+    public record Infra(
+            String rancherVersion,
+            String monitoringChartVersion,
+            String loggingChartVersion,
+            Optional<String> customMonitoringChartVersion,
+            Optional<String> customLoggingChartVersion,
+            Optional<String> storageClass,
+            String interval,
+            String timeout,
+            Images images) {}
+
+    /** fluxfleet's own images in Harbor; a chart keeps its stock image where one is not set. */
+    public record Images(
+            Optional<ImageReference> customDashboardExporter,
+            Optional<ImageReference> customGrafanaPlugins,
+            Optional<ImageReference> customFluentd,
+            Optional<ImageReference> customFluentbit) {}
+
+    /**
+     * GitLab push webhooks to Flux receivers, so a push reconciles at once instead of at the next poll.
+     *
+     * @param ingressHost the public host name GitLab posts to (an Ingress to Flux's webhook-receiver)
+     */
+    public record Webhooks(boolean enabled, Optional<String> ingressHost) {}
 }

@@ -21,6 +21,11 @@ public final class Validators {
     private static final Pattern HOST = Pattern.compile(
             "[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
 
+    private static final Pattern RANCHER_CHART =
+            Pattern.compile("^1[0-9]{2}\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\+up[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.]+)?)?$");
+    private static final Pattern RANCHER_VERSION = Pattern.compile("^2\\.(0|[1-9][0-9]?)$");
+    private static final Pattern EXACT_VERSION = Pattern.compile("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$");
+
     private Validators() {}
 
     public static Optional<String> dns1123Label(String value) {
@@ -30,6 +35,14 @@ public final class Validators {
         if (!DNS1123_LABEL.matcher(value).matches()) {
             return Optional.of("'" + value + "' is not a DNS-1123 label: lower-case letters, digits and '-',"
                     + " starting and ending with a letter or digit");
+        }
+        return Optional.empty();
+    }
+
+    /** A DNS-1123 subdomain, e.g. a storage class name. */
+    public static Optional<String> dns1123Subdomain(String value) {
+        if (value.length() > 253 || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
+            return Optional.of("'" + value + "' is not a DNS-1123 subdomain: lower-case letters, digits, '-' and '.'");
         }
         return Optional.empty();
     }
@@ -119,6 +132,55 @@ public final class Validators {
         if (value.contains("://") || value.contains("/") || !HOST.matcher(value).matches()) {
             return Optional.of("'" + value + "' is not a host name: give only the host, e.g. 'harbor.example.com',"
                     + " without scheme or path");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A Rancher chart version: the chart major is 1xx and follows the Rancher minor (see
+     * {@link #rancherChartMajor}), optionally with the upstream version after {@code +up}, e.g.
+     * {@code 109.0.2+up80.9.1-rancher.8}. Release candidates ({@code -rc}) are not pinned for an environment.
+     */
+    public static Optional<String> rancherChartVersion(String value) {
+        if (!RANCHER_CHART.matcher(value).matches()) {
+            return Optional.of("'" + value + "' is not a Rancher chart version: expected 1xx.y.z or 1xx.y.z+upA.B.C"
+                    + " (e.g. 109.0.2+up80.9.1-rancher.8), an exact release, no range or release candidate");
+        }
+        return Optional.empty();
+    }
+
+    /** A Rancher version line, {@code 2.N} with N at least 8 (the first line whose charts follow the 1xx rule). */
+    public static Optional<String> rancherVersion(String value) {
+        if (!RANCHER_VERSION.matcher(value).matches() || Integer.parseInt(value.substring(2)) < 8) {
+            return Optional.of("'" + value + "' is not a Rancher version line such as 2.14 (2.8 or later;"
+                    + " give major.minor, not a patch release)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The chart major that belongs to a Rancher minor: Rancher's cluster tools (rancher-monitoring,
+     * rancher-logging and their CRD charts) are released per Rancher minor as major 95 + minor, so 2.13 takes
+     * 108.x, 2.14 takes 109.x and 2.15 takes 110.x. The rule holds from Rancher 2.8 (103.x) on.
+     */
+    public static int rancherChartMajor(String rancherVersion) {
+        return 95 + Integer.parseInt(rancherVersion.substring(2));
+    }
+
+    /** An exact chart version such as {@code 1.3.0}: no range, and no tag such as {@code latest}. */
+    public static Optional<String> exactVersion(String value) {
+        if (!EXACT_VERSION.matcher(value).matches()) {
+            return Optional.of("'" + value + "' is not an exact chart version such as 1.3.0 (ranges and tags such as"
+                    + " 'latest' are not pinned)");
+        }
+        return Optional.empty();
+    }
+
+    /** A container image reference with a registry, e.g. {@code harbor.example.com/your-org/custom-fluentd:1.4.2}. */
+    public static Optional<String> imageReference(String value) {
+        if (ImageReference.parse(value).isEmpty()) {
+            return Optional.of("'" + value + "' is not an image reference such as harbor.example.com/your-org/"
+                    + "custom-fluentd:1.4.2 (registry/project/name, then :tag and/or @sha256:<digest>)");
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.fluxfleet.flux;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spec records of the Flux objects fluxfleet emits, field names as in the Flux API. Only the fields
@@ -41,5 +42,59 @@ public final class FluxSpecs {
             String serviceAccountName,
             String targetNamespace,
             List<Ref> dependsOn,
+            Boolean suspend,
+            List<ObjectRef> healthChecks) {
+        public KustomizationSpec(String interval, String retryInterval, String timeout, String path, Boolean prune,
+                                 Boolean waitForResources, SourceRef sourceRef, String serviceAccountName,
+                                 String targetNamespace, List<Ref> dependsOn, Boolean suspend) {
+            this(interval, retryInterval, timeout, path, prune, waitForResources, sourceRef, serviceAccountName,
+                    targetNamespace, dependsOn, suspend, null);
+        }
+    }
+
+    /**
+     * An object of a given kind, for Kustomization health checks, Alert event sources and Receiver resources.
+     * {@code name} may be {@code *} in event sources and receiver resources.
+     */
+    public record ObjectRef(String apiVersion, String kind, String name, String namespace) {
+        public static ObjectRef of(FluxKind kind, String name, String namespace) {
+            return new ObjectRef(kind.apiVersion(), kind.kind(), name, namespace);
+        }
+    }
+
+    /** {@code helm.toolkit.fluxcd.io/v2} HelmRelease, from a chart template (a HelmRepository source). */
+    public record HelmReleaseSpec(
+            String interval,
+            String timeout,
+            String releaseName,
+            String targetNamespace,
+            String storageNamespace,
+            HelmChartTemplate chart,
+            String serviceAccountName,
+            List<Ref> dependsOn,
+            HelmInstall install,
+            HelmUpgrade upgrade,
+            Map<String, Object> values,
             Boolean suspend) {}
+
+    public record HelmChartTemplate(HelmChartTemplateSpec spec) {}
+
+    public record HelmChartTemplateSpec(String chart, String version, SourceRef sourceRef) {}
+
+    /** {@code crds} is {@code Skip}, {@code Create} or {@code CreateReplace}, for CRDs in the chart's crds directory. */
+    public record HelmInstall(String crds, Remediation remediation) {}
+
+    public record HelmUpgrade(String crds, Remediation remediation, Boolean cleanupOnFail) {}
+
+    public record Remediation(Integer retries) {}
+
+    /** {@code notification.toolkit.fluxcd.io/v1beta3} Provider. */
+    public record ProviderSpec(String type, String address, Ref secretRef, String commitStatusExpr) {}
+
+    /** {@code notification.toolkit.fluxcd.io/v1beta3} Alert; {@code eventSeverity} {@code info} forwards every event. */
+    public record AlertSpec(Ref providerRef, String eventSeverity, List<ObjectRef> eventSources,
+                            Map<String, String> eventMetadata) {}
+
+    /** {@code notification.toolkit.fluxcd.io/v1} Receiver. */
+    public record ReceiverSpec(String type, List<String> events, List<ObjectRef> resources, Ref secretRef) {}
 }

@@ -54,9 +54,21 @@ public final class FluxValues {
                 // multitenancy.enabled adds --no-cross-namespace-refs and --default-service-account, not this.
                 component.put("container", Map.of("additionalArgs", List.of("--no-remote-bases=true")));
             }
+            if (controller.equals("notificationController") && config.webhooks().enabled()) {
+                component.put("webhookReceiver", Map.of("ingress", webhookIngress(config.webhooks().ingressHost().orElseThrow())));
+            }
             values.put(controller, component);
         }
         return values;
+    }
+
+    /**
+     * The chart's Ingress to its {@code webhook-receiver} Service, for GitLab's push hooks: only Flux's receiver
+     * paths ({@code /hook/...}) on the configured host, with the cluster's default ingress class and certificate.
+     */
+    static Map<String, Object> webhookIngress(String host) {
+        return Map.of("create", true, "hosts", List.of(Map.of("host", host,
+                "paths", List.of(Map.of("path", "/hook/", "pathType", "Prefix")))));
     }
 
     /** nodeSelector, toleration and resources for one pod-making component. */

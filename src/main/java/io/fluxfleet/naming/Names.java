@@ -24,6 +24,15 @@ public final class Names {
     public static final String RANCHER_CHARTS = "rancher-charts";
     public static final String PROMETHEUS_COMMUNITY = "prometheus-community";
     public static final String HARBOR_CHARTS = "harbor-charts";
+    /** The shared charts: HelmRelease names in flux-system and Helm release names in their target namespaces. */
+    public static final String RANCHER_MONITORING_CRD = "rancher-monitoring-crd";
+    public static final String RANCHER_MONITORING = "rancher-monitoring";
+    public static final String RANCHER_LOGGING_CRD = "rancher-logging-crd";
+    public static final String RANCHER_LOGGING = "rancher-logging";
+    public static final String CUSTOM_MONITORING = "custom-monitoring";
+    public static final String CUSTOM_LOGGING = "custom-logging";
+    /** The Secret in cattle-monitoring-system that holds Grafana's admin user and generated password. */
+    public static final String GRAFANA_ADMIN_SECRET = "grafana-admin-credentials";
 
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";
@@ -72,6 +81,26 @@ public final class Names {
     /** The service account a tenant's apps are applied as, in the tenant's namespace. */
     public static String tenantReconciler(Tenant tenant) {
         return tenant.name() + "-reconciler";
+    }
+
+    /** A tenant's commit-status Provider and Alert: {@code <tenant>-<env>-commit-status}. */
+    public static String commitStatus(Tenant tenant, Environment environment) {
+        return gitRepository(tenant, environment) + "-commit-status";
+    }
+
+    /** The Secret with the token a tenant's commit statuses are posted with: {@code gitlab-status-<tenant>}. */
+    public static String statusTokenSecret(Tenant tenant) {
+        return "gitlab-status-" + tenant.name();
+    }
+
+    /** A tenant's webhook Receiver: {@code <tenant>-<env>-gitlab-push}. */
+    public static String receiver(Tenant tenant, Environment environment) {
+        return gitRepository(tenant, environment) + "-gitlab-push";
+    }
+
+    /** The Secret with a tenant's webhook token: {@code gitlab-webhook-<tenant>}. */
+    public static String webhookTokenSecret(Tenant tenant) {
+        return "gitlab-webhook-" + tenant.name();
     }
 
     /** Labels every object fluxfleet creates carries; the tenant label only on a tenant's objects. */

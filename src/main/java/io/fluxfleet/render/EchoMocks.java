@@ -1,8 +1,13 @@
 package io.fluxfleet.render;
 
+import com.pulumi.core.Output;
 import com.pulumi.test.Mocks;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +18,15 @@ import java.util.concurrent.CompletableFuture;
  * {@code <name>_id}. Outputs a provider computes (a deploy token's token) get a fixed stand-in derived from
  * the resource name, so a render is the same every time and nothing that looks like a credential is made up.
  * A type outside the providers fluxfleet uses is refused, so a typo in a type token fails loudly.
+ *
+ * <p>A {@code RandomPassword}'s {@code result} is a placeholder of the requested length derived from the resource's
+ * name, returned as a secret, as the real provider returns it.
  */
 final class EchoMocks implements Mocks {
     /** The outputs of Kubernetes resources the program reads; anything else would not be used. */
     static final java.util.Set<String> KUBERNETES_OUTPUTS_READ = java.util.Set.of("apiVersion", "kind", "metadata");
     static final List<String> KNOWN_PREFIXES = List.of("kubernetes:", "gitlab:", "random:", "fluxfleet:", "pulumi:providers:");
+    static final String RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -36,6 +45,10 @@ final class EchoMocks implements Mocks {
                 state.putIfAbsent("token", "computed-by-gitlab:" + args.name);
             }
             case "gitlab:index/branchProtection:BranchProtection" -> state.putIfAbsent("branchProtectionId", standInId(args.name));
+            case RANDOM_PASSWORD -> {
+                Object length = args.inputs.get("length");
+                state.put("result", Output.ofSecret(placeholder(args.name, length instanceof Number n ? n.intValue() : 16)));
+            }
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "_id"), state));
@@ -60,5 +73,16 @@ final class EchoMocks implements Mocks {
 
     static int standInId(Object key) {
         return 900_000_000 + Math.floorMod(String.valueOf(key).hashCode(), 99_999_999);
+    }
+
+    /** A stand-in value of the given length: hex of SHA-256 over the resource name, repeated as needed. */
+    static String placeholder(String name, int length) {
+        try {
+            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("mock-random:" + name).getBytes(StandardCharsets.UTF_8)));
+            return hex.repeat(length / hex.length() + 1).substring(0, Math.max(1, length));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /** Just enough Kubernetes quantity arithmetic to keep a LimitRange's defaults within its maximum. */
-final class Quantities {
+public final class Quantities {
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
             Map.entry("m", new BigDecimal("0.001")),
@@ -36,7 +36,7 @@ final class Quantities {
     }
 
     /** The smaller of two quantities, returned as written. */
-    static String min(String a, String b) {
+    public static String min(String a, String b) {
         return parse(a).compareTo(parse(b)) <= 0 ? a : b;
     }
 }

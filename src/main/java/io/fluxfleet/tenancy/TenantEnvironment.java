@@ -40,6 +40,7 @@ import io.fluxfleet.flux.FluxObject;
 import io.fluxfleet.flux.FluxSpecs.GitRef;
 import io.fluxfleet.flux.FluxSpecs.GitRepositorySpec;
 import io.fluxfleet.flux.FluxSpecs.KustomizationSpec;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxSpecs.Ref;
 import io.fluxfleet.flux.FluxSpecs.SourceRef;
 import io.fluxfleet.kube.Kube;
@@ -62,6 +63,11 @@ import java.util.TreeMap;
  * tenant's namespace, with its own GitRepository of the same project and branch, and runs as the tenant's
  * service account, which a RoleBinding limits to that namespace: a tenant can never apply anything
  * cluster-wide. Dependencies may cross namespaces, so apps still wait for shared.
+ *
+ * <p>The layers reconcile in order: cluster, then shared, then apps. Flux's {@code dependsOn} can only name
+ * Kustomizations, so what the shared layer needs first (the shared charts' HelmReleases) is health-checked by the
+ * cluster layer, and shared depends on cluster: shared's manifests are applied only once the charts, and with them
+ * their CRDs, are ready.
  */
 public final class TenantEnvironment extends ComponentResource {
     public static final String TYPE = "fluxfleet:tenancy:TenantEnvironment";
@@ -73,12 +79,21 @@ public final class TenantEnvironment extends ComponentResource {
     private final FluxObject platformSource;
     private final FluxObject tenantSource;
 
-    /**
-     * @param gitUsername the user Flux reads the tenant's project as
-     * @param gitPassword that user's password or token, a Pulumi secret
-     */
+    /** A tenant whose shared layer waits for nothing but its GitRepository. */
     public TenantEnvironment(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
                              Output<String> gitUsername, Output<String> gitPassword, ComponentResourceOptions options) {
+        this(name, config, tenant, kube, flux, gitUsername, gitPassword, Output.of(List.of()), options);
+    }
+
+    /**
+     * @param gitUsername         the user Flux reads the tenant's project as
+     * @param gitPassword         that user's password or token, a Pulumi secret
+     * @param sharedPrerequisites what must be ready before the shared layer applies (health checks of the cluster
+     *                            layer); none keeps shared independent of cluster
+     */
+    public TenantEnvironment(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
+                             Output<String> gitUsername, Output<String> gitPassword,
+                             Output<List<ObjectRef>> sharedPrerequisites, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Environment env = config.environment();
         String ns = tenant.namespace();
@@ -106,20 +121,22 @@ public final class TenantEnvironment extends ComponentResource {
 
         String interval = config.flux().kustomizationInterval();
         String timeout = config.flux().timeout();
-        kustomization(kube, tenant, flux, Layer.CLUSTER, Names.FLUX_NAMESPACE, platformSource.objectName().applyValue(source ->
+        Boolean suspend = config.suspend() ? Boolean.TRUE : null;
+        FluxObject cluster = kustomization(kube, tenant, flux, Layer.CLUSTER, Names.FLUX_NAMESPACE,
+                Output.tuple(platformSource.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
-                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), source), Names.PLATFORM_RECONCILER,
-                        null, null, null)));
+                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
+                        null, null, suspend, t.t2.isEmpty() ? null : t.t2)));
         FluxObject shared = kustomization(kube, tenant, flux, Layer.SHARED, Names.FLUX_NAMESPACE,
-                platformSource.objectName().applyValue(source ->
+                Output.tuple(platformSource.objectName(), cluster.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
-                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), source), Names.PLATFORM_RECONCILER,
-                        null, null, null)));
+                        null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
+                        null, t.t3.isEmpty() ? null : List.of(Ref.of(t.t2)), suspend)));
         kustomization(kube, tenant, flux, Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
                 reconciler.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t ->
                 new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.APPS), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), t.t3, ns,
-                        List.of(new Ref(t.t2, Names.FLUX_NAMESPACE)), null)));
+                        List.of(new Ref(t.t2, Names.FLUX_NAMESPACE)), suspend)));
 
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse(ns)),

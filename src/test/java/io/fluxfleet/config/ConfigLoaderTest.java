@@ -107,7 +107,33 @@ class ConfigLoaderTest {
                 bad("harbor without password", c -> ((ObjectNode) c.get("harbor")).remove("password"), "fluxfleet:harbor.password"),
                 bad("gitlab url over http", c -> ((ObjectNode) c.get("gitlab")).put("url", "http://gitlab.example.com"),
                         "fluxfleet:gitlab.url"),
-                bad("boolean that is not", c -> c.put("allowDestroy", "yes"), "fluxfleet:allowDestroy"));
+                bad("boolean that is not", c -> c.put("allowDestroy", "yes"), "fluxfleet:allowDestroy"),
+                bad("freeze that is not a boolean", c -> c.put("suspend", "now"), "fluxfleet:suspend"),
+                bad("rancher chart range", c -> c.putObject("infra").put("monitoringChartVersion", "^109.0.0"),
+                        "fluxfleet:infra.monitoringChartVersion"),
+                bad("rancher chart of another Rancher line", c -> c.putObject("infra").put("loggingChartVersion",
+                        "110.0.0+up4.10.0-rancher.24"), "fluxfleet:infra.loggingChartVersion"),
+                bad("rancher patch release as the line", c -> c.putObject("infra").put("rancherVersion", "2.14.3"),
+                        "fluxfleet:infra.rancherVersion"),
+                bad("custom chart as latest", c -> c.putObject("infra").put("customMonitoringChartVersion", "latest"),
+                        "fluxfleet:infra.customMonitoringChartVersion"),
+                bad("image outside Harbor", c -> images(c).put("customGrafanaPlugins", "docker.io/grafana/plugins:1.0.0"),
+                        "fluxfleet:infra.images.customGrafanaPlugins"),
+                bad("image without registry", c -> images(c).put("customDashboardExporter", "custom-dashboard-exporter:2.3.1"),
+                        "fluxfleet:infra.images.customDashboardExporter"),
+                bad("fluentd by digest only", c -> images(c).put("customFluentd", "harbor.example.com/your-org/custom-fluentd@sha256:"
+                        + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"), "fluxfleet:infra.images.customFluentd"),
+                bad("misspelt image key", c -> images(c).put("customFluentD", "harbor.example.com/your-org/custom-fluentd:1.4.2"),
+                        "fluxfleet:infra.images.customFluentD"),
+                bad("webhooks without host", c -> c.putObject("webhooks").put("enabled", true), "fluxfleet:webhooks.ingressHost"),
+                bad("webhook host with scheme", c -> c.putObject("webhooks").put("enabled", true)
+                        .put("ingressHost", "https://flux-webhook.example.com"), "fluxfleet:webhooks.ingressHost"),
+                bad("webhook host with port", c -> c.putObject("webhooks").put("enabled", true)
+                        .put("ingressHost", "flux-webhook.example.com:8443"), "fluxfleet:webhooks.ingressHost"));
+    }
+
+    private static ObjectNode images(ObjectNode config) {
+        return config.putObject("infra").putObject("images");
     }
 
     private static Arguments bad(String description, Consumer<ObjectNode> breakIt, String key) {
@@ -128,6 +154,79 @@ class ConfigLoaderTest {
                 () -> description + ": expected a problem at " + key + ", got " + e.problems());
         assertTrue(e.getMessage().contains(key), e.getMessage());
         assertTrue(e.getMessage().contains("pulumi config set"), "the message says how to fix it");
+    }
+
+    /** Prod refuses images that do not pin one build; the message names the key and what to write instead. */
+    @ParameterizedTest
+    @ValueSource(strings = {"customDashboardExporter", "customGrafanaPlugins", "customFluentd", "customFluentbit"})
+    void prodRefusesLatestAndUntaggedImages(String key) {
+        for (String image : List.of("harbor.example.com/your-org/" + key.toLowerCase() + ":latest",
+                "harbor.example.com/your-org/" + key.toLowerCase())) {
+            ObjectNode config = Stacks.minimal("prod", 1);
+            images(config).put(key, image);
+            ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("prod", config));
+            Problem problem = e.problems().stream().filter(p -> p.key().equals("fluxfleet:infra.images." + key))
+                    .findFirst().orElseThrow(() -> new AssertionError(image + ": " + e.problems()));
+            assertTrue(problem.message().contains("prod refuses ':latest' and untagged images"), problem.message());
+            assertTrue(e.getMessage().contains("fluxfleet:infra.images." + key + ": '" + image + "'"), e.getMessage());
+            // dev and preprod take the same reference (a moving tag is a choice there, not an accident in prod);
+            // rancher-logging's images need some tag in every environment
+            boolean loggingImageWithoutTag = key.startsWith("customFluent")
+                    && ImageReference.parse(image).orElseThrow().tag().isEmpty();
+            for (String env : List.of("dev", "preprod")) {
+                ObjectNode lower = Stacks.minimal(env, 1);
+                images(lower).put(key, image);
+                if (!loggingImageWithoutTag) {
+                    assertEquals(image, imageOf(Stacks.load(env, lower), key));
+                }
+            }
+        }
+    }
+
+    private static String imageOf(FluxFleetConfig config, String key) {
+        FluxFleetConfig.Images images = config.infra().images();
+        return (switch (key) {
+            case "customDashboardExporter" -> images.customDashboardExporter();
+            case "customGrafanaPlugins" -> images.customGrafanaPlugins();
+            case "customFluentd" -> images.customFluentd();
+            default -> images.customFluentbit();
+        }).map(ImageReference::toString).orElse(null);
+    }
+
+    @Test
+    void sharedInfrastructureDefaultsFollowTheRancherLine() {
+        FluxFleetConfig config = Stacks.load("dev", Stacks.minimal("dev", 1));
+        assertEquals("2.14", config.infra().rancherVersion());
+        assertEquals("109.0.2+up80.9.1-rancher.8", config.infra().monitoringChartVersion());
+        assertEquals("109.0.1+up4.10.0-rancher.24", config.infra().loggingChartVersion());
+        assertTrue(config.infra().customMonitoringChartVersion().isEmpty());
+        assertTrue(config.infra().images().customFluentd().isEmpty());
+        assertFalse(config.suspend());
+        assertFalse(config.webhooks().enabled());
+        assertTrue(config.statusToken(config.tenants().get(0)).isEmpty());
+
+        ObjectNode newer = Stacks.minimal("dev", 1);
+        newer.putObject("infra").put("rancherVersion", "2.15").put("monitoringChartVersion", "110.0.0+up80.9.1-rancher.14")
+                .put("loggingChartVersion", "110.0.0+up4.10.0-rancher.24");
+        assertEquals("110.0.0+up80.9.1-rancher.14", Stacks.load("dev", newer).infra().monitoringChartVersion());
+        // the default charts belong to 2.14, so another line without its own versions is refused for both
+        ObjectNode mismatched = Stacks.minimal("dev", 1);
+        mismatched.putObject("infra").put("rancherVersion", "2.13");
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", mismatched));
+        assertEquals(List.of("fluxfleet:infra.monitoringChartVersion", "fluxfleet:infra.loggingChartVersion"),
+                e.problems().stream().map(Problem::key).toList());
+        assertTrue(e.getMessage().contains("is a chart for Rancher 2.14 (chart major 109), but fluxfleet:infra.rancherVersion"
+                + " is 2.13: use a 108.x release"), e.getMessage());
+    }
+
+    @Test
+    void statusTokensAreSecretsAndTheSharedOneIsTheFallback() {
+        FluxFleetConfig config = Stacks.load("dev", Stacks.withSharedInfra(Stacks.minimal("dev", 2)));
+        assertEquals(Stacks.TENANT1_STATUS_TOKEN, config.statusToken(config.tenants().get(0)).orElseThrow().reveal());
+        assertEquals(Stacks.STATUS_TOKEN, config.statusToken(config.tenants().get(1)).orElseThrow().reveal());
+        assertEquals("[secret]", config.gitlab().statusToken().orElseThrow().toString());
+        assertEquals("harbor.example.com/your-org/custom-fluentd", config.infra().images().customFluentd().orElseThrow().repository());
+        assertEquals(java.util.Optional.of("longhorn"), config.infra().storageClass());
     }
 
     @Test

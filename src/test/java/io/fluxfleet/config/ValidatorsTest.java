@@ -72,4 +72,67 @@ class ValidatorsTest {
     void labelValues(String value, boolean valid) {
         check(Validators::labelValue, value, valid);
     }
+
+    @ParameterizedTest
+    @CsvSource({"109.0.2+up80.9.1-rancher.8, true", "110.0.0+up80.9.1-rancher.14, true", "108.1.0+up77.9.1, true",
+            "109.0.1, true", "109.0, false", "9.0.2, false", "1090.0.2, false", "v109.0.2, false",
+            "109.0.0-rc1+up80.9.1, false", "^109.0.0, false", "109.0.*, false", "109.01.0, false"})
+    void rancherChartVersions(String value, boolean valid) {
+        check(Validators::rancherChartVersion, value, valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2.14, true", "2.8, true", "2.15, true", "2.7, false", "2.14.1, false", "v2.14, false", "3.0, false",
+            "2.014, false"})
+    void rancherVersions(String value, boolean valid) {
+        check(Validators::rancherVersion, value, valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2.8, 103", "2.13, 108", "2.14, 109", "2.15, 110"})
+    void rancherChartMajorFollowsTheRancherMinor(String rancher, int major) {
+        assertEquals(major, Validators.rancherChartMajor(rancher));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.3.0, true", "0.1.0-rc.1, true", "latest, false", "1.3, false", "~1.3.0, false", ">=1.0.0, false"})
+    void exactVersions(String value, boolean valid) {
+        check(Validators::exactVersion, value, valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "harbor.example.com/your-org/custom-fluentd:1.4.2, true",
+            "harbor.example.com:8443/your-org/sub/custom-fluentd:v1.4.2-alpine, true",
+            "harbor.example.com/your-org/custom-fluentd@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, true",
+            "harbor.example.com/your-org/custom-fluentd:1.4.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, true",
+            "harbor.example.com/your-org/custom-fluentd, true",
+            "custom-fluentd:1.4.2, false",
+            "your-org/custom-fluentd:1.4.2, false",
+            "harbor.example.com/Your-Org/custom-fluentd:1.4.2, false",
+            "harbor.example.com/your-org/custom-fluentd:, false",
+            "harbor.example.com/your-org/custom-fluentd@sha256:abc, false",
+            "https://harbor.example.com/your-org/custom-fluentd:1.4.2, false",
+    })
+    void imageReferences(String value, boolean valid) {
+        check(Validators::imageReference, value, valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "harbor.example.com/o/i:1.4.2, true, 1.4.2",
+            "harbor.example.com/o/i:latest, false, latest",
+            "harbor.example.com/o/i, false, ''",
+            "harbor.example.com/o/i:1.4.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, true,"
+                    + " 1.4.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "harbor.example.com/o/i@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, true, ''",
+    })
+    void imagesArePinnedByATagOtherThanLatestOrByADigest(String value, boolean pinned, String chartTag) {
+        ImageReference image = ImageReference.parse(value).orElseThrow();
+        assertEquals(pinned, image.pinned(), value);
+        assertEquals(chartTag, image.tagForChart().orElse(""));
+        assertEquals(value, image.toString());
+        assertEquals(value.startsWith("harbor.example.com/") ? "harbor.example.com" : "", image.registry());
+    }
 }
+

@@ -28,6 +28,8 @@ public final class Stacks {
     /** Plain test secrets: tests assert none of these ever appears in rendered output. */
     public static final String GIT_PASSWORD = "glpat-test-git-password-0001";
     public static final String HARBOR_PASSWORD = "harbor-test-password-0002";
+    public static final String STATUS_TOKEN = "glpat-test-status-token-0004";
+    public static final String TENANT1_STATUS_TOKEN = "glpat-test-tenant1-status-token-0005";
 
     private Stacks() {}
 
@@ -63,6 +65,25 @@ public final class Stacks {
             t.put("gitPassword", GIT_PASSWORD);
         }
         return root;
+    }
+
+    /**
+     * Adds every shared-infrastructure setting to a config: pinned custom images and charts from Harbor, a shared
+     * commit-status token and tenant1's own one.
+     */
+    public static ObjectNode withSharedInfra(ObjectNode config) {
+        ObjectNode infra = config.putObject("infra");
+        infra.put("customMonitoringChartVersion", "1.3.0");
+        infra.put("customLoggingChartVersion", "1.1.0");
+        infra.put("storageClass", "longhorn");
+        ObjectNode images = infra.putObject("images");
+        images.put("customDashboardExporter", "harbor.example.com/your-org/custom-dashboard-exporter:2.3.1");
+        images.put("customGrafanaPlugins", "harbor.example.com/your-org/custom-grafana-plugins:1.0.4");
+        images.put("customFluentd", "harbor.example.com/your-org/custom-fluentd:1.4.2");
+        images.put("customFluentbit", "harbor.example.com/your-org/custom-fluentbit:3.1.9");
+        ((ObjectNode) config.get("gitlab")).put("statusToken", STATUS_TOKEN);
+        ((ObjectNode) config.get("tenants").get(0)).put("statusToken", TENANT1_STATUS_TOKEN);
+        return config;
     }
 
     public static FluxFleetConfig load(String stack, ObjectNode config) {

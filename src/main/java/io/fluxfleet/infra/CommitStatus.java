@@ -1,0 +1,107 @@
+package io.fluxfleet.infra;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxKind;
+import io.fluxfleet.flux.FluxObject;
+import io.fluxfleet.flux.FluxSpecs.AlertSpec;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.flux.FluxSpecs.ProviderSpec;
+import io.fluxfleet.flux.FluxSpecs.Ref;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.Names;
+import io.fluxfleet.naming.Names.Layer;
+import io.fluxfleet.tenancy.TenantEnvironment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivery a tenant can see: Flux posts the result of every reconciliation of the tenant's Kustomizations and
+ * HelmReleases back to the GitLab commit it applied, as a commit status.
+ *
+ * <p>With {@code --no-cross-namespace-refs} an Alert only receives events of objects in its own namespace, and its
+ * Provider and the Provider's token Secret must be there too. A tenant's objects live in two namespaces (the
+ * platform layers in {@code flux-system}, the apps layer in the tenant's), so there is one Secret, Provider and
+ * Alert in each: in {@code flux-system} for the tenant's {@code cluster} and {@code shared} Kustomizations only
+ * (other tenants' objects live there too), in the tenant's namespace for every Kustomization and HelmRelease.
+ *
+ * <p>The status name (GitLab's key for a status on a commit) is set by the Provider's {@code commitStatusExpr}:
+ * {@code flux/<env>/<kind>/<name>}. Flux's default would end in the Provider's UID, which differs per cluster but
+ * says nothing; with the environment in the key, dev, preprod and prod can never overwrite each other's status on
+ * a commit they share (a merge promoted from branch to branch). The Alert's {@code eventMetadata} adds the
+ * environment to every event as well.
+ */
+public final class CommitStatus extends ComponentResource {
+    public static final String TYPE = "fluxfleet:infra:CommitStatus";
+    /** The key of the token in the Provider's Secret, as the gitlab provider reads it. */
+    public static final String TOKEN_KEY = "token";
+
+    private final List<FluxObject> alerts;
+
+    /**
+     * @param token the GitLab token (scope {@code api}) statuses are posted with, a Pulumi secret
+     */
+    public CommitStatus(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
+                        TenantEnvironment tenantEnvironment, Output<String> token, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Environment env = config.environment();
+        Map<Layer, FluxObject> layers = tenantEnvironment.kustomizations();
+        Output<List<ObjectRef>> platformSources = Output.tuple(layers.get(Layer.CLUSTER).objectName(),
+                layers.get(Layer.SHARED).objectName()).applyValue(t -> List.of(
+                        ObjectRef.of(FluxKind.KUSTOMIZATION, t.t1, null),
+                        ObjectRef.of(FluxKind.KUSTOMIZATION, t.t2, null)));
+        Output<List<ObjectRef>> tenantSources = Output.of(List.of(
+                ObjectRef.of(FluxKind.KUSTOMIZATION, "*", null),
+                ObjectRef.of(FluxKind.HELM_RELEASE, "*", null)));
+        this.alerts = List.of(
+                pair(config, tenant, kube, flux, Names.FLUX_NAMESPACE, flux.namespace(), token, platformSources),
+                pair(config, tenant, kube, flux, tenant.namespace(), tenantEnvironment.namespace(), token, tenantSources));
+        registerOutputs(Map.of("statusKey", Output.of(statusKeyPrefix(env) + "<kind>/<name>")));
+    }
+
+    /** The token Secret, Provider and Alert in one namespace; returns the Alert. */
+    private FluxObject pair(FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux, String namespace,
+                            Resource namespaceResource, Output<String> token, Output<List<ObjectRef>> eventSources) {
+        Environment env = config.environment();
+        String secretName = Names.statusTokenSecret(tenant);
+        Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
+                .metadata(kube.meta(secretName, namespace, tenant))
+                .type("Opaque")
+                .stringData(token.asSecret().applyValue(t -> Map.of(TOKEN_KEY, t)))
+                .build(), kube.child(this, namespaceResource));
+        String objectName = Names.commitStatus(tenant, env);
+        String address = config.gitlab().projectUrl(tenant.project());
+        FluxObject provider = new FluxObject(Names.resource(namespace, objectName), FluxKind.PROVIDER, objectName,
+                namespace, Names.labels(env, tenant), secret.metadata().applyValue(m -> new ProviderSpec("gitlab",
+                        address, Ref.of(m.name().orElseThrow()), commitStatusExpr(env))),
+                kube.child(this, flux.release()));
+        return new FluxObject(Names.resource(namespace, objectName), FluxKind.ALERT, objectName, namespace,
+                Names.labels(env, tenant), Output.tuple(provider.objectName(), eventSources).applyValue(t ->
+                        new AlertSpec(Ref.of(t.t1), "info", t.t2, Map.of("environment", env.id()))),
+                kube.child(this, flux.release()));
+    }
+
+    /** The CEL expression that names a status {@code flux/<env>/<kind>/<name>}. */
+    public static String commitStatusExpr(Environment env) {
+        return "'" + statusKeyPrefix(env) + "' + event.involvedObject.kind + '/' + event.involvedObject.name";
+    }
+
+    static String statusKeyPrefix(Environment env) {
+        return "flux/" + env.id() + "/";
+    }
+
+    /** The Alerts, in flux-system and in the tenant's namespace. */
+    public List<FluxObject> alerts() {
+        return alerts;
+    }
+}

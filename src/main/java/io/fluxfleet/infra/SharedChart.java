@@ -1,0 +1,88 @@
+package io.fluxfleet.infra;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.resources.ComponentResource;
+
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxKind;
+import io.fluxfleet.flux.FluxObject;
+import io.fluxfleet.flux.FluxSpecs.HelmChartTemplate;
+import io.fluxfleet.flux.FluxSpecs.HelmChartTemplateSpec;
+import io.fluxfleet.flux.FluxSpecs.HelmInstall;
+import io.fluxfleet.flux.FluxSpecs.HelmReleaseSpec;
+import io.fluxfleet.flux.FluxSpecs.HelmUpgrade;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.flux.FluxSpecs.Ref;
+import io.fluxfleet.flux.FluxSpecs.Remediation;
+import io.fluxfleet.flux.FluxSpecs.SourceRef;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.Names;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One shared chart as a Flux HelmRelease. Every shared HelmRelease lives in {@code flux-system}, because with
+ * {@code --no-cross-namespace-refs} a HelmRelease may only use a chart source in its own namespace and the sources
+ * ({@code rancher-charts}, {@code harbor-charts}) are there. It installs into its target namespace
+ * ({@code cattle-monitoring-system}, {@code cattle-logging-system}) with the Helm storage there too, under the
+ * release name Rancher itself uses ({@code rancher-monitoring}, not Flux's default {@code <namespace>-<name>}), and
+ * runs as {@code flux-platform-reconciler}: the charts create CRDs and ClusterRoles. A chart that needs another
+ * first names it in {@code spec.dependsOn}; everything a HelmRelease refers to reaches it as an Output, so Pulumi
+ * creates the referee first.
+ *
+ * @param release the HelmRelease object
+ * @param name    its name, which is also the Helm release name
+ */
+public record SharedChart(FluxObject release, String name) {
+    /** Retries before Flux gives a failed install or upgrade up (remediating by uninstall or rollback). */
+    static final int RETRIES = 3;
+
+    /**
+     * @param parent     the component the HelmRelease belongs to
+     * @param target     the namespace the chart installs into
+     * @param source     the HelmRepository in flux-system that serves the chart
+     * @param crdChart   the chart installs CRDs: create and replace those in its crds directory on every upgrade
+     * @param dependsOn  HelmReleases that must be ready first
+     * @param values     the chart's values
+     */
+    static SharedChart create(ComponentResource parent, FluxFleetConfig config, Kube kube, FluxInstall flux,
+                              String name, Namespace target, FluxObject source, String chart, String version,
+                              boolean crdChart, List<SharedChart> dependsOn, Output<Map<String, Object>> values) {
+        String crds = crdChart ? "CreateReplace" : null;
+        Output<List<String>> dependencies = Output.all(dependsOn.stream().map(d -> d.release().objectName()).toList());
+        Output<HelmReleaseSpec> spec = Output.tuple(
+                target.metadata().applyValue(m -> m.name().orElseThrow()),
+                source.objectName(),
+                flux.platformReconciler().metadata().applyValue(m -> m.name().orElseThrow()),
+                dependencies,
+                values).applyValue(t -> new HelmReleaseSpec(
+                        config.infra().interval(),
+                        config.infra().timeout(),
+                        name,
+                        t.t1,
+                        t.t1,
+                        new HelmChartTemplate(new HelmChartTemplateSpec(chart, version,
+                                new SourceRef(FluxKind.HELM_REPOSITORY.kind(), t.t2))),
+                        t.t3,
+                        t.t4.isEmpty() ? null : t.t4.stream().map(Ref::of).toList(),
+                        new HelmInstall(crds, new Remediation(RETRIES)),
+                        new HelmUpgrade(crds, new Remediation(RETRIES), true),
+                        t.t5,
+                        config.suspend() ? Boolean.TRUE : null));
+        FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
+                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec, kube.child(parent, flux.release()));
+        return new SharedChart(release, name);
+    }
+
+    /**
+     * Health checks on releases, for a Kustomization that must wait until they are ready. The names flow from the
+     * HelmRelease resources, so Pulumi creates the releases before the Kustomization that checks them.
+     */
+    public static Output<List<ObjectRef>> healthChecks(List<SharedChart> charts) {
+        return Output.all(charts.stream().map(c -> c.release().objectName()).toList()).applyValue(names ->
+                names.stream().map(n -> ObjectRef.of(FluxKind.HELM_RELEASE, n, Names.FLUX_NAMESPACE)).toList());
+    }
+}

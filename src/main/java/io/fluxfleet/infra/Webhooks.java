@@ -1,0 +1,144 @@
+package io.fluxfleet.infra;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
+
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxKind;
+import io.fluxfleet.flux.FluxObject;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.flux.FluxSpecs.ReceiverSpec;
+import io.fluxfleet.flux.FluxSpecs.Ref;
+import io.fluxfleet.gitlab.bindings.ProjectHook;
+import io.fluxfleet.gitlab.bindings.ProjectHookArgs;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.Names;
+import io.fluxfleet.random.RandomPassword;
+import io.fluxfleet.random.RandomPasswordArgs;
+import io.fluxfleet.tenancy.TenantEnvironment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * GitLab push webhooks, so a merge reconciles at once instead of at the next poll ({@code webhooks.enabled}).
+ *
+ * <p>The flux2 chart's own Ingress ({@link io.fluxfleet.flux.FluxValues}, {@code notificationController.webhookReceiver})
+ * routes {@code /hook/} on {@code webhooks.ingressHost} to its {@code webhook-receiver} Service (Flux's network
+ * policies already admit that traffic). Per tenant a generated token (a
+ * {@code RandomPassword}) authenticates GitLab's calls; with {@code --no-cross-namespace-refs} a Receiver may only
+ * name GitRepositories in its own namespace, so there is a Receiver (and a copy of the token Secret) next to each
+ * of the tenant's two GitRepositories, and a GitLab project hook for each, filtered to the environment's branch.
+ *
+ * <p>Flux serves a Receiver at {@code /hook/<sha256(token + name + namespace)>}; {@link #webhookPath} computes it the
+ * same way, as an Output of the secret token, so the hook URL is a secret too.
+ */
+public final class Webhooks extends ComponentResource {
+    public static final String TYPE = "fluxfleet:infra:Webhooks";
+    public static final String HOOK_PATH_PREFIX = "/hook/";
+    public static final String PUSH_EVENT = "Push Hook";
+    public static final String TOKEN_KEY = "token";
+    static final int TOKEN_LENGTH = 40;
+
+    private final Map<String, Output<String>> hookUrls = new TreeMap<>();
+
+    /**
+     * @param gitlab the explicit GitLab provider the project hooks are created with
+     */
+    public Webhooks(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, Map<Tenant, TenantEnvironment> tenants,
+                    ProviderResource gitlab, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        String host = config.webhooks().ingressHost().orElseThrow(() ->
+                new IllegalStateException("webhooks.ingressHost is required when webhooks are enabled"));
+        for (Map.Entry<Tenant, TenantEnvironment> entry : tenants.entrySet()) {
+            Tenant tenant = entry.getKey();
+            TenantEnvironment tenantEnvironment = entry.getValue();
+            RandomPassword token = new RandomPassword("webhook-token-" + tenant.name(), RandomPasswordArgs.builder()
+                    .length(TOKEN_LENGTH).special(false).build(),
+                    CustomResourceOptions.builder().parent(this).protect(kube.protect()).build());
+            Output<String> secretToken = token.result().asSecret();
+            receiver(config, tenant, kube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
+                    tenantEnvironment.platformSource(), secretToken, host);
+            receiver(config, tenant, kube, flux, gitlab, tenant.namespace(), tenantEnvironment.namespace(),
+                    tenantEnvironment.tenantSource(), secretToken, host);
+        }
+        registerOutputs(Map.of("hookUrls", hookUrls()));
+    }
+
+    /** The token Secret, the Receiver for one GitRepository, and its GitLab project hook. */
+    private void receiver(FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux, ProviderResource gitlab,
+                          String namespace, Resource namespaceResource, FluxObject source, Output<String> token,
+                          String host) {
+        Environment env = config.environment();
+        String secretName = Names.webhookTokenSecret(tenant);
+        Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
+                .metadata(kube.meta(secretName, namespace, tenant))
+                .type("Opaque")
+                .stringData(token.applyValue(t -> Map.of(TOKEN_KEY, t)))
+                .build(), kube.child(this, namespaceResource));
+        String receiverName = Names.receiver(tenant, env);
+        FluxObject receiver = new FluxObject(Names.resource(namespace, receiverName), FluxKind.RECEIVER, receiverName,
+                namespace, Names.labels(env, tenant), Output.tuple(source.objectName(),
+                        secret.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t -> new ReceiverSpec(
+                        "gitlab", List.of(PUSH_EVENT), List.of(ObjectRef.of(FluxKind.GIT_REPOSITORY, t.t1, null)),
+                        Ref.of(t.t2))),
+                kube.child(this, flux.release()));
+        Output<String> url = Output.tuple(token, receiver.objectName()).applyValue(t ->
+                "https://" + host + webhookPath(t.t1, t.t2, namespace)).asSecret();
+        hookUrls.put(namespace + "/" + receiverName, url);
+        new ProjectHook(Names.resource(namespace, receiverName), ProjectHookArgs.builder()
+                .project(tenant.project())
+                .url(url)
+                .token(token)
+                .name("flux-" + env.id() + "-" + namespace)
+                .description("Flux Receiver " + namespace + "/" + receiverName + " (fluxfleet, " + env.id() + ")")
+                .pushEvents(true)
+                .pushEventsBranchFilter(env.branch())
+                .branchFilterStrategy("wildcard")
+                .mergeRequestsEvents(false)
+                .tagPushEvents(false)
+                .enableSslVerification(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(gitlab).protect(kube.protect()).build());
+    }
+
+    /**
+     * The path Flux's notification controller serves a Receiver at: {@code /hook/} and the hex SHA-256 of the token,
+     * the Receiver's name and its namespace, concatenated.
+     */
+    public static String webhookPath(String token, String receiverName, String namespace) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((token + receiverName + namespace).getBytes(StandardCharsets.UTF_8));
+            return HOOK_PATH_PREFIX + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each Receiver's public hook URL, by {@code <namespace>/<receiver>}; a secret. */
+    public Output<Map<String, String>> hookUrls() {
+        List<String> keys = new ArrayList<>(hookUrls.keySet());
+        return Output.all(keys.stream().map(hookUrls::get).toList()).applyValue(urls -> {
+            Map<String, String> byReceiver = new TreeMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                byReceiver.put(keys.get(i), urls.get(i));
+            }
+            return byReceiver;
+        }).asSecret();
+    }
+}
