@@ -111,6 +111,63 @@ class StackVerificationTest {
         return annotations instanceof Map<?, ?> a ? a.get("helm.sh/resource-policy") : null;
     }
 
+    /**
+     * The files fluxfleet seeds in each tenant's GitOps repository parse, and every {@code kustomization.yaml}
+     * lists only files that exist on the branch: a missing path is the guide's most common failure.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void seededRepositoryFilesParseAndReferOnlyToFilesThatExist(String name, Supplier<FluxFleetConfig> config)
+            throws Exception {
+        RenderResult result = render(name, config);
+        List<Recorded> files = result.ofType("gitlab:index/repositoryFile:RepositoryFile");
+        assertFalse(files.isEmpty());
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        Map<String, java.util.Set<String>> pathsByBranch = new java.util.HashMap<>();
+        for (Recorded file : files) {
+            Map<String, Object> in = object(file);
+            pathsByBranch.computeIfAbsent(in.get("project") + "@" + in.get("branch"), k -> new java.util.HashSet<>())
+                    .add((String) in.get("filePath"));
+        }
+        int kustomizations = 0;
+        for (Recorded file : files) {
+            Map<String, Object> in = object(file);
+            String path = (String) in.get("filePath");
+            String content = (String) in.get("content");
+            java.util.Set<String> onBranch = pathsByBranch.get(in.get("project") + "@" + in.get("branch"));
+            if (path.endsWith("kustomization.yaml")) {
+                kustomizations++;
+                Map<?, ?> doc = yaml.readValue(content, Map.class);
+                assertEquals("kustomize.config.k8s.io/v1beta1", doc.get("apiVersion"), path);
+                assertEquals("Kustomization", doc.get("kind"), path);
+                String dir = path.substring(0, path.lastIndexOf('/') + 1);
+                Object resources = doc.get("resources");
+                for (Object resource : resources instanceof List<?> l ? l : List.of()) {
+                    assertTrue(onBranch.contains(dir + resource) || onBranch.stream().anyMatch(p -> p.startsWith(dir + resource + "/")),
+                            path + " lists " + resource + ", which is not on the branch");
+                }
+            } else if (path.equals(".gitlab-ci.yml")) {
+                Map<?, ?> pipeline = yaml.readValue(content, Map.class);
+                assertTrue(pipeline.containsKey("stages"), path);
+            } else if (path.equals(".gitlab/CODEOWNERS")) {
+                for (String line : content.split("\n")) {
+                    String trimmed = line.trim();
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("[")) {
+                        continue;
+                    }
+                    String[] parts = trimmed.split("\\s+");
+                    assertTrue(parts.length >= 2, "CODEOWNERS line without an owner: " + line);
+                    for (int i = 1; i < parts.length; i++) {
+                        assertTrue(parts[i].startsWith("@") || parts[i].contains("@"), "not an owner: " + parts[i]);
+                    }
+                }
+            } else {
+                throw new AssertionError("unexpected seeded file " + path);
+            }
+        }
+        assertEquals(3 * pathsByBranch.size(), kustomizations, "cluster, shared and tenant kustomizations on every branch");
+    }
+
     /** The suite has teeth: real emitted objects, broken on purpose, are refused. */
     @Test
     void brokenEmittedObjectsAreRejected() {
