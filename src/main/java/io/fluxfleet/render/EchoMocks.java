@@ -1,69 +1,79 @@
 package io.fluxfleet.render;
 
-import com.pulumi.core.Output;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
 import com.pulumi.test.Mocks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The engine double for render and tests: every resource's state is its inputs, its ID is
- * {@code <name>_id}. Outputs a provider computes (a deploy token's token) get a fixed stand-in derived from
- * the resource name, so a render is the same every time and nothing that looks like a credential is made up.
- * A type outside the providers fluxfleet uses is refused, so a typo in a type token fails loudly.
+ * The engine double for render and tests. A resource's state is its inputs, its ID {@code <name>_id}; outputs
+ * a provider computes (a deploy token's token, a random password) get a fixed stand-in derived from the
+ * resource name, so a render is the same every time and nothing that looks like a credential is made up. A
+ * type outside the providers fluxfleet uses is refused, so a typo in a type token fails loudly.
  *
- * <p>A {@code RandomPassword}'s {@code result} is a placeholder of the requested length derived from the resource's
- * name, returned as a secret, as the real provider returns it.
+ * <p>State is built straight from the registration request ({@link #state}), which {@link RecordingMonitor}
+ * answers itself: going through the map-based {@link Mocks} hook would deserialize and re-serialize every
+ * resource once more. Only names are echoed for Kubernetes objects and file contents are left out for GitLab:
+ * the program reads nothing else back, and the SDK converts and debug-formats every state it receives.
  */
 final class EchoMocks implements Mocks {
-    /** The outputs of Kubernetes resources the program reads; anything else would not be used. */
-    static final java.util.Set<String> KUBERNETES_OUTPUTS_READ = java.util.Set.of("apiVersion", "kind", "metadata");
     static final List<String> KNOWN_PREFIXES = List.of("kubernetes:", "gitlab:", "random:", "fluxfleet:", "pulumi:providers:");
     static final String RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
+    private static final Set<String> METADATA_READ = Set.of("name", "namespace");
 
-    @Override
-    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        if (KNOWN_PREFIXES.stream().noneMatch(args.type::startsWith)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("unknown resource type " + args.type));
-        }
-        Map<String, Object> state = new HashMap<>(args.inputs);
-        // The program reads back only names from Kubernetes objects and no file content from GitLab. Echoing
-        // the bulky parts too costs the SDK a conversion and a debug-formatted copy per resource: with them,
-        // a 500-tenant render took about twice as long.
-        if (args.type.startsWith("kubernetes:")) {
-            state.keySet().retainAll(KUBERNETES_OUTPUTS_READ);
-            if (state.get("metadata") instanceof Map<?, ?> metadata) {
-                Map<String, Object> names = new HashMap<>();
-                for (String key : List.of("name", "namespace")) {
-                    if (metadata.get(key) != null) {
-                        names.put(key, metadata.get(key));
+    static boolean known(String type) {
+        return KNOWN_PREFIXES.stream().anyMatch(type::startsWith);
+    }
+
+    /** The state a resource reports back: its inputs, trimmed to what is read, plus computed outputs. */
+    static Struct state(String type, String name, Struct inputs) {
+        Struct.Builder state = Struct.newBuilder();
+        if (type.startsWith("kubernetes:")) {
+            Value metadata = inputs.getFieldsOrDefault("metadata", null);
+            if (metadata != null && metadata.hasStructValue()) {
+                Struct.Builder names = Struct.newBuilder();
+                metadata.getStructValue().getFieldsMap().forEach((k, v) -> {
+                    if (METADATA_READ.contains(k)) {
+                        names.putFields(k, v);
                     }
-                }
-                state.put("metadata", names);
+                });
+                state.putFields("metadata", Value.newBuilder().setStructValue(names).build());
             }
-        } else if (args.type.startsWith("gitlab:")) {
-            state.remove("content");
+            return state.build();
         }
-        switch (args.type) {
+        state.putAllFields(inputs.getFieldsMap());
+        switch (type) {
+            case "gitlab:index/repositoryFile:RepositoryFile" -> state.removeFields("content");
             case "gitlab:index/projectDeployToken:ProjectDeployToken" -> {
-                state.putIfAbsent("username", "gitlab+deploy-token-" + args.name);
-                state.putIfAbsent("token", "computed-by-gitlab:" + args.name);
+                putIfAbsent(state, "username", string("gitlab+deploy-token-" + name));
+                putIfAbsent(state, "token", string("computed-by-gitlab:" + name));
             }
-            case "gitlab:index/branchProtection:BranchProtection" -> state.putIfAbsent("branchProtectionId", standInId(args.name));
+            case "gitlab:index/branchProtection:BranchProtection" ->
+                    putIfAbsent(state, "branchProtectionId", Value.newBuilder().setNumberValue(standInId(name)).build());
             case RANDOM_PASSWORD -> {
-                Object length = args.inputs.get("length");
-                state.put("result", Output.ofSecret(placeholder(args.name, length instanceof Number n ? n.intValue() : 16)));
+                Value length = inputs.getFieldsOrDefault("length", null);
+                int n = length != null && length.hasNumberValue() ? (int) length.getNumberValue() : 16;
+                state.putFields("result", secret(string(placeholder(name, n))));
             }
             default -> { }
         }
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "_id"), state));
+        return state.build();
+    }
+
+    /** Registrations are answered by {@link RecordingMonitor}; this hook is never asked. */
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        return CompletableFuture.failedFuture(new IllegalStateException("registrations are answered by RecordingMonitor"));
     }
 
     /**
@@ -96,5 +106,22 @@ final class EchoMocks implements Mocks {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void putIfAbsent(Struct.Builder state, String key, Value value) {
+        if (!state.containsFields(key)) {
+            state.putFields(key, value);
+        }
+    }
+
+    private static Value string(String s) {
+        return Value.newBuilder().setStringValue(s).build();
+    }
+
+    /** A value in the engine's wire form of a secret. */
+    private static Value secret(Value value) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields(Constants.SpecialSigKey, string(Constants.SpecialSecretSig))
+                .putFields("value", value)).build();
     }
 }

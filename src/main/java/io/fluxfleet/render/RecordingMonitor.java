@@ -4,6 +4,8 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.core.internal.Constants;
+import com.pulumi.core.internal.Urn;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
@@ -15,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,27 +45,39 @@ final class RecordingMonitor extends MockMonitor {
         return firstRegistration.get();
     }
 
+    /**
+     * Records the request and answers it with {@link EchoMocks#state}: the stack resource goes to the mock
+     * monitor as usual, everything else is answered here without a round trip through Java maps.
+     */
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        if (!request.getType().equals("pulumi:pulumi:Stack")) {
-            firstRegistration.compareAndSet(0, System.currentTimeMillis());
+        if (request.getType().equals("pulumi:pulumi:Stack")) {
+            return super.registerResourceAsync(resource, request);
         }
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            if (!request.getType().equals("pulumi:pulumi:Stack")) {
-                recorded.add(new Recorded(
-                        response.getUrn(),
-                        request.getType(),
-                        request.getName(),
-                        request.getCustom(),
-                        request.getParent(),
-                        request.getProvider(),
-                        request.getProtect(),
-                        request.hasRetainOnDelete() && request.getRetainOnDelete(),
-                        List.copyOf(request.getDependenciesList()),
-                        toMap(request.getObject())));
-            }
-            return response;
-        });
+        firstRegistration.compareAndSet(0, System.currentTimeMillis());
+        if (!EchoMocks.known(request.getType())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("unknown resource type " + request.getType()));
+        }
+        this.resources.add(resource);
+        var deployment = Deployment.getInstance();
+        String urn = Urn.create(deployment.getStackName(), deployment.getProjectName(), Optional.of(request.getParent()),
+                request.getType(), request.getName());
+        recorded.add(new Recorded(
+                urn,
+                request.getType(),
+                request.getName(),
+                request.getCustom(),
+                request.getParent(),
+                request.getProvider(),
+                request.getProtect(),
+                request.hasRetainOnDelete() && request.getRetainOnDelete(),
+                List.copyOf(request.getDependenciesList()),
+                toMap(request.getObject())));
+        return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
+                .setUrn(urn)
+                .setId(request.getName() + "_id")
+                .setObject(EchoMocks.state(request.getType(), request.getName(), request.getObject()))
+                .build());
     }
 
     static Map<String, Object> toMap(Struct struct) {
