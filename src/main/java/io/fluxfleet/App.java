@@ -38,11 +38,13 @@ public final class App {
             return;
         }
         var tuned = Launcher.relaunch(args);
-        if (tuned.isPresent()) {
-            System.exit(tuned.get());
-        }
+        System.exit(tuned.orElseGet(() -> run(args)));
+    }
+
+    /** Runs one offline subcommand in this JVM and returns its exit code. */
+    public static int run(String[] args) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        int code = switch (args[0]) {
+        return switch (args[0]) {
             case "render" -> RenderCommand.run(rest, System.out, System.err);
             case "diff" -> DiffCommand.run(rest, System.out, System.err);
             case "changed-stacks" -> ChangedStacksCommand.run(rest, System.out, System.err);
@@ -56,7 +58,6 @@ public final class App {
                 yield 2;
             }
         };
-        System.exit(code);
     }
 
     /** The Pulumi program: config is read and validated once, before any resource is registered. */

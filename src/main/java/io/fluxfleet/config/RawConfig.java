@@ -137,8 +137,11 @@ public record RawConfig(String source, Map<String, JsonNode> values, java.util.S
         return node;
     }
 
-    /** First 12 hex digits of the SHA-256 of a ciphertext: enough to see that it changed, nothing more. */
-    static String fingerprint(String ciphertext) {
+    /**
+     * First 12 hex digits of the SHA-256 of a value: enough to see that it changed, nothing more. Used for
+     * stored ciphertexts here and for every secret render writes.
+     */
+    public static String fingerprint(String ciphertext) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(ciphertext.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 12);

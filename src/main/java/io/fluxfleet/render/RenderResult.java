@@ -2,14 +2,12 @@ package io.fluxfleet.render;
 
 import com.pulumi.core.Output;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.fluxfleet.config.RawConfig;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +105,7 @@ public final class RenderResult {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             return mapValues(value, RenderResult::redactSecret);
         }
-        return value == null ? null : "[secret:" + fingerprint(String.valueOf(value)) + "]";
+        return value == null ? null : "[secret:" + RawConfig.fingerprint(String.valueOf(value)) + "]";
     }
 
     /** A value with secrets unwrapped; for tests that assert what a secret holds. */
@@ -130,15 +128,6 @@ public final class RenderResult {
             return copy;
         }
         return value;
-    }
-
-    static String fingerprint(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Kahn's algorithm with a priority queue: deterministic, O(n log n + edges). */

@@ -1,5 +1,7 @@
 package io.fluxfleet.gitlab;
 
+import io.fluxfleet.testing.Stacks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,20 +28,7 @@ final class GovernanceConfigs {
 
     /** A valid stack of {@code env} with two tenants and the given {@code gitlab} object (YAML). */
     static ObjectNode stack(String env, String gitlabYaml) {
-        ObjectNode root = YAML.createObjectNode();
-        root.put("environment", env);
-        root.putObject("cluster").put("context", "rancher-" + env);
-        ObjectNode harbor = root.putObject("harbor");
-        harbor.put("host", "harbor.example.com");
-        harbor.put("username", "robot$flux");
-        harbor.put("password", "harbor-test-password");
-        ArrayNode tenants = root.putArray("tenants");
-        for (int i = 1; i <= 2; i++) {
-            ObjectNode t = tenants.addObject();
-            t.put("name", "tenant" + i);
-            t.put("project", "your-org/tenant" + i + "-gitops");
-            t.put("gitPassword", "git-test-password");
-        }
+        ObjectNode root = Stacks.minimal(env, 2);
         root.set("gitlab", yaml(gitlabYaml));
         return root;
     }
