@@ -42,14 +42,33 @@ public final class ConfigLoader {
         return load(stack, raw, warning -> { });
     }
 
+    /**
+     * Every key path (e.g. {@code fluxfleet:tenants[].name}) reading {@code raw} asks for, valid or not: the
+     * key set fluxfleet knows, for the test that holds README and Pulumi.yaml to it.
+     */
+    public static java.util.Set<String> keysRead(String stack, RawConfig raw) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        try {
+            read(stack, raw, warning -> { }, keys);
+        } catch (ConfigException e) {
+            // the keys were still read
+        }
+        return keys;
+    }
+
     /** Loads the config and hands each warning (e.g. a secret stored in plain text) to {@code warn}. */
     public static FluxFleetConfig load(String stack, RawConfig raw, java.util.function.Consumer<String> warn) {
+        return read(stack, raw, warn, new java.util.TreeSet<>());
+    }
+
+    private static FluxFleetConfig read(String stack, RawConfig raw, java.util.function.Consumer<String> warn,
+                                        java.util.Set<String> keysRead) {
         List<Problem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings));
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings, keysRead));
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));

@@ -23,14 +23,22 @@ public final class Fields {
     private final Context context;
     private final Set<String> known = new LinkedHashSet<>();
 
-    /** What every reader of one config shares: the raw config and the warnings collected. */
-    record Context(RawConfig raw, List<String> warnings) {}
+    /**
+     * What every reader of one config shares: the raw config, the warnings collected, and every key path read
+     * (list indexes as {@code []}), which is how the documentation test knows the whole key set.
+     */
+    record Context(RawConfig raw, List<String> warnings, Set<String> keysRead) {}
 
     Fields(String path, JsonNode node, List<Problem> problems, Context context) {
         this.path = path;
         this.node = node;
         this.problems = problems;
         this.context = context;
+    }
+
+    private void markKnown(String name) {
+        known.add(name);
+        context.keysRead().add(key(name).replaceAll("\\[[0-9]+]", "[]"));
     }
 
     public String path() {
@@ -47,7 +55,7 @@ public final class Fields {
     }
 
     private JsonNode raw(String name) {
-        known.add(name);
+        markKnown(name);
         if (node == null || !node.isObject()) {
             return null;
         }
@@ -56,7 +64,7 @@ public final class Fields {
     }
 
     public boolean has(String name) {
-        known.add(name);
+        markKnown(name);
         return node != null && node.isObject() && node.has(name) && !node.get(name).isNull();
     }
 
