@@ -5,7 +5,8 @@
 #
 # Measures, on this machine:
 #  1. wall time and peak RSS of `java -jar target/fluxfleet.jar render` for generated stacks of 1, 10, 100
-#     and 500 tenants (every tenant with all its resources), and the marginal cost per tenant;
+#     and 500 tenants (every tenant with all its resources), and the cost of each added tenant between
+#     sizes: a quadratic step would show as a growing cost per added tenant;
 #  2. time from process launch to the first resource reaching the engine, for the pre-built jar (what
 #     Pulumi.yaml runs) and for the program started the way Pulumi's default Java runtime starts a Maven
 #     project (`mvn compile exec:java`, warm local repository, nothing to recompile);
@@ -75,18 +76,23 @@ cores=$(nproc); jv=$(java -version 2>&1 | head -1)
 echo
 echo "fluxfleet benchmark: $RUNS runs per case, medians; $cores cores; $jv"
 echo
-echo "| stack | resources | wall (s) | peak RSS (MiB) | ms per tenant (marginal over 1 tenant) | first resource after launch (ms) | resources/s in-process |"
+echo "| stack | resources | wall (s) | peak RSS (MiB) | ms per added tenant (vs the row above) | first resource after launch (ms) | resources/s in-process |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
+prev=""
 for n in "${SIZES[@]}"; do
   per="—"
-  if [ "$n" -gt 1 ]; then per=$(awk -v a="${WALL[$n]}" -v b="${WALL[1]}" -v n="$n" 'BEGIN {printf "%.1f", (a - b) * 1000 / (n - 1)}'); fi
+  if [ -n "$prev" ]; then
+    per=$(awk -v a="${WALL[$n]}" -v b="${WALL[$prev]}" -v n="$n" -v p="$prev" 'BEGIN {printf "%.1f", (a - b) * 1000 / (n - p)}')
+  fi
+  prev=$n
   rss=$(awk -v k="${RSS[$n]}" 'BEGIN {printf "%.0f", k / 1024}')
   echo "| $n tenant$( [ "$n" -gt 1 ] && echo s) | ${RESOURCES[$n]} | ${WALL[$n]} | $rss | $per | ${FIRST[$n]} | ${RATE[$n]} |"
 done
 echo
-ratio=$(awk -v m="$MVN_FIRST" -v j="${FIRST[1]}" 'BEGIN {printf "%.1f", m / j}')
+first=${SIZES[0]}
+ratio=$(awk -v m="$MVN_FIRST" -v j="${FIRST[$first]}" 'BEGIN {printf "%.1f", m / j}')
 echo "| start-up (1 tenant), launch to first registered resource | ms |"
 echo "|---|---:|"
-echo "| pre-built jar (\`java -jar target/fluxfleet.jar\`, as Pulumi.yaml runs it) | ${FIRST[1]} |"
+echo "| pre-built jar (\`java -jar target/fluxfleet.jar\`, as Pulumi.yaml runs it) | ${FIRST[$first]} |"
 echo "| Maven (\`mvn compile exec:java\`, Pulumi's default for a Maven project) | $MVN_FIRST |"
 echo "| jar speed-up | ${ratio}x |"
