@@ -62,9 +62,14 @@ public final class App {
 
     /** The Pulumi program: config is read and validated once, before any resource is registered. */
     static void stack(Context ctx) {
-        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), System.getenv()),
+        program(ctx, System.getenv(), FluxFleetStack.Runtime.live());
+    }
+
+    /** The program with its inputs explicit: the language host's environment and how GitLab is read. */
+    static void program(Context ctx, java.util.Map<String, String> environment, FluxFleetStack.Runtime runtime) {
+        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), environment),
                 warning -> ctx.log().warn(warning));
-        FluxFleetStack.build(ctx, config, FluxFleetStack.Runtime.live());
+        FluxFleetStack.build(ctx, config, runtime);
     }
 
     static String usage() {
