@@ -83,7 +83,7 @@ class ProgramTest {
     }
 
     @Test
-    void badEngineConfigFailsWithEveryProblemBeforeAnythingIsRegistered() {
+    void badEngineConfigFailsWithEveryProblemNamed() {
         Map<String, String> environment = Map.of("PULUMI_CONFIG",
                 "{\"fluxfleet:environment\":\"staging\",\"fluxfleet:platformWorkers\":\"{\\\"taintKey\\\":\\\"node-role..com/x\\\"}\"}");
         IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Renderer.render(
