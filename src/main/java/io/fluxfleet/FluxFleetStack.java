@@ -63,7 +63,8 @@ public final class FluxFleetStack {
                 CustomResourceOptions.builder().protect(config.protect()).build());
         GitLabGovernance governance = new GitLabGovernance("gitlab", new GitLabGovernance.Args(config.environment(),
                 config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
-                ctx.log(), runtime.today(), config.protect()), null);
+                ctx.log(), runtime.today(), config.protect()),
+                com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
 
         FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
         HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
