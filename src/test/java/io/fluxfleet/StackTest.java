@@ -260,7 +260,7 @@ class StackTest {
     @Test
     void prodIsProtectedUnlessDestroyIsAllowed() {
         RenderResult prod = render("prod");
-        assertTrue(prod.resources().stream().filter(Recorded::custom).allMatch(Recorded::protect));
+        assertTrue(prod.resources().stream().allMatch(Recorded::protect), "components too");
         assertTrue(render("dev").resources().stream().noneMatch(Recorded::protect));
         ObjectNode config = Stacks.minimal("prod", 1);
         config.put("allowDestroy", true);
