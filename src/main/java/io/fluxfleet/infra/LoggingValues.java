@@ -2,6 +2,7 @@ package io.fluxfleet.infra;
 
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.ImageReference;
+import io.fluxfleet.flux.FluxValues;
 import io.fluxfleet.naming.Names;
 
 import java.util.List;
@@ -28,7 +29,7 @@ public final class LoggingValues {
     /** rancher-logging-crd only holds CRDs; it gets the placement in case a version adds a hook Job. */
     public static Map<String, Object> crds(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        Placement.place(values, config.platformWorkers());
+        FluxValues.place(values, config.platformWorkers());
         return values;
     }
 
@@ -40,7 +41,7 @@ public final class LoggingValues {
     public static Map<String, Object> chart(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
         for (List<String> component : PLACED) {
-            Placement.place(Placement.node(values, component), config.platformWorkers());
+            FluxValues.place(Placement.node(values, component), config.platformWorkers());
         }
         config.infra().images().customFluentd().ifPresent(image -> {
             Placement.node(values, "images").put("fluentd", chartImage(image));
@@ -59,7 +60,7 @@ public final class LoggingValues {
      */
     public static Map<String, Object> custom(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        Placement.place(values, config.platformWorkers());
+        FluxValues.place(values, config.platformWorkers());
         values.put("imagePullSecrets", pullSecrets());
         values.put("environment", config.environment().id());
         return values;

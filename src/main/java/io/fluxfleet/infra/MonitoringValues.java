@@ -3,6 +3,7 @@ package io.fluxfleet.infra;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.ImageReference;
+import io.fluxfleet.flux.FluxValues;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.tenancy.Quantities;
 
@@ -51,7 +52,7 @@ public final class MonitoringValues {
      */
     public static Map<String, Object> crds(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        Placement.place(values, config.platformWorkers());
+        FluxValues.place(values, config.platformWorkers());
         return values;
     }
 
@@ -62,7 +63,7 @@ public final class MonitoringValues {
     public static Map<String, Object> chart(FluxFleetConfig config, String grafanaSecret) {
         Map<String, Object> values = new TreeMap<>();
         for (List<String> component : PLACED) {
-            Placement.place(Placement.node(values, component), config.platformWorkers());
+            FluxValues.place(Placement.node(values, component), config.platformWorkers());
         }
         Profile profile = config.profile();
         Map<String, Object> prometheus = Placement.node(values, "prometheus", "prometheusSpec");
@@ -114,7 +115,7 @@ public final class MonitoringValues {
      */
     public static Map<String, Object> custom(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        Placement.place(values, config.platformWorkers());
+        FluxValues.place(values, config.platformWorkers());
         values.put("imagePullSecrets", List.of(Map.of("name", Names.HARBOR_WORKLOAD_SECRET)));
         values.put("environment", config.environment().id());
         config.infra().images().customDashboardExporter().ifPresent(image ->

@@ -1,15 +1,12 @@
 package io.fluxfleet.infra;
 
-import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
-import io.fluxfleet.flux.FluxValues;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Chart values are trees of maps; these helpers build them and put the platform-worker placement (the node
- * selector and the toleration of the taint) on a component.
+ * Chart values are trees of maps; this builds them. Placement on platform workers is
+ * {@link io.fluxfleet.flux.FluxValues#place}, shared with the flux2 chart.
  */
 final class Placement {
     private Placement() {}
@@ -26,11 +23,5 @@ final class Placement {
 
     static Map<String, Object> node(Map<String, Object> root, String... path) {
         return node(root, List.of(path));
-    }
-
-    /** Puts the node selector and the toleration on one pod-making component. */
-    static void place(Map<String, Object> component, PlatformWorkers workers) {
-        component.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
-        component.put("tolerations", List.of(FluxValues.toleration(workers)));
     }
 }
