@@ -1,13 +1,9 @@
 package io.fluxfleet.random;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.resources.CustomResourceOptions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
+import io.fluxfleet.plugin.PluginDescriptor;
+
 
 /**
  * The Pulumi random provider plugin the binding is written against (pulumi/pulumi-random 4.16.8; the SDK is not on
@@ -16,34 +12,16 @@ import java.util.List;
  * resource, as a generated SDK's {@code Utilities.getVersion()} does.
  */
 public final class RandomPlugin {
-    /** The resource path of the plugin descriptor the Java language host discovers. */
-    public static final String DESCRIPTOR = "/com/pulumi/random/plugin.json";
     public static final String NAME = "random";
-    public static final String VERSION = readVersion();
+    /** The resource path of the plugin descriptor the Java language host discovers. */
+    public static final String DESCRIPTOR = PluginDescriptor.path(NAME);
+    private static final PluginDescriptor PLUGIN = PluginDescriptor.read(NAME);
+    public static final String VERSION = PLUGIN.version();
 
     private RandomPlugin() {}
 
     /** The caller's options over the defaults: the pinned plugin version and the outputs the schema marks secret. */
     static CustomResourceOptions withDefaults(CustomResourceOptions options, String... secretOutputs) {
-        CustomResourceOptions.Builder defaults = CustomResourceOptions.builder().version(VERSION);
-        if (secretOutputs.length > 0) {
-            defaults.additionalSecretOutputs(List.of(secretOutputs));
-        }
-        return CustomResourceOptions.merge(defaults.build(), options);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = RandomPlugin.class.getResourceAsStream(DESCRIPTOR)) {
-            if (in == null) {
-                throw new IllegalStateException(DESCRIPTOR + " is missing from the classpath");
-            }
-            JsonNode descriptor = new ObjectMapper().readTree(in);
-            if (!NAME.equals(descriptor.path("name").asText()) || !descriptor.path("version").isTextual()) {
-                throw new IllegalStateException(DESCRIPTOR + " must name the random plugin and its version");
-            }
-            return descriptor.get("version").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DESCRIPTOR, e);
-        }
+        return PLUGIN.withDefaults(options, secretOutputs);
     }
 }

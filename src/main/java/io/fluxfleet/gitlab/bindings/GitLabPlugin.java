@@ -1,14 +1,10 @@
 package io.fluxfleet.gitlab.bindings;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
+import io.fluxfleet.plugin.PluginDescriptor;
+
 
 /**
  * The Pulumi GitLab provider plugin these bindings were written against (pulumi/pulumi-gitlab v10.1.1, checked by
@@ -18,10 +14,11 @@ import java.util.List;
  * {@code Utilities.getVersion()}.
  */
 public final class GitLabPlugin {
-    /** The resource path of the plugin descriptor the Java language host discovers. */
-    public static final String DESCRIPTOR = "/com/pulumi/gitlab/plugin.json";
     public static final String NAME = "gitlab";
-    public static final String VERSION = readVersion();
+    /** The resource path of the plugin descriptor the Java language host discovers. */
+    public static final String DESCRIPTOR = PluginDescriptor.path(NAME);
+    private static final PluginDescriptor PLUGIN = PluginDescriptor.read(NAME);
+    public static final String VERSION = PLUGIN.version();
 
     private GitLabPlugin() {}
 
@@ -30,11 +27,7 @@ public final class GitLabPlugin {
      * secret, so they stay secret in the state whatever the provider returns.
      */
     static CustomResourceOptions withDefaults(CustomResourceOptions options, String... secretOutputs) {
-        CustomResourceOptions.Builder defaults = CustomResourceOptions.builder().version(VERSION);
-        if (secretOutputs.length > 0) {
-            defaults.additionalSecretOutputs(List.of(secretOutputs));
-        }
-        return CustomResourceOptions.merge(defaults.build(), options);
+        return PLUGIN.withDefaults(options, secretOutputs);
     }
 
     /** Invoke options with the pinned plugin version, keeping the caller's parent and provider. */
@@ -46,20 +39,5 @@ public final class GitLabPlugin {
             options.getPluginDownloadURL().ifPresent(builder::pluginDownloadURL);
         }
         return builder.build();
-    }
-
-    private static String readVersion() {
-        try (InputStream in = GitLabPlugin.class.getResourceAsStream(DESCRIPTOR)) {
-            if (in == null) {
-                throw new IllegalStateException(DESCRIPTOR + " is missing from the classpath");
-            }
-            JsonNode descriptor = new ObjectMapper().readTree(in);
-            if (!NAME.equals(descriptor.path("name").asText()) || !descriptor.path("version").isTextual()) {
-                throw new IllegalStateException(DESCRIPTOR + " must name the gitlab plugin and its version");
-            }
-            return descriptor.get("version").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DESCRIPTOR, e);
-        }
     }
 }
