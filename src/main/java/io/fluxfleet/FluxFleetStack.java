@@ -66,29 +66,29 @@ public final class FluxFleetStack {
                 ctx.log(), runtime.today(), config.protect()),
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
 
-        FluxInstall flux = new FluxInstall("flux", config, kube, kube.component(null, List.of()));
+        FluxInstall flux = new FluxInstall("flux", config, kube, kube.component());
         HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
-                kube.component(null, List.of()));
-        FluxSources sources = new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component(null, List.of()));
-        Monitoring monitoring = new Monitoring("monitoring", config, kube, flux, sources, harbor, kube.component(null, List.of()));
-        Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component(null, List.of()));
+                kube.component());
+        FluxSources sources = new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component());
+        Monitoring monitoring = new Monitoring("monitoring", config, kube, flux, sources, harbor, kube.component());
+        Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component());
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube,
-                    flux, credentials.username(), credentials.token(), sharedPrerequisites, kube.component(null, List.of()));
+                    flux, credentials.username(), credentials.token(), sharedPrerequisites, kube.component());
             tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
                     token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, kube, flux, tenantEnvironment,
-                            Output.ofSecret(token.reveal()), kube.component(null, List.of())),
+                            Output.ofSecret(token.reveal()), kube.component()),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }
         if (config.webhooks().enabled()) {
             Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider,
-                    kube.component(null, List.of()));
+                    kube.component());
             ctx.export("webhookUrls", webhooks.hookUrls());
         }
 

@@ -11,7 +11,6 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * What every Kubernetes resource of a stack shares: the one explicit provider for the environment's
@@ -42,16 +41,9 @@ public record Kube(Provider provider, boolean protect, Environment environment) 
                 .build();
     }
 
-    /** Options for a component; children inherit the provider through {@code providers}. */
-    public ComponentResourceOptions component(Resource parent, List<Resource> dependsOn) {
-        var builder = ComponentResourceOptions.builder().providers(provider).protect(protect);
-        if (parent != null) {
-            builder.parent(parent);
-        }
-        if (!dependsOn.isEmpty()) {
-            builder.dependsOn(dependsOn);
-        }
-        return builder.build();
+    /** Options for a top-level component; its children inherit the provider through {@code providers}. */
+    public ComponentResourceOptions component() {
+        return ComponentResourceOptions.builder().providers(provider).protect(protect).build();
     }
 
     /** Metadata with fluxfleet's labels; {@code tenant} may be null for platform objects. */
