@@ -23,13 +23,21 @@ TIME=/usr/bin/time
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A stack file with N tenants, based on the committed dev stack (its secrets stay encrypted placeholders).
+# A stack file with N tenants: the committed dev stack with every section it has (shared infrastructure,
+# webhooks, status token, freeze switch), its tenant list replaced by N tenants shaped like the committed one
+# (project only: Flux reads with the deploy token fluxfleet makes). Its secrets stay encrypted placeholders.
 generate() {
   local n=$1 file=$2
-  sed -n '/^config:/,/fluxfleet:tenants:/p' Pulumi.dev.yaml > "$file"
-  for i in $(seq 1 "$n"); do
-    printf '    - name: tenant%d\n      project: your-org/tenant%d-gitops\n      gitUsername: flux\n      gitPassword:\n        secure: v1:bench%d\n' "$i" "$i" "$i" >> "$file"
-  done
+  awk -v n="$n" '
+    /^  fluxfleet:tenants:/ {
+      print; skip = 1
+      for (i = 1; i <= n; i++) printf "    - name: tenant%d\n      project: your-org/tenant%d-gitops\n", i, i
+      next
+    }
+    skip && /^  [^ ]/ { skip = 0 }
+    !skip { print }
+  ' Pulumi.dev.yaml > "$file"
+  grep -q '^  fluxfleet:infra:' "$file" || { echo "bench: generated stack lost its infra section" >&2; exit 2; }
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
