@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * provider"). So the list must name the versions the providers run, kubernetes included, whose SDK jar carries a
  * descriptor for 4.0.0. {@link PluginDiscoveryIT} runs the same command against the built jar.
  */
-class PluginDiscoveryTest {
-    static final Map<String, String> EXPECTED = Map.of("kubernetes", "4.32.0", "gitlab", "10.1.1", "random", "4.16.8");
+public class PluginDiscoveryTest {
+    public static final Map<String, String> EXPECTED = Map.of("kubernetes", "4.32.0", "gitlab", "10.1.1", "random", "4.16.8");
 
     @Test
     void everyProviderPluginIsDiscoverableAtThePinnedVersion() throws Exception {
@@ -65,7 +65,7 @@ class PluginDiscoveryTest {
     }
 
     /** The language host's answer, {@code [{"resource":true,"name":…,"version":…}, …]}, as name to version. */
-    static Map<String, String> plugins(String json) throws IOException {
+    public static Map<String, String> plugins(String json) throws IOException {
         Map<String, String> plugins = new TreeMap<>();
         for (JsonNode plugin : new ObjectMapper().readTree(json)) {
             assertEquals(true, plugin.get("resource").asBoolean(), plugin.toString());
