@@ -44,9 +44,12 @@ public final class KubernetesPlugin {
     private KubernetesPlugin() {}
 
     /**
-     * The caller's options over the pinned plugin version. Only the explicit provider carries {@code version}: a
-     * resource that names an explicit provider runs that provider's plugin, and the engine refuses a per-resource
-     * version that disagrees with it.
+     * The caller's options over the pinned plugin version, for the explicit provider only. The 4.0.0 SDK's resource
+     * classes still put their own {@code version} (4.0.0) on each registration, but a resource that names an explicit
+     * provider runs that provider's plugin: the engine resolves an explicit provider reference as given and uses the
+     * request's version only to pick a default provider (pulumi/pulumi pkg/resource/deploy/source_eval.go,
+     * {@code getProviderReference}: "if rawProviderRef != "" { ... return ref }"). Every fluxfleet Kubernetes resource
+     * names the explicit provider (StackTest), so none runs 4.0.0.
      */
     static CustomResourceOptions withDefaults(CustomResourceOptions options) {
         return PLUGIN.withDefaults(options);
