@@ -2,12 +2,14 @@ package io.fluxfleet;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.deployment.Deployment;
 
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.RawConfig;
 import io.fluxfleet.diff.ChangedStacksCommand;
 import io.fluxfleet.diff.DiffCommand;
 import io.fluxfleet.diff.MergeRequestNoteCommand;
+import io.fluxfleet.plugin.CliFloor;
 import io.fluxfleet.render.RenderCommand;
 
 import java.util.Arrays;
@@ -60,8 +62,12 @@ public final class App {
         };
     }
 
-    /** The Pulumi program: config is read and validated once, before any resource is registered. */
+    /**
+     * The Pulumi program: the CLI is checked against fluxfleet's floor first, then config is read and validated once,
+     * before any resource is registered.
+     */
     static void stack(Context ctx) {
+        CliFloor.require(range -> Deployment.getInstance().requirePulumiVersion(range));
         program(ctx, System.getenv(), FluxFleetStack.Runtime.live());
     }
 

@@ -2,8 +2,6 @@ package io.fluxfleet;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
 import io.fluxfleet.config.FluxFleetConfig;
@@ -57,7 +55,7 @@ public final class FluxFleetStack {
 
     public static void build(Context ctx, FluxFleetConfig config, Runtime runtime) {
         String env = config.environment().id();
-        Kube kube = new Kube(provider(config), config.protect(), config.environment());
+        Kube kube = new Kube(Kube.explicitProvider(config), config.protect(), config.environment());
 
         var gitlabProvider = GitLabGovernance.provider("gitlab-" + env, config.gitlab(),
                 CustomResourceOptions.builder().protect(config.protect()).build());
@@ -123,16 +121,4 @@ public final class FluxFleetStack {
         return new GitLabGovernance.DeployTokenAccess(Output.of(tenant.gitUsername()), Output.ofSecret(""));
     }
 
-    /**
-     * The explicit provider for the environment's cluster: a named kubeconfig context, or a whole kubeconfig
-     * held as a secret. Config validation guarantees one of them, so this never falls back to the current
-     * kubectl context.
-     */
-    static Provider provider(FluxFleetConfig config) {
-        var args = ProviderArgs.builder().enableServerSideApply(true);
-        config.cluster().context().ifPresent(args::context);
-        config.cluster().kubeconfig().ifPresent(k -> args.kubeconfig(Output.ofSecret(k.reveal())));
-        return new Provider("kubernetes-" + config.environment().id(), args.build(),
-                CustomResourceOptions.builder().protect(config.protect()).build());
-    }
 }

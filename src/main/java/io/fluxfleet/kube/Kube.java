@@ -1,12 +1,13 @@
 package io.fluxfleet.kube;
 
-import com.pulumi.kubernetes.Provider;
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
 
@@ -17,7 +18,19 @@ import java.util.Arrays;
  * cluster, prod protection, and the common labels. Passing this down is how fluxfleet makes sure nothing
  * falls back to the default provider (and with it the current kubectl context).
  */
-public record Kube(Provider provider, boolean protect, Environment environment) {
+public record Kube(KubernetesProvider provider, boolean protect, Environment environment) {
+
+    /**
+     * The stack's explicit provider for the environment's cluster ({@code cluster.context} or {@code cluster.kubeconfig},
+     * exactly one), on the pinned plugin and with fluxfleet's provider settings (see {@link KubernetesProviderArgs}).
+     */
+    public static KubernetesProvider explicitProvider(FluxFleetConfig config) {
+        var args = KubernetesProviderArgs.builder();
+        config.cluster().context().ifPresent(args::context);
+        config.cluster().kubeconfig().ifPresent(k -> args.kubeconfig(Output.ofSecret(k.reveal())));
+        return new KubernetesProvider("kubernetes-" + config.environment().id(), args.build(),
+                CustomResourceOptions.builder().protect(config.protect()).build());
+    }
 
     /** Options for a Kubernetes resource that is a child of {@code parent}. */
     public CustomResourceOptions child(Resource parent, Resource... dependsOn) {

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RecordingMonitor extends MockMonitor {
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicLong firstRegistration = new java.util.concurrent.atomic.AtomicLong();
 
@@ -72,12 +73,27 @@ final class RecordingMonitor extends MockMonitor {
                 request.getProtect(),
                 request.hasRetainOnDelete() && request.getRetainOnDelete(),
                 List.copyOf(request.getDependenciesList()),
-                toMap(request.getObject())));
+                inputs(request)));
         return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
                 .setUrn(urn)
                 .setId(request.getName() + "_id")
                 .setObject(EchoMocks.state(request.getType(), request.getName(), request.getObject()))
                 .build());
+    }
+
+    /**
+     * The inputs as the engine stores them. For a provider resource that is the request's object plus its
+     * {@code version} option: the engine writes the plugin version into the provider's inputs (pulumi/pulumi
+     * pkg/resource/deploy/source_eval.go, {@code RegisterResource}: "if providers.IsProviderType(t) { if
+     * req.GetVersion() != "" { ... providers.SetProviderVersion(props, &version)"), so a plugin upgrade shows in the
+     * render, and in {@code pulumi preview}, as a change to the provider's {@code version} input.
+     */
+    static Map<String, Object> inputs(RegisterResourceRequest request) {
+        Map<String, Object> inputs = toMap(request.getObject());
+        if (request.getType().startsWith(PROVIDER_TYPE_PREFIX) && !request.getVersion().isEmpty()) {
+            inputs.put("version", request.getVersion());
+        }
+        return inputs;
     }
 
     static Map<String, Object> toMap(Struct struct) {

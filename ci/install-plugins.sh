@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Jobs that run pulumi: installs exactly the provider plugins the program names, before pulumi runs it. The list
+# comes from the jar the build job made, asked the way the Java language host asks it (java -cp <jar>
+# com.pulumi.bootstrap.internal.Main packages), so CI installs the versions the engine will run and nothing is
+# spelled twice. With PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION set (.gitlab-ci.yml), a plugin missing from
+# this list fails the job instead of being downloaded silently.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+listing=$(run_listing() {
+  if [ -n "${FLUXFLEET_PLUGINS:-}" ]; then
+    read -r -a command <<< "$FLUXFLEET_PLUGINS"
+    "${command[@]}"
+  else
+    java -cp "$PWD/target/fluxfleet.jar" com.pulumi.bootstrap.internal.Main packages
+  fi
+}; run_listing)
+
+# One {"resource":true,"name":"…","version":"…"} object per plugin; keys in any order.
+plugins=$(printf '%s' "$listing" | tr -d ' \n' | sed 's/},{/}\n{/g; s/^\[//; s/\]$//')
+count=0
+while IFS= read -r plugin; do
+  [ -n "$plugin" ] || continue
+  name=$(printf '%s' "$plugin" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
+  version=$(printf '%s' "$plugin" | sed -n 's/.*"version":"\([^"]*\)".*/\1/p')
+  kind=$(printf '%s' "$plugin" | grep -q '"resource":true' && echo resource || echo "")
+  if [ -z "$name" ] || [ -z "$version" ] || [ "$kind" != resource ]; then
+    echo "cannot read the plugin listing entry: $plugin" >&2
+    exit 1
+  fi
+  pulumi plugin install resource "$name" "$version"
+  count=$((count + 1))
+done <<< "$plugins"
+if [ "$count" -eq 0 ]; then
+  echo "the program names no provider plugin; is target/fluxfleet.jar the build job's jar?" >&2
+  exit 1
+fi
