@@ -107,7 +107,10 @@ class GitLabGovernanceTest {
     }
 
     static Run run(FakeGitLab gitlab, FluxFleetConfig config) {
-        GitLabMocks mocks = gitlab.mocks();
+        return run(gitlab.mocks(), config);
+    }
+
+    static Run run(GitLabMocks mocks, FluxFleetConfig config) {
         RecordingLog log = new RecordingLog();
         AtomicReference<GitLabGovernance> component = new AtomicReference<>();
         mocks.run(ctx -> {
@@ -382,8 +385,13 @@ class GitLabGovernanceTest {
     @Test
     void anInstanceOfAnotherEditionFailsTheRunBeforeAnyGitLabResource() {
         FakeGitLab ce = greenfield(FakeGitLab.Kind.CE_FREE, false);
+        GitLabMocks mocks = ce.mocks();
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                () -> run(ce, GovernanceConfigs.premium("dev")));
+                () -> run(mocks, GovernanceConfigs.load(GovernanceConfigs.premium("dev"))));
+        assertEquals(List.of(), mocks.registered().stream().filter(r -> r.type().startsWith("gitlab:index/")).toList(),
+                "no GitLab resource is registered before the check");
+        assertTrue(mocks.invoked().stream().noneMatch(i -> i.token().equals("gitlab:index/getProject:getProject")),
+                "not even a project is read");
         assertTrue(e.getMessage().contains("reports edition ce") && e.getMessage().contains("gitlab.tier is premium")
                 && e.getMessage().contains("pulumi config set --path gitlab.tier free"), e.getMessage());
     }
