@@ -325,6 +325,15 @@ public final class GitLabGovernance extends ComponentResource {
                         .build());
 
         if (s.tier().hasApprovals()) {
+            List<String> unsharedOwners = sharesGroups() ? List.of()
+                    : s.codeOwnerGroups().stream().filter(g -> !facts.sharedEnough(g)).toList();
+            if (!unsharedOwners.isEmpty()) {
+                // A group code owner's approval is required only for a group invited to the project (with at least
+                // Developer); otherwise GitLab silently makes it optional.
+                args.log().warn(tenant.project() + " is not shared with the code owner groups "
+                        + String.join(", ", unsharedOwners) + " yet, so GitLab treats their approval as optional until"
+                        + " `pulumi up` on the " + s.projectSettings().owner().id() + " stack shares them.");
+            }
             List<String> approverGroups = usable(tenant, facts, s.approvers().groups(), "approvers");
             List<Resource> ruleDependencies = approverGroups.stream().filter(shares::containsKey)
                     .map(g -> (Resource) shares.get(g)).toList();

@@ -319,6 +319,8 @@ class GitLabGovernanceTest {
         assertEquals(List.of(21), rule.input("userIds"));
         assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("is not shared with your-org/platform-team")
                 && w.contains("`pulumi up` on the prod stack")), dev.log().warnings.toString());
+        assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("code owner groups your-org/app-team")
+                && w.contains("approval as optional")), dev.log().warnings.toString());
     }
 
     /** The rules the fake enforces, each against a registration the real provider or GitLab refuses. */
@@ -434,6 +436,19 @@ class GitLabGovernanceTest {
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("covered by a wildcard or group-level protection")),
                 run.log().warnings.toString());
         gitlab.apply(run.mocks());
+    }
+
+    @Test
+    void aFailingProtectionLookupOtherThanNotFoundStopsTheRun() {
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("101", "your-org/tenant1-gitops").branch("dev", true);
+        GitLabMocks mocks = gitlab.mocks().invoke("gitlab:index/getProjectProtectedBranch:getProjectProtectedBranch",
+                a -> {
+                    throw new IllegalArgumentException("500 Internal Server Error");
+                });
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> run(mocks, GovernanceConfigs.load(GovernanceConfigs.premium("dev"))));
+        assertTrue(e.getMessage().contains("could not read the protection of dev in project 101"), e.getMessage());
     }
 
     @Test
