@@ -384,7 +384,8 @@ public final class GitLabGovernance extends ComponentResource {
      * developer or higher permissions" (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers");
      * a group code owner's approval is required only for a group "invited to the project with at least the Developer
      * role" (doc/user/project/repository/branches/protected.md; codeowners advanced.md, "Group inheritance and
-     * eligibility"). An existing share with a higher role is adopted as it is, never lowered.
+     * eligibility"). An existing share with a higher role is adopted as it is, never lowered; one below Developer is
+     * reported for a maintainer to raise (holding it would mean replacing it).
      */
     private Map<String, ProjectShareGroup> shares(Tenant tenant, ProjectFacts facts) {
         Map<String, ProjectShareGroup> shares = new TreeMap<>();
@@ -399,10 +400,12 @@ public final class GitLabGovernance extends ComponentResource {
                 role = accessLevelName(existing.accessLevel());
                 importId = facts.id() + ":" + existing.groupId();
             } else if (existing != null) {
-                args.log().warn(tenant.project() + " is shared with " + group + " below " + role + "; fluxfleet"
-                        + " replaces the share with one as " + role + " (GitLab counts none of its approvals or merges"
-                        + " below it).");
-                importId = facts.id() + ":" + existing.groupId();
+                // Adopting it with a higher role would replace it (every input of a share forces a new one), and in
+                // prod the engine refuses to replace a protected resource; creating a second share fails (409).
+                args.log().warn(tenant.project() + " is shared with " + group + " below " + role + ", so GitLab"
+                        + " counts none of its approvals, merges or code owner approvals: raise the share to " + role
+                        + " (Manage > Members > Groups) or remove it, and run up again; fluxfleet then holds it.");
+                continue;
             }
             Output<Integer> id = groupIds.computeIfAbsent(group, this::groupId);
             shares.put(group, new ProjectShareGroup(GitLabNames.projectResource(tenant, "share-" + slug(group)),
