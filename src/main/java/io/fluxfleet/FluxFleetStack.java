@@ -86,7 +86,7 @@ public final class FluxFleetStack {
         }
         if (config.webhooks().enabled()) {
             Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider,
-                    kube.component());
+                    t -> governance.projectId(t).orElse(t.project()), kube.component());
             ctx.export("webhookUrls", webhooks.hookUrls());
         }
 

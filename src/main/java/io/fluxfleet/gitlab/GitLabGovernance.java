@@ -13,7 +13,7 @@ import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.gitlab.GitLabGovernanceSettings.Mode;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Principals;
+import io.fluxfleet.gitlab.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.gitlab.GitLabLookup.MergeSettings;
 import io.fluxfleet.gitlab.GitLabLookup.ProjectFacts;
 import io.fluxfleet.gitlab.SeedFiles.Seed;
@@ -30,11 +30,14 @@ import io.fluxfleet.gitlab.bindings.ProjectDeployToken;
 import io.fluxfleet.gitlab.bindings.ProjectDeployTokenArgs;
 import io.fluxfleet.gitlab.bindings.ProjectLevelMrApprovals;
 import io.fluxfleet.gitlab.bindings.ProjectLevelMrApprovalsArgs;
+import io.fluxfleet.gitlab.bindings.ProjectShareGroup;
+import io.fluxfleet.gitlab.bindings.ProjectShareGroupArgs;
 import io.fluxfleet.gitlab.bindings.Provider;
 import io.fluxfleet.gitlab.bindings.ProviderArgs;
 import io.fluxfleet.gitlab.bindings.RepositoryFile;
 import io.fluxfleet.gitlab.bindings.RepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs;
+import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToPushArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetUserArgs;
 
@@ -79,14 +82,24 @@ import java.util.TreeMap;
  * Merge method and the two merge checks live only on {@code gitlab:index/project:Project}, a resource that would
  * otherwise own the whole project: fluxfleet adopts the existing project by ID, lists every other input in
  * {@code ignoreChanges} so nothing else is ever reset, and retains it on delete so no {@code destroy} touches the
- * project. Pulumi adopts a resource only when the program's inputs match its current state, so the first adoption
- * needs the project's merge settings to already match (or a one-time {@code pulumi import}); the owner stack warns
- * with the exact differences when they do not. Approval settings use {@code ProjectLevelMrApprovals}, a pure settings
- * resource that needs no adoption.
+ * project. Pulumi imports a resource as it is and then updates it to the program's inputs in the same {@code up}
+ * (pulumi/pulumi#19339; pulumi/docs content/docs/iac/concepts/resources/options/import.md: "the import will succeed,
+ * and the resource will then be modified to reflect the inputs"), so the owner stack warns with the exact
+ * differences it is about to write. Approval settings use {@code ProjectLevelMrApprovals}, a pure settings resource
+ * that needs no adoption. The same stack shares every group the stacks name into the project as Developer (see
+ * {@link #shares}); the others leave a group out of their rules until it is shared.
  *
- * <h2>Tiers</h2>
- * GitLab Free has no approval rules, code-owner approval, allowed-to-merge users or MR approval settings; with
- * {@code gitlab.tier: free} those are left out and the stack warns once.
+ * <h2>Promotion</h2>
+ * {@code dev} is created from the default branch and gets the seeds (of every environment); {@code preprod} is
+ * created from {@code dev} and {@code prod} from {@code preprod}, and neither gets a commit of its own. With the
+ * merge method {@code ff}, every promotion merge request fast-forwards its target, so no protected branch is ever
+ * rebased or force-pushed ({@code PromotionTest} builds this history with git).
+ *
+ * <h2>Editions and tiers</h2>
+ * The edition (CE or EE) decides which protection fields the provider accepts: CE the access-level fields, EE the
+ * {@code allowed_to_*} lists ({@link Edition}); a live run reads it from the instance. The tier (licence) decides
+ * the features: GitLab Free (CE, or EE without a licence) has no approval rules, code owners, allowed-to-merge users
+ * or groups or MR approval settings; with {@code gitlab.tier: free} those are left out and the stack warns once.
  *
  * <h2>Destroy, drift, rotation</h2>
  * {@code pulumi destroy} leaves GitLab as governed: branch, seeds, protection and project settings are retained
@@ -138,6 +151,8 @@ public final class GitLabGovernance extends ComponentResource {
 
     private final Args args;
     private final Map<String, DeployTokenAccess> deployTokens = new LinkedHashMap<>();
+    private final Map<String, String> projectIds = new LinkedHashMap<>();
+    private final Edition edition;
     private final Map<String, Output<Integer>> groupIds = new HashMap<>();
     private final Map<String, Output<Integer>> userIds = new HashMap<>();
 
@@ -145,11 +160,13 @@ public final class GitLabGovernance extends ComponentResource {
         super(TYPE, name, options);
         this.args = args;
         GitLabGovernanceSettings s = args.settings();
+        this.edition = edition(s, args.lookup());
         if (!s.tier().hasApprovals()) {
             args.log().warn("GitLab tier is free: approval rules, code-owner approval, allowed-to-merge users and"
                     + " groups and merge request approval settings are left out (set fluxfleet:gitlab.tier to premium"
-                    + " or ultimate if the instance has them); branch protection, merge checks, CODEOWNERS and the"
-                    + " pipeline still apply.");
+                    + " or ultimate if the instance has them); branch protection, merge checks and the pipeline still"
+                    + " apply. The seeded .gitlab/CODEOWNERS has no effect on Free: Code Owners is a Premium and"
+                    + " Ultimate feature (doc/user/project/codeowners, \"Tier: Premium, Ultimate\").");
         }
         for (Tenant tenant : args.tenants()) {
             govern(tenant);
@@ -157,6 +174,40 @@ public final class GitLabGovernance extends ComponentResource {
         registerOutputs(Map.of(
                 "deployTokenUsernames", collect(DeployTokenAccess::username),
                 "deployTokens", collect(DeployTokenAccess::token).asSecret()));
+    }
+
+    /**
+     * The edition the protections are written for: the instance's, as its metadata reports it (the same answer the
+     * provider decides by), else the declared one ({@code gitlab.edition}, default by tier). A declaration or tier
+     * the instance contradicts fails here, before any GitLab resource is registered.
+     */
+    static Edition edition(GitLabGovernanceSettings settings, GitLabLookup lookup) {
+        Optional<Edition> instance = lookup.edition();
+        if (instance.isPresent() && instance.get() != settings.edition()) {
+            String why = settings.declaredEdition().isPresent()
+                    ? "fluxfleet:gitlab.edition is " + settings.edition().id()
+                    : "fluxfleet:gitlab.tier is " + settings.tier().id() + ", which implies " + settings.edition().id();
+            throw new IllegalStateException("The GitLab instance reports edition " + instance.get().id() + " (metadata"
+                    + " API: enterprise=" + (instance.get() == Edition.EE) + "), but " + why + ". Nothing was changed."
+                    + " Fix the stack file: `pulumi config set --path gitlab.edition " + instance.get().id() + "`"
+                    + (instance.get() == Edition.CE && settings.tier().hasApprovals()
+                    ? " and `pulumi config set --path gitlab.tier free` (premium and ultimate exist only on ee)" : "")
+                    + ".");
+        }
+        return instance.orElse(settings.edition());
+    }
+
+    /** The edition this component writes protections for. */
+    public Edition edition() {
+        return edition;
+    }
+
+    /**
+     * The numeric ID of {@code tenant}'s project, as read before anything was registered (an offline render: its
+     * path). Everything that addresses the project uses it, so a renamed or moved project stays governed.
+     */
+    public Optional<String> projectId(Tenant tenant) {
+        return Optional.ofNullable(projectIds.get(tenant.name()));
     }
 
     /** The explicit provider for the config's GitLab instance; the token, when set, is a secret. */
@@ -175,17 +226,47 @@ public final class GitLabGovernance extends ComponentResource {
         Environment env = args.environment();
         GitLabGovernanceSettings s = args.settings();
         List<Seed> seeds = SeedFiles.seeds(tenant, env, s);
-        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), seeds.stream().map(Seed::path).toList());
+        String source = sourceBranch(env);
+        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), source,
+                seeds.stream().map(Seed::path).toList());
+        projectIds.put(tenant.name(), facts.id());
         if (facts.emptyRepository()) {
             args.log().warn(tenant.project() + " has no commit yet, so fluxfleet cannot create its " + env.branch()
                     + " branch; push a first commit to the default branch and run up again.");
             return;
         }
+        Map<String, ProjectShareGroup> shares = shares(tenant, facts);
+        if (!facts.branchExists() && !facts.sourceExists()) {
+            args.log().warn(tenant.project() + " has no " + source + " branch yet, and " + env.branch() + " is created"
+                    + " from it so that promotions fast-forward: run `pulumi up` on the " + source + " stack first,"
+                    + " then this one again.");
+        } else {
+            branch(tenant, facts, seeds, shares);
+        }
+        projectSettings(tenant, facts);
+        if (s.deployToken().enabled()) {
+            deployToken(tenant, facts);
+        }
+    }
 
+    /**
+     * The branch an environment branch is created from: the default branch for the first environment, else the
+     * environment branch before it ({@code dev -> preprod -> prod}). With the seeds committed once on the first
+     * branch, no environment branch ever has a commit the branch before it lacks, so every promotion merge request
+     * can fast-forward its target ({@code PromotionTest}).
+     */
+    static String sourceBranch(Environment environment) {
+        return environment.ordinal() == 0 ? null : Environment.values()[environment.ordinal() - 1].branch();
+    }
+
+    private void branch(Tenant tenant, ProjectFacts facts, List<Seed> seeds, Map<String, ProjectShareGroup> shares) {
+        Environment env = args.environment();
+        GitLabGovernanceSettings s = args.settings();
+        String source = sourceBranch(env);
         Branch branch = new Branch(GitLabNames.branchResource(tenant, env, "branch"), BranchArgs.builder()
                 .project(facts.id())
                 .name(env.branch())
-                .ref(facts.defaultBranch())
+                .ref(source == null ? facts.defaultBranch() : source)
                 .build(),
                 options(facts.branchExists() ? facts.id() + ":" + env.branch() : null)
                         .ignoreChanges("ref", "keepOnDestroy")
@@ -194,7 +275,11 @@ public final class GitLabGovernance extends ComponentResource {
 
         List<Resource> files = new ArrayList<>();
         for (Seed seed : seeds) {
-            seed(tenant, facts, branch, seed).ifPresent(files::add);
+            if (SeedFiles.writesSeeds(env)) {
+                seed(tenant, facts, branch, seed).ifPresent(files::add);
+            } else {
+                reportSeed(tenant, facts, seed);
+            }
         }
         if (!facts.otherCodeowners().isEmpty()) {
             args.log().warn(tenant.project() + " has " + String.join(" and ", facts.otherCodeowners())
@@ -202,49 +287,170 @@ public final class GitLabGovernance extends ComponentResource {
         }
 
         facts.protection().ifPresent(current -> reportProtection(tenant, current));
+        if (facts.branchProtected() && facts.protection().isEmpty()) {
+            args.log().warn(tenant.project() + "@" + env.branch() + " is covered by a wildcard or group-level"
+                    + " protection; fluxfleet adds the protection of its exact name, which GitLab applies together"
+                    + " with it (the most permissive of the matching rules wins for push and merge), and never"
+                    + " commits to the branch.");
+        }
+        List<Resource> protectionDependencies = new ArrayList<>(files);
         BranchProtectionArgs.Builder protection = BranchProtectionArgs.builder()
                 .project(facts.id())
                 .branch(branch.name())
-                .pushAccessLevel(PUSH_ACCESS)
-                .mergeAccessLevel(MERGE_ACCESS)
                 .allowForcePush(false);
+        if (edition == Edition.EE) {
+            // EE: role access only through allowed_to_*; "no one" is access level 0 (NO_ACCESS), a valid entry of
+            // allowed_to_push (api.ValidProtectedBranchTagAccessLevelNames: "no one", "developer", "maintainer", "admin").
+            protection.allowedToPushes(List.of(BranchProtectionAllowedToPushArgs.builder().accessLevel(PUSH_ACCESS).build()));
+            List<Output<BranchProtectionAllowedToMergeArgs>> merge = new ArrayList<>();
+            merge.add(Output.of(BranchProtectionAllowedToMergeArgs.builder().accessLevel(MERGE_ACCESS).build()));
+            if (s.tier().hasApprovals()) {
+                // Users and groups are a licensed feature (protected_refs_for_users); a group must be shared with
+                // the project (EE ProtectedRefAccess#validate_group_membership).
+                merge.addAll(allowedToMerge(tenant, facts, usable(tenant, facts, s.mergers().groups(), "mergers"),
+                        s.mergers().users(), shares, protectionDependencies));
+            }
+            protection.allowedToMerges(Output.all(merge));
+        } else {
+            protection.pushAccessLevel(PUSH_ACCESS).mergeAccessLevel(MERGE_ACCESS);
+        }
         if (s.tier().hasApprovals()) {
             protection.codeOwnerApprovalRequired(true);
-            if (!s.mergers().isEmpty()) {
-                protection.allowedToMerges(allowedToMerge(s.mergers()));
-            }
         }
         BranchProtection protectionResource = new BranchProtection(
                 GitLabNames.branchResource(tenant, env, "protection"), protection.build(),
-                options(facts.branchProtected() ? facts.id() + ":" + env.branch() : null)
-                        .dependsOn(files)
+                options(facts.protection().isPresent() ? facts.id() + ":" + env.branch() : null)
+                        .dependsOn(protectionDependencies)
                         .retainOnDelete(true)
                         .build());
 
         if (s.tier().hasApprovals()) {
+            List<String> unsharedOwners = sharesGroups() ? List.of()
+                    : s.codeOwnerGroups().stream().filter(g -> !facts.sharedEnough(g)).toList();
+            if (!unsharedOwners.isEmpty()) {
+                // A group code owner's approval is required only for a group invited to the project (with at least
+                // Developer); otherwise GitLab silently makes it optional.
+                args.log().warn(tenant.project() + " is not shared with the code owner groups "
+                        + String.join(", ", unsharedOwners) + " yet, so GitLab treats their approval as optional until"
+                        + " `pulumi up` on the " + s.projectSettings().owner().id() + " stack shares them.");
+            }
+            List<String> approverGroups = usable(tenant, facts, s.approvers().groups(), "approvers");
+            List<Resource> ruleDependencies = approverGroups.stream().filter(shares::containsKey)
+                    .map(g -> (Resource) shares.get(g)).toList();
             new ProjectApprovalRule(GitLabNames.branchResource(tenant, env, "approval-rule"), ProjectApprovalRuleArgs.builder()
                     .project(facts.id())
                     .name(GitLabNames.inGitLab(env))
                     .approvalsRequired(s.approvals())
-                    .groupIds(ids(s.approvers().groups(), groupIds, this::groupId))
+                    .groupIds(ids(approverGroups, groupIds, this::groupId))
                     .userIds(ids(s.approvers().users(), userIds, this::userId))
                     .protectedBranchIds(protectionResource.branchProtectionId().applyValue(List::of))
                     .appliesToAllProtectedBranches(false)
                     .build(),
-                    options(null).build());
+                    options(null).dependsOn(ruleDependencies).build());
         }
+    }
 
-        projectSettings(tenant, facts);
+    /**
+     * The groups of {@code kind} whose members GitLab counts on this project: shared with it as Developer or more.
+     * The owner stack shares them in this run; another stack leaves an unshared group out and says which stack
+     * shares it, so the rule never names a group whose approvals or merges GitLab ignores.
+     */
+    private List<String> usable(Tenant tenant, ProjectFacts facts, List<String> groups, String kind) {
+        if (sharesGroups()) {
+            return groups;
+        }
+        List<String> unshared = groups.stream().filter(g -> !facts.sharedEnough(g)).toList();
+        if (!unshared.isEmpty()) {
+            args.log().warn(tenant.project() + " is not shared with " + String.join(", ", unshared) + " as "
+                    + GitLabGovernanceSettings.SHARE_ROLE + " yet, so GitLab would not count them as " + kind
+                    + "; they are left out of the " + args.environment().branch() + " rules until `pulumi up` on the "
+                    + args.settings().projectSettings().owner().id() + " stack (gitlab.projectSettings.owner) shares"
+                    + " them, then run this stack again.");
+        }
+        return groups.stream().filter(facts::sharedEnough).toList();
+    }
 
-        if (s.deployToken().enabled()) {
-            deployToken(tenant, facts);
+    /** Whether this stack shares the groups into the projects: the owner of the project-wide settings, licensed. */
+    private boolean sharesGroups() {
+        GitLabGovernanceSettings s = args.settings();
+        return s.tier().hasApprovals() && s.projectSettings().writtenBy(args.environment());
+    }
+
+    /**
+     * Shares every group the stacks name (approvers, mergers, CODEOWNERS groups, {@code projectSettings.sharedGroups})
+     * into the project as Developer, from the owner stack only. Developer is the least role that counts for each
+     * purpose: a protected branch's group may merge only if "project_group_link.group_access >= DEVELOPER" (gitlabhq
+     * ee/app/models/concerns/ee/protected_ref_access.rb, {@code group_access_allowed?}); approvers count "with
+     * developer or higher permissions" (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers");
+     * a group code owner's approval is required only for a group "invited to the project with at least the Developer
+     * role" (doc/user/project/repository/branches/protected.md; codeowners advanced.md, "Group inheritance and
+     * eligibility"). An existing share with a higher role is adopted as it is, never lowered; one below Developer is
+     * reported for a maintainer to raise (holding it would mean replacing it).
+     */
+    private Map<String, ProjectShareGroup> shares(Tenant tenant, ProjectFacts facts) {
+        Map<String, ProjectShareGroup> shares = new TreeMap<>();
+        if (!sharesGroups()) {
+            return shares;
+        }
+        for (String group : args.settings().sharedGroups()) {
+            GitLabLookup.Share existing = facts.shares().map(m -> m.get(group)).orElse(null);
+            String role = GitLabGovernanceSettings.SHARE_ROLE;
+            String importId = null;
+            if (existing != null && existing.accessLevel() >= GitLabLookup.Share.DEVELOPER) {
+                role = accessLevelName(existing.accessLevel());
+                importId = facts.id() + ":" + existing.groupId();
+            } else if (existing != null) {
+                // Adopting it with a higher role would replace it (every input of a share forces a new one), and in
+                // prod the engine refuses to replace a protected resource; creating a second share fails (409).
+                args.log().warn(tenant.project() + " is shared with " + group + " below " + role + ", so GitLab"
+                        + " counts none of its approvals, merges or code owner approvals: raise the share to " + role
+                        + " (Manage > Members > Groups) or remove it, and run up again; fluxfleet then holds it.");
+                continue;
+            }
+            Output<Integer> id = groupIds.computeIfAbsent(group, this::groupId);
+            shares.put(group, new ProjectShareGroup(GitLabNames.projectResource(tenant, "share-" + slug(group)),
+                    ProjectShareGroupArgs.builder().project(facts.id()).groupId(id).groupAccess(role).build(),
+                    options(importId).deleteBeforeReplace(true).build()));
+        }
+        return shares;
+    }
+
+    static String slug(String groupPath) {
+        return groupPath.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String accessLevelName(int level) {
+        return switch (level) {
+            case 30 -> "developer";
+            case 40 -> "maintainer";
+            case 50 -> "owner";
+            default -> GitLabGovernanceSettings.SHARE_ROLE;
+        };
+    }
+
+    /** Reports, never writes, a policy seed on a branch another stack seeded (see {@link SeedFiles#seeds}). */
+    private void reportSeed(Tenant tenant, ProjectFacts facts, Seed seed) {
+        String current = facts.files().get(seed.path());
+        String where = tenant.project() + "@" + (facts.branchExists() ? args.environment().branch()
+                : sourceBranch(args.environment()));
+        if (current == null) {
+            String message = where + " has no " + seed.path() + ": fluxfleet commits its seeds once, on "
+                    + Environment.values()[0].branch() + "; promote them with a merge request.";
+            if (seed.policy()) {
+                args.log().warn(message);
+            } else {
+                args.log().info(message);
+            }
+        } else if (seed.policy() && SeedFiles.seededByFluxfleet(current) && !current.equals(seed.content())) {
+            args.log().info(where + ": " + seed.path() + " differs from what fluxfleet would seed now; fluxfleet never"
+                    + " rewrites it: change it with a merge request.");
         }
     }
 
     /**
      * Warns when the environment branch is protected with base settings other than the policy's. An existing
-     * protection is adopted by its import ID, and Pulumi adopts only a protection that already matches; one this
-     * stack holds already is simply restored by this up.
+     * protection is adopted by its import ID; Pulumi imports it as it is and then updates it to the policy in the same
+     * up (fields the provider can only set by replacement are replaced).
      */
     private void reportProtection(Tenant tenant, GitLabLookup.Protection current) {
         boolean codeOwners = args.settings().tier().hasApprovals();
@@ -263,9 +469,7 @@ public final class GitLabGovernance extends ComponentResource {
         }
         if (!d.isEmpty()) {
             args.log().warn(tenant.project() + "@" + args.environment().branch() + " is protected differently from the"
-                    + " policy (" + String.join("; ", d) + "). If this stack already holds the protection, this up"
-                    + " restores it. If not, Pulumi adopts a protection only when it matches: unprotect the branch once"
-                    + " (fluxfleet then also seeds its files before protecting it) and run up again.");
+                    + " policy (" + String.join("; ", d) + "); this up adopts the protection and sets it to the policy.");
         }
     }
 
@@ -350,10 +554,8 @@ public final class GitLabGovernance extends ComponentResource {
         String name = GitLabNames.projectResource(tenant, "project-settings");
         if (!differences.isEmpty()) {
             args.log().warn(tenant.project() + ": fluxfleet holds the project's merge settings; they differ now ("
-                    + String.join(", ", differences) + "). If this stack already holds them, this up restores them."
-                    + " If not, Pulumi adopts a project only when it already matches: set them once in Settings >"
-                    + " Merge requests, or adopt it as it is with `pulumi import " + PROJECT_TYPE + " " + name + " " + facts.id()
-                    + "` (with --parent and --provider), and run up again.");
+                    + String.join(", ", differences) + "); this up imports the project (" + PROJECT_TYPE + " " + name
+                    + " " + facts.id() + ") if it does not hold it yet and sets them to the policy.");
         }
         List<String> ignored = new ArrayList<>(Project.UNMANAGED_INPUTS);
         ignored.addAll(PROJECT_UNSET_INPUTS);
@@ -416,17 +618,22 @@ public final class GitLabGovernance extends ComponentResource {
         return d;
     }
 
-    private Output<List<BranchProtectionAllowedToMergeArgs>> allowedToMerge(Principals mergers) {
+    /** The merger groups (each after its share, when this stack makes it) and users of an EE protection. */
+    private List<Output<BranchProtectionAllowedToMergeArgs>> allowedToMerge(Tenant tenant, ProjectFacts facts,
+            List<String> groups, List<String> users, Map<String, ProjectShareGroup> shares, List<Resource> dependencies) {
         List<Output<BranchProtectionAllowedToMergeArgs>> entries = new ArrayList<>();
-        for (String group : mergers.groups()) {
+        for (String group : groups) {
+            if (shares.containsKey(group)) {
+                dependencies.add(shares.get(group));
+            }
             entries.add(groupIds.computeIfAbsent(group, this::groupId)
                     .applyValue(id -> BranchProtectionAllowedToMergeArgs.builder().groupId(id).build()));
         }
-        for (String user : mergers.users()) {
+        for (String user : users) {
             entries.add(userIds.computeIfAbsent(user, this::userId)
                     .applyValue(id -> BranchProtectionAllowedToMergeArgs.builder().userId(id).build()));
         }
-        return Output.all(entries);
+        return entries;
     }
 
     private static Output<List<Integer>> ids(List<String> names, Map<String, Output<Integer>> cache,

@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  * <pre>
  * gitlab:
  *   token: {secure: ...}        # API token (secret); unset: the provider reads GITLAB_TOKEN
- *   tier: free                  # free | premium | ultimate. Approval rules, code-owner approval, allowed-to-merge
- *                               # users/groups and MR approval settings need premium or ultimate.
+ *   edition: ce                 # ce | ee: the instance's edition (gitlab.com and every Premium/Ultimate instance
+ *                               # is ee). Default: ee for premium/ultimate, else ce. A live run reads it from
+ *                               # the instance and fails before any change when the declaration differs.
+ *   tier: free                  # free | premium | ultimate: the licence. Approval rules, code owners, allowed-to-merge
+ *                               # users/groups and MR approval settings need premium or ultimate (and so ee).
  *   approvals: 1                # approvals an MR into this environment's branch needs: dev 1, preprod 2, prod 3
  *   approvers:                  # who may approve (premium+; at least one group or user)
  *     groups: [your-org/platform-team]   # group full paths
@@ -30,17 +33,20 @@ import java.util.stream.Collectors;
  *   mergers:                    # who may merge besides maintainers (premium+); default: prod the approvers, else none
  *     groups: []
  *     users: []
- *   teams:                      # CODEOWNERS handles, each a space-separated list of @group or @user
+ *   teams:                      # CODEOWNERS owners, each a space-separated list of @group/sub, @user, @@role, e-mail
  *     platform: "@platform-team"
  *     devops: "@devops-team"
  *     security: "@security-team"
  *     qa: "@qa-team"
  *     dev: "@dev-team"
  *     app: "@app-team"
- *   mergeMethod: rebase_merge   # rebase_merge | ff: both make an MR branch be up to date with its target
+ *   mergeMethod: ff             # ff only: promotions fast-forward (rebase_merge would add a merge commit to the
+ *                               # target that the next promotion's protected source lacks)
  *   projectSettings:
  *     mode: enforce             # enforce | report | off: how the project-wide MR settings are held
- *     owner: prod               # the one environment whose stack writes them (the others report)
+ *     owner: prod               # the one environment whose stack writes them and shares the groups (the others report)
+ *     sharedGroups: []          # groups shared into every tenant project besides the CODEOWNERS groups and the
+ *                               # owner stack's approvers/mergers: list here every group another stack names
  *   deployToken:
  *     enabled: true             # a read_repository deploy token per tenant for this environment's Flux
  *     rotationMonths: 3         # 1-6: the token expires at the end of the rotation window after the current one
@@ -57,6 +63,7 @@ import java.util.stream.Collectors;
  */
 public record GitLabGovernanceSettings(
         Optional<Secret> token,
+        Optional<Edition> declaredEdition,
         Tier tier,
         int approvals,
         Principals approvers,
@@ -74,18 +81,50 @@ public record GitLabGovernanceSettings(
             "ghcr.io/yannh/kubeconform:v0.7.0-alpine@sha256:8f0eeaaa96ba27ba1500b0e4b1c215acc358d159c62a7ecae58d7a03403287b0";
     public static final String DEFAULT_TRIVY_IMAGE = "aquasec/trivy:0.74.0";
     public static final String DEFAULT_FLUX_VERSION = "2.8.5";
-    /** The merge methods that require an MR's source branch to be up to date with its target. */
-    public static final List<String> MERGE_METHODS = List.of("rebase_merge", "ff");
+    /**
+     * The merge methods fluxfleet accepts. GitLab requires the target to be an ancestor of the source under both
+     * {@code ff} and {@code rebase_merge} ({@code MergeRequest#should_be_rebased?}: {@code ff_merge_must_be_possible?
+     * && !ff_merge_possible?}, gitlabhq app/models/merge_request.rb); {@code rebase_merge} then adds a merge commit
+     * to the target, which the next promotion's source (a protected environment branch) lacks, so that promotion
+     * would need a rebase of a protected branch. Only {@code ff} promotes {@code dev -> preprod -> prod} without one
+     * ({@code PromotionTest} proves both with real git).
+     */
+    public static final List<String> MERGE_METHODS = List.of("ff");
+    /** The role a shared group gets: the least with which its members' merge rights, approvals and code owner
+     *  approvals count (GitLab requires Developer for each; see {@link GitLabGovernance}). */
+    public static final String SHARE_ROLE = "developer";
 
     /** A GitLab group full path: one or more segments, e.g. {@code your-org/platform}. */
     private static final Pattern GROUP_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    /** A CODEOWNERS owner: {@code @user}, {@code @group/subgroup} or an e-mail address. */
-    private static final Pattern OWNER = Pattern.compile("@[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*|[^@\\s]+@[^@\\s]+");
+    /**
+     * A CODEOWNERS owner: {@code @user}, {@code @group/subgroup}, a role of direct project members ({@code @@developer},
+     * {@code @@maintainer}, {@code @@owner}, plural accepted: gitlabhq doc/user/project/codeowners/reference.md, "Add
+     * a role as a Code Owner": "Only Developer, Maintainer, and Owner roles are available ... @@developers is
+     * accepted") or an e-mail address.
+     */
+    private static final Pattern OWNER = Pattern.compile("@[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*"
+            + "|@@(developer|maintainer|owner)s?|[^@\\s]+@[^@\\s]+");
     private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+");
 
     public GitLabGovernanceSettings {
         token = token == null ? Optional.empty() : token;
+    }
+
+    /**
+     * The instance's edition: it decides which branch protection fields the provider accepts. The GitLab provider
+     * (terraform-provider-gitlab v19, resource_gitlab_branch_protection.go, {@code ModifyPlan}) asks the metadata
+     * API ({@code utils.IsRunningInEEContext}: {@code metadata.Enterprise}) and on EE refuses
+     * {@code push_access_level}/{@code merge_access_level} ("Use `allowed_to_push` instead"), on CE refuses
+     * {@code allowed_to_*} and {@code code_owner_approval_required} ("Enterprise license required"); see
+     * docs/guides/version-19.0-upgrade.md, "Resource gitlab_branch_protection overhaul".
+     */
+    public enum Edition {
+        CE, EE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The GitLab subscription tier of the instance: it decides which governance GitLab can enforce. */
@@ -150,10 +189,53 @@ public record GitLabGovernanceSettings(
      * @param owner the environment whose stack writes them: they are project-wide, and three stacks writing one
      *              object would undo each other whenever their configs differ
      */
-    public record ProjectSettings(Mode mode, Environment owner) {
+    public record ProjectSettings(Mode mode, Environment owner, List<String> sharedGroups) {
+        public ProjectSettings {
+            sharedGroups = List.copyOf(sharedGroups);
+        }
+
         public boolean writtenBy(Environment environment) {
             return mode == Mode.ENFORCE && owner == environment;
         }
+    }
+
+    /**
+     * The edition this stack expects: the declared one, else ee for premium/ultimate (they only exist on EE) and ce
+     * for free. A live run checks it against the instance ({@link GitLabGovernance}).
+     */
+    public Edition edition() {
+        return declaredEdition.orElse(tier.hasApprovals() ? Edition.EE : Edition.CE);
+    }
+
+    /** The CODEOWNERS owners that are groups: a handle with a subgroup path, or one named as a group elsewhere. */
+    public List<String> codeOwnerGroups() {
+        java.util.Set<String> known = new java.util.HashSet<>(projectSettings.sharedGroups());
+        known.addAll(approvers.groups());
+        known.addAll(mergers.groups());
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        for (List<String> team : List.of(teams.platform(), teams.devops(), teams.security(), teams.qa(), teams.dev(), teams.app())) {
+            for (String handle : team) {
+                if (handle.startsWith("@") && !handle.startsWith("@@")) {
+                    String path = handle.substring(1);
+                    if (path.contains("/") || known.contains(path)) {
+                        groups.add(path);
+                    }
+                }
+            }
+        }
+        return List.copyOf(groups);
+    }
+
+    /**
+     * Every group shared into each tenant project, sorted: the CODEOWNERS groups, {@code projectSettings.sharedGroups}
+     * and this stack's approver and merger groups. Written by the owner stack only.
+     */
+    public List<String> sharedGroups() {
+        java.util.Set<String> groups = new java.util.TreeSet<>(codeOwnerGroups());
+        groups.addAll(projectSettings.sharedGroups());
+        groups.addAll(approvers.groups());
+        groups.addAll(mergers.groups());
+        return List.copyOf(groups);
     }
 
     /**
@@ -196,6 +278,12 @@ public record GitLabGovernanceSettings(
     public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
         Optional<Secret> token = f.secret("token");
         Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, Tier.FREE) : Tier.FREE;
+        Optional<Edition> edition = f.has("edition") ? Optional.of(parseEnum(f, "edition", Edition.class, Edition.CE))
+                : Optional.empty();
+        if (edition.equals(Optional.of(Edition.CE)) && tier.hasApprovals()) {
+            f.problem("edition", "is ce, but tier " + tier.id() + " only exists on GitLab EE (every licensed instance"
+                    + " and gitlab.com run EE): set edition to ee, or tier to free");
+        }
 
         int approvals = f.integer("approvals", defaultApprovals(environment));
         if (approvals < 1 || approvals > MAX_APPROVALS) {
@@ -215,9 +303,12 @@ public record GitLabGovernanceSettings(
         }
 
         Teams teams = teams(f.object("teams"));
-        String mergeMethod = f.checked("mergeMethod", "rebase_merge", v -> MERGE_METHODS.contains(v) ? Optional.empty()
-                : Optional.of("'" + v + "' is not a merge method that requires an up-to-date branch: expected "
-                + String.join(" or ", MERGE_METHODS)));
+        String mergeMethod = f.checked("mergeMethod", "ff", v -> MERGE_METHODS.contains(v) ? Optional.empty()
+                : Optional.of("'" + v + "' cannot promote dev -> preprod -> prod: "
+                + (v.equals("rebase_merge") ? "each promotion adds a merge commit to the target branch, so the next"
+                + " promotion needs a rebase of the protected source branch, which GitLab refuses"
+                : "it does not require an up-to-date branch, so a merge is not what its pipeline tested")
+                + "; expected ff"));
 
         Fields ps = f.object("projectSettings");
         Mode mode = ps.has("mode") ? parseEnum(ps, "mode", Mode.class, Mode.ENFORCE) : Mode.ENFORCE;
@@ -229,6 +320,7 @@ public record GitLabGovernanceSettings(
                 ps.problem("owner", "unknown environment '" + ownerValue.get() + "': expected dev, preprod or prod");
             }
         }
+        List<String> sharedGroups = groupPaths(ps, "sharedGroups");
         ps.finish();
 
         Fields dt = f.object("deployToken");
@@ -257,9 +349,43 @@ public record GitLabGovernanceSettings(
                 ? Optional.empty() : Optional.of("'" + v + "' is not an exact Flux version such as 2.8.5 (no 'v')"));
         ci.finish();
 
-        return new GitLabGovernanceSettings(token, tier, approvals, approvers, mergers, teams, mergeMethod,
-                new ProjectSettings(mode, owner), new DeployToken(enabled, rotationMonths, expiresAt),
-                new Ci(kubectl, kubeconform, trivy, fluxVersion));
+        GitLabGovernanceSettings settings = new GitLabGovernanceSettings(token, edition, tier, approvals, approvers,
+                mergers, teams, mergeMethod, new ProjectSettings(mode, owner, sharedGroups),
+                new DeployToken(enabled, rotationMonths, expiresAt), new Ci(kubectl, kubeconform, trivy, fluxVersion));
+        if (mode != Mode.OFF && tier.hasApprovals()) {
+            // The owner stack shares the groups; it sees only its own approvers and mergers, so a group another
+            // stack names must be one every stack agrees on: a CODEOWNERS group or a projectSettings.sharedGroups entry.
+            java.util.Set<String> agreed = new java.util.HashSet<>(settings.codeOwnerGroups());
+            agreed.addAll(sharedGroups);
+            for (String kind : List.of("approvers", "mergers")) {
+                Principals p = kind.equals("approvers") ? approvers : mergers;
+                if (!mergersSet && kind.equals("mergers")) {
+                    continue;
+                }
+                List<String> missing = p.groups().stream().filter(g -> !agreed.contains(g)).toList();
+                if (!missing.isEmpty()) {
+                    f.problem(kind + ".groups", String.join(", ", missing) + " must also be in "
+                            + ps.key("sharedGroups") + " (identical in every stack file) or a CODEOWNERS group:"
+                            + " GitLab counts a group's approvals and merges only once the project is shared with it,"
+                            + " and only the " + owner.id() + " stack shares groups");
+                }
+            }
+        }
+        return settings;
+    }
+
+    private static List<String> groupPaths(Fields f, String name) {
+        List<String> groups = new ArrayList<>();
+        List<String> raw = f.strings(name);
+        for (int i = 0; i < raw.size(); i++) {
+            String g = raw.get(i);
+            if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
+                groups.add(g);
+            } else {
+                f.problem(name + "[" + i + "]", "'" + g + "' is not a GitLab group full path such as 'your-org/platform-team'");
+            }
+        }
+        return groups;
     }
 
     private static Principals principals(Fields f) {
@@ -300,8 +426,8 @@ public record GitLabGovernanceSettings(
         List<String> bad = handles.stream().filter(h -> !OWNER.matcher(h).matches()).toList();
         if (!bad.isEmpty()) {
             f.problem(name, bad.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "))
-                    + " is not a CODEOWNERS owner: use @user, @group/subgroup or an e-mail address,"
-                    + " separated by spaces");
+                    + " is not a CODEOWNERS owner: use @user, @group/subgroup, @@developer, @@maintainer, @@owner"
+                    + " or an e-mail address, separated by spaces");
             return List.of("@" + name + "-team");
         }
         return handles;

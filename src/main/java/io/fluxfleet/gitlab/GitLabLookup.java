@@ -1,47 +1,69 @@
 package io.fluxfleet.gitlab;
 
+import io.fluxfleet.gitlab.GitLabGovernanceSettings.Edition;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What fluxfleet must know about a tenant's project before it registers anything, because the answer changes
- * which resources exist (not only their inputs): does the environment branch exist, is it protected, which seed
- * files are already there and who wrote them. Pulumi resource options cannot depend on Outputs, so these are read
- * once, synchronously, through the stack's GitLab provider ({@link ProviderLookup}).
+ * What fluxfleet must know about the instance and a tenant's project before it registers anything, because the
+ * answer changes which resources exist (not only their inputs): the instance's edition, does the environment branch
+ * (and the branch it is created from) exist, is it protected, which seed files are already there and who wrote
+ * them, which groups the project is shared with. Pulumi resource options cannot depend on Outputs, so these are
+ * read once, synchronously, through the stack's GitLab provider ({@link ProviderLookup}).
  */
 public interface GitLabLookup {
 
+    /** The instance's edition, when it can be asked (not in an offline render). */
+    Optional<Edition> edition();
+
     /**
-     * Reads {@code pathWithNamespace}: its ID and default branch, whether {@code branch} exists and is protected,
-     * and the content of each of {@code seedPaths} that exists on {@code branch} (or, while the branch does not exist,
-     * on the default branch it will be created from).
+     * Reads {@code pathWithNamespace}: its ID and default branch, whether {@code branch} and {@code source} (the ref
+     * the branch is created from) exist, whether and how {@code branch} is protected, the groups the project is shared
+     * with, and the content of each of {@code seedPaths} that exists on {@code branch} (or, while the branch does not
+     * exist, on {@code source}).
      */
-    ProjectFacts project(String pathWithNamespace, String branch, List<String> seedPaths);
+    ProjectFacts project(String pathWithNamespace, String branch, String source, List<String> seedPaths);
 
     /**
      * @param id               the numeric project ID: every resource refers to the project by it, so import IDs
      *                         ({@code <id>:<branch>}) are stable even if the project is renamed or moved
      * @param emptyRepository  the repository has no commit yet, so no branch can be created from it
+     * @param sourceExists     the branch the environment branch is created from exists
+     * @param branchProtected  a protection covers the branch: its own, a wildcard ({@code release-*}) or a group-level
+     *                         one. Files are then never committed to it
      * @param files            seed path to current content, for the seeds that exist
      * @param otherCodeowners  a {@code CODEOWNERS} at the root or in {@code docs/}, which GitLab reads before
      *                         {@code .gitlab/CODEOWNERS}
      * @param mergeSettings    the project's current merge settings, when known
-     * @param protection       the environment branch's current protection, when it is protected
+     * @param protection       the protection of exactly this branch name, when there is one (it can be adopted)
+     * @param shares           group full path to the share, when known (empty: an offline render cannot tell)
      */
     record ProjectFacts(String id, String pathWithNamespace, String defaultBranch, boolean emptyRepository,
-                        boolean branchExists, boolean branchProtected, Map<String, String> files,
+                        boolean sourceExists, boolean branchExists, boolean branchProtected, Map<String, String> files,
                         List<String> otherCodeowners, Optional<MergeSettings> mergeSettings,
-                        Optional<Protection> protection) {
+                        Optional<Protection> protection, Optional<Map<String, Share>> shares) {
         public ProjectFacts {
             files = Map.copyOf(files);
             otherCodeowners = List.copyOf(otherCodeowners);
+            shares = shares.map(Map::copyOf);
         }
 
         /** Whether files can be committed to the environment branch without bypassing a protection. */
         public boolean branchWritable() {
             return !branchProtected;
         }
+
+        /** Whether {@code group} is shared with a role that lets its members merge and approve (or cannot be told). */
+        public boolean sharedEnough(String group) {
+            return shares.map(s -> s.containsKey(group) && s.get(group).accessLevel() >= Share.DEVELOPER).orElse(true);
+        }
+    }
+
+    /** A group's share of the project: the group's ID and the role it grants at most, as GitLab's number. */
+    record Share(int groupId, int accessLevel) {
+        public static final int DEVELOPER = 30;
     }
 
     /**
@@ -61,11 +83,23 @@ public interface GitLabLookup {
                          boolean mergeOnSkippedPipeline) {}
 
     /**
-     * Facts for a GitLab that cannot be asked, e.g. an offline render: every project is new to fluxfleet (its path
-     * stands in for its ID, default branch {@code main}, no branch, no files).
+     * Facts for a GitLab that cannot be asked, e.g. an offline render: the edition is the declared one, every project
+     * is new to fluxfleet (its path stands in for its ID, default branch {@code main}, no environment branch, no
+     * files), and the stacks are assumed to be applied in promotion order, so the branch an environment branch is
+     * created from exists and the owner stack has shared the groups.
      */
     static GitLabLookup greenfield() {
-        return (path, branch, seeds) -> new ProjectFacts(path, path, "main", false, false, false, Map.of(), List.of(),
-                Optional.empty(), Optional.empty());
+        return new GitLabLookup() {
+            @Override
+            public Optional<Edition> edition() {
+                return Optional.empty();
+            }
+
+            @Override
+            public ProjectFacts project(String path, String branch, String source, List<String> seeds) {
+                return new ProjectFacts(path, path, "main", false, true, false, false, Map.of(), List.of(),
+                        Optional.empty(), Optional.empty(), Optional.empty());
+            }
+        };
     }
 }

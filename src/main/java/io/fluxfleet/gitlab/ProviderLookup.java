@@ -2,7 +2,9 @@ package io.fluxfleet.gitlab;
 
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ProviderResource;
+import io.fluxfleet.gitlab.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.gitlab.bindings.GitlabFunctions;
+import io.fluxfleet.gitlab.bindings.inputs.GetMetadataArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectBranchesArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchArgs;
@@ -10,7 +12,9 @@ import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryTreeArgs;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectBranchesBranch;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchResult;
+import io.fluxfleet.gitlab.bindings.outputs.GetMetadataResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectResult;
+import io.fluxfleet.gitlab.bindings.outputs.GetProjectSharedWithGroup;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryFileResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryTreeTree;
 
@@ -22,26 +26,41 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@link GitLabLookup} through the GitLab provider's data sources, waiting for each answer: {@code getProject},
- * {@code getProjectBranches} (filtered to the one branch), {@code getProjectProtectedBranch} when it is protected,
- * one recursive {@code getRepositoryTree} of the ref, and {@code getRepositoryFile} for each seed that exists. Every lookup goes through the stack's explicit provider.
+ * {@link GitLabLookup} through the GitLab provider's data sources, waiting for each answer: {@code getMetadata} once,
+ * {@code getProject} (with its shared groups), {@code getProjectBranches} (filtered to the branch and its source),
+ * {@code getProjectProtectedBranch} when it is protected, one recursive {@code getRepositoryTree} of the ref, and
+ * {@code getRepositoryFile} for each seed that exists. Every lookup goes through the stack's explicit provider.
  */
 public final class ProviderLookup implements GitLabLookup {
     private static final List<String> OTHER_CODEOWNERS = List.of("CODEOWNERS", "docs/CODEOWNERS");
     private final InvokeOptions options;
+    private Optional<Edition> edition;
 
     public ProviderLookup(ProviderResource provider) {
         this.options = InvokeOptions.builder().provider(Objects.requireNonNull(provider)).build();
     }
 
+    /** {@code enterprise} from the instance metadata, read once: the same fact the provider decides by. */
     @Override
-    public ProjectFacts project(String pathWithNamespace, String branch, List<String> seedPaths) {
+    public synchronized Optional<Edition> edition() {
+        if (edition == null) {
+            GetMetadataResult metadata = await(GitlabFunctions.getMetadataPlain(GetMetadataArgs.Empty, options),
+                    "read the GitLab instance's metadata");
+            edition = Optional.of(Boolean.TRUE.equals(metadata.enterprise()) ? Edition.EE : Edition.CE);
+        }
+        return edition;
+    }
+
+    @Override
+    public ProjectFacts project(String pathWithNamespace, String branch, String source, List<String> seedPaths) {
         GetProjectResult project = await(GitlabFunctions.getProjectPlain(
                 GetProjectArgs.builder().pathWithNamespace(pathWithNamespace).build(), options),
                 "read GitLab project " + pathWithNamespace);
@@ -54,18 +73,31 @@ public final class ProviderLookup implements GitLabLookup {
                 Boolean.TRUE.equals(project.onlyAllowMergeIfPipelineSucceeds()),
                 Boolean.TRUE.equals(project.onlyAllowMergeIfAllDiscussionsAreResolved()),
                 Boolean.TRUE.equals(project.allowMergeOnSkippedPipeline())));
+        Map<String, Share> shares = new TreeMap<>();
+        for (GetProjectSharedWithGroup g : project.sharedWithGroups()) {
+            if (g.groupFullPath() != null && g.groupId() != null) {
+                shares.put(g.groupFullPath(), new Share(g.groupId(), g.groupAccessLevel() == null ? 0 : g.groupAccessLevel()));
+            }
+        }
         boolean empty = Boolean.TRUE.equals(project.emptyRepo()) || project.defaultBranch() == null;
         if (empty) {
-            return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), true, false, false, Map.of(),
-                    List.of(), settings, Optional.empty());
+            return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), true, false, false, false, Map.of(),
+                    List.of(), settings, Optional.empty(), Optional.of(shares));
         }
+        String from = source == null ? project.defaultBranch() : source;
 
         List<GetProjectBranchesBranch> branches = await(GitlabFunctions.getProjectBranchesPlain(
-                GetProjectBranchesArgs.builder().project(id).regex("^" + branch + "$").build(), options),
+                GetProjectBranchesArgs.builder().project(id)
+                        .regex("^(" + Pattern.quote(branch) + "|" + Pattern.quote(from) + ")$").build(), options),
                 "list the branches of " + pathWithNamespace).branches();
         Optional<GetProjectBranchesBranch> environmentBranch = branches == null ? Optional.empty()
                 : branches.stream().filter(b -> branch.equals(b.name())).findFirst();
-        String ref = environmentBranch.isPresent() ? branch : project.defaultBranch();
+        boolean sourceExists = branches != null && branches.stream().anyMatch(b -> from.equals(b.name()));
+        if (environmentBranch.isEmpty() && !sourceExists) {
+            return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), false, false, false, false,
+                    Map.of(), List.of(), settings, Optional.empty(), Optional.of(shares));
+        }
+        String ref = environmentBranch.isPresent() ? branch : from;
 
         List<GetRepositoryTreeTree> tree = await(GitlabFunctions.getRepositoryTreePlain(
                 GetRepositoryTreeArgs.builder().project(id).ref(ref).recursive(true).build(), options),
@@ -88,10 +120,10 @@ public final class ProviderLookup implements GitLabLookup {
         boolean branchProtected = environmentBranch.map(b -> Boolean.TRUE.equals(b.protected_())).orElse(false);
         Optional<Protection> protection = Optional.empty();
         if (branchProtected) {
-            GetProjectProtectedBranchResult current = await(GitlabFunctions.getProjectProtectedBranchPlain(
-                    GetProjectProtectedBranchArgs.builder().projectId(id).name(branch).build(), options),
-                    "read the protection of " + pathWithNamespace + "@" + branch);
-            protection = Optional.of(new Protection(
+            // The branch list says "protected" also when a wildcard or group-level protection covers it; then there
+            // is no protection of this exact name and the data source fails (404). That is a fact, not an error.
+            GetProjectProtectedBranchResult current = exactProtection(id, branch);
+            protection = current == null ? Optional.empty() : Optional.of(new Protection(
                     roleLevels(current.pushAccessLevels(), l -> l.accessLevel(), l -> l.userId(), l -> l.groupId(),
                             l -> l.deployKeyId()),
                     roleLevels(current.mergeAccessLevels(), l -> l.accessLevel(), l -> l.userId(), l -> l.groupId(),
@@ -99,8 +131,25 @@ public final class ProviderLookup implements GitLabLookup {
                     Boolean.TRUE.equals(current.allowForcePush()),
                     Boolean.TRUE.equals(current.codeOwnerApprovalRequired())));
         }
-        return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), false, environmentBranch.isPresent(),
-                branchProtected, files, otherCodeowners, settings, protection);
+        return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), false, sourceExists,
+                environmentBranch.isPresent(), branchProtected, files, otherCodeowners, settings, protection,
+                Optional.of(shares));
+    }
+
+    /** The protection of exactly {@code branch}, or null when only a wildcard or group-level one covers it. */
+    private GetProjectProtectedBranchResult exactProtection(String id, String branch) {
+        try {
+            return GitlabFunctions.getProjectProtectedBranchPlain(
+                    GetProjectProtectedBranchArgs.builder().projectId(id).name(branch).build(), options).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("404") || message.contains("not found")) {
+                return null;
+            }
+            throw new IllegalStateException("fluxfleet could not read the protection of " + branch + " in project "
+                    + id + ": " + cause.getMessage(), cause);
+        }
     }
 
     /** The access levels granted to roles; entries for a user, group or deploy key are left out. */

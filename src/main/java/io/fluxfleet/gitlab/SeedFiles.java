@@ -5,6 +5,7 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.naming.Names.Layer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,9 +15,8 @@ import java.util.List;
  * anything.
  *
  * <p>Each seed starts with {@link #MARKER}: that is how a later run tells a file fluxfleet wrote from one the tenant
- * wrote, which fluxfleet never touches. The CODEOWNERS and pipeline contents do not depend on the environment, so
- * the copies seeded on dev, preprod and prod are identical and merge cleanly when changes are promoted between the
- * branches.
+ * wrote, which fluxfleet never touches. Seeds are committed once, on the first environment branch, and reach the
+ * others by promotion: no environment branch has a commit the branch before it lacks.
  */
 public final class SeedFiles {
     /** The first line of every seeded file. */
@@ -27,14 +27,34 @@ public final class SeedFiles {
 
     private SeedFiles() {}
 
-    /** The files seeded on {@code environment}'s branch of {@code tenant}'s project, CODEOWNERS first. */
+    /**
+     * The files fluxfleet looks for on {@code environment}'s branch of {@code tenant}'s project, CODEOWNERS first.
+     * They are committed once, by the stack of the first environment ({@link Environment#DEV}), on its branch: the
+     * policy files, the shared and tenant kustomizations and the cluster kustomization of every environment. The later
+     * environment branches are created from the branch before them and inherit these commits, so promotions
+     * fast-forward (see {@code GitLabGovernance}); their stacks only report on the policy files and their own cluster
+     * directory.
+     */
     public static List<Seed> seeds(Tenant tenant, Environment environment, GitLabGovernanceSettings settings) {
-        return List.of(
+        List<Seed> seeds = new ArrayList<>(List.of(
                 new Seed("codeowners", ".gitlab/CODEOWNERS", codeowners(tenant, settings.teams()), true),
                 new Seed("gitlab-ci", ".gitlab-ci.yml", pipeline(settings.ci()), true),
-                kustomization("cluster-kustomization", tenant, environment, Layer.CLUSTER),
-                kustomization("shared-kustomization", tenant, environment, Layer.SHARED),
-                kustomization("tenant-kustomization", tenant, environment, Layer.APPS));
+                kustomization("cluster-kustomization", tenant, environment, Layer.CLUSTER)));
+        if (writesSeeds(environment)) {
+            for (Environment other : Environment.values()) {
+                if (other != environment) {
+                    seeds.add(kustomization(other.id() + "-cluster-kustomization", tenant, other, Layer.CLUSTER));
+                }
+            }
+            seeds.add(kustomization("shared-kustomization", tenant, environment, Layer.SHARED));
+            seeds.add(kustomization("tenant-kustomization", tenant, environment, Layer.APPS));
+        }
+        return List.copyOf(seeds);
+    }
+
+    /** Whether {@code environment}'s stack commits the seeds: only the first environment's, once, on its branch. */
+    public static boolean writesSeeds(Environment environment) {
+        return environment == Environment.values()[0];
     }
 
     public static boolean seededByFluxfleet(String content) {

@@ -58,10 +58,13 @@ public final class Webhooks extends ComponentResource {
     private final Map<String, Output<String>> hookUrls = new TreeMap<>();
 
     /**
-     * @param gitlab the explicit GitLab provider the project hooks are created with
+     * @param gitlab    the explicit GitLab provider the project hooks are created with
+     * @param projectId a tenant's numeric GitLab project ID, which the hook addresses the project by (a path would
+     *                  break when the project is renamed or moved, as for every other GitLab resource)
      */
     public Webhooks(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, Map<Tenant, TenantEnvironment> tenants,
-                    ProviderResource gitlab, ComponentResourceOptions options) {
+                    ProviderResource gitlab, java.util.function.Function<Tenant, String> projectId,
+                    ComponentResourceOptions options) {
         super(TYPE, name, options);
         String host = config.webhooks().ingressHost().orElseThrow(() ->
                 new IllegalStateException("webhooks.ingressHost is required when webhooks are enabled"));
@@ -72,16 +75,17 @@ public final class Webhooks extends ComponentResource {
                     .length(TOKEN_LENGTH).special(false).build(),
                     CustomResourceOptions.builder().parent(this).protect(kube.protect()).build());
             Output<String> secretToken = token.result().asSecret();
-            receiver(config, tenant, kube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
+            receiver(config, tenant, projectId.apply(tenant), kube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
                     tenantEnvironment.platformSource(), secretToken, host);
-            receiver(config, tenant, kube, flux, gitlab, tenant.namespace(), tenantEnvironment.namespace(),
-                    tenantEnvironment.tenantSource(), secretToken, host);
+            receiver(config, tenant, projectId.apply(tenant), kube, flux, gitlab, tenant.namespace(),
+                    tenantEnvironment.namespace(), tenantEnvironment.tenantSource(), secretToken, host);
         }
         registerOutputs(Map.of("hookUrls", hookUrls()));
     }
 
     /** The token Secret, the Receiver for one GitRepository, and its GitLab project hook. */
-    private void receiver(FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux, ProviderResource gitlab,
+    private void receiver(FluxFleetConfig config, Tenant tenant, String projectId, Kube kube, FluxInstall flux,
+                          ProviderResource gitlab,
                           String namespace, Resource namespaceResource, FluxObject source, Output<String> token,
                           String host) {
         Environment env = config.environment();
@@ -102,7 +106,7 @@ public final class Webhooks extends ComponentResource {
                 "https://" + host + webhookPath(t.t1, t.t2, namespace)).asSecret();
         hookUrls.put(namespace + "/" + receiverName, url);
         new ProjectHook(Names.resource(namespace, receiverName), ProjectHookArgs.builder()
-                .project(tenant.project())
+                .project(projectId)
                 .url(url)
                 .token(token)
                 .name("flux-" + env.id() + "-" + namespace)

@@ -94,6 +94,8 @@ class RealRenderDiffTest {
         ObjectNode one = Stacks.minimal("prod", 1);
         ((ObjectNode) one.get("gitlab")).put("tier", "premium").put("approvals", 1)
                 .putObject("approvers").putArray("groups").add("your-org/platform-team");
+        // The approver group is not a CODEOWNERS group here, so every stack must list it for the owner to share.
+        ((ObjectNode) one.get("gitlab")).putObject("projectSettings").putArray("sharedGroups").add("your-org/platform-team");
         ObjectNode two = one.deepCopy();
         ((ObjectNode) two.get("gitlab")).put("approvals", 2);
 

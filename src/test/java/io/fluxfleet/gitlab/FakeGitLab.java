@@ -1,19 +1,29 @@
 package io.fluxfleet.gitlab;
 
+import com.pulumi.resources.CustomResourceOptions;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A GitLab instance for the mock engine: projects with branches, protections, files and merge settings, groups and
- * users. {@link #mocks()} answers the provider's data sources from it and gives created resources the IDs the
- * provider would; {@link #apply} plays a run's resources back into it, as a real {@code pulumi up} would leave
- * GitLab, so the next run can be checked against the first.
+ * A GitLab instance for the mock engine: projects with branches, protections (exact and wildcard), files, merge
+ * settings, shared groups and members; groups and users. {@link #mocks()} answers the provider's data sources from it,
+ * gives created resources the IDs the provider would, and refuses what the provider or GitLab refuses on this kind of
+ * instance ({@link Kind}); {@link #apply} plays a run's resources back into it, as a real {@code pulumi up} would leave
+ * GitLab, so the next run can be checked against the first. {@link #engineRefusals} is the Pulumi engine's own rule
+ * about protected resources between two runs.
+ *
+ * <p>Each rule names its upstream source. The provider is terraform-provider-gitlab v19 (under pulumi-gitlab v10.1.1),
+ * GitLab is gitlabhq/gitlabhq.
  */
 final class FakeGitLab {
     static final String BRANCH = "gitlab:index/branch:Branch";
@@ -23,6 +33,37 @@ final class FakeGitLab {
     static final String PROJECT = "gitlab:index/project:Project";
     static final String MR_APPROVALS = "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals";
     static final String DEPLOY_TOKEN = "gitlab:index/projectDeployToken:ProjectDeployToken";
+    static final String SHARE = "gitlab:index/projectShareGroup:ProjectShareGroup";
+
+    /** GitLab's role numbers (Gitlab::Access). */
+    static final Map<String, Integer> ACCESS = Map.of("no one", 0, "guest", 10, "reporter", 20, "developer", 30,
+            "maintainer", 40, "owner", 50);
+
+    /**
+     * The three kinds of instance fluxfleet must work on. The edition is what the metadata API reports
+     * ({@code enterprise}); the licence decides the Premium features. An unlicensed EE is edition ee with the features
+     * of Free.
+     */
+    enum Kind {
+        CE_FREE(false, false), EE_UNLICENSED(true, false), EE_PREMIUM(true, true);
+
+        final boolean enterprise;
+        final boolean licensed;
+
+        Kind(boolean enterprise, boolean licensed) {
+            this.enterprise = enterprise;
+            this.licensed = licensed;
+        }
+
+        /** The {@code gitlab.edition} and {@code gitlab.tier} a stack for this instance declares. */
+        String edition() {
+            return enterprise ? "ee" : "ce";
+        }
+
+        String tier() {
+            return licensed ? "premium" : "free";
+        }
+    }
 
     static final class FakeProject {
         final String id;
@@ -33,17 +74,24 @@ final class FakeGitLab {
         boolean pipelineMustSucceed;
         boolean discussionsMustBeResolved;
         boolean mergeOnSkippedPipeline;
-        /** Branch name to protected. */
+        /** Branch name to protected by its own (exact) protection. */
         final Map<String, Boolean> branches = new LinkedHashMap<>();
-        /** Protected branch name to its protection: push, merge (role levels), force push, code owner approval. */
+        /** Exact-name protections: push, merge (role levels), force push, code owner approval. */
         final Map<String, Map<String, Object>> protections = new HashMap<>();
+        /** Wildcard (or group-level) protection patterns such as {@code pr*d}. */
+        final List<String> wildcards = new ArrayList<>();
         /** Branch name to path to content. */
         final Map<String, Map<String, String>> files = new HashMap<>();
+        /** Group full path to the role its share grants. */
+        final Map<String, Integer> shares = new TreeMap<>();
+        /** Usernames of the project's members. */
+        final Set<String> members = new HashSet<>();
 
         FakeProject(String id, String path) {
             this.id = id;
             this.path = path;
             branches.put("main", true);
+            protections.put("main", Map.of("push", "maintainer", "merge", "maintainer", "force", false, "codeOwners", false));
             file("main", "README.md", "# GitOps\n");
         }
 
@@ -53,11 +101,16 @@ final class FakeGitLab {
         }
 
         FakeProject branch(String name, boolean isProtected) {
+            return branch(name, defaultBranch, isProtected);
+        }
+
+        /** A branch created from {@code from}: it starts with its files. */
+        FakeProject branch(String name, String from, boolean isProtected) {
             branches.put(name, isProtected);
             if (isProtected) {
                 protect(name, "maintainer", "maintainer", false, false);
             }
-            files.computeIfAbsent(name, b -> new TreeMap<>(files.getOrDefault(defaultBranch, Map.of())));
+            files.computeIfAbsent(name, b -> new TreeMap<>(files.getOrDefault(from, Map.of())));
             return this;
         }
 
@@ -68,6 +121,21 @@ final class FakeGitLab {
             return this;
         }
 
+        FakeProject wildcard(String pattern) {
+            wildcards.add(pattern);
+            return this;
+        }
+
+        FakeProject share(String group, String role) {
+            shares.put(group, ACCESS.get(role));
+            return this;
+        }
+
+        FakeProject member(String username) {
+            members.add(username);
+            return this;
+        }
+
         FakeProject mergeSettings(String method, boolean pipeline, boolean discussions, boolean skipped) {
             mergeMethod = method;
             pipelineMustSucceed = pipeline;
@@ -75,13 +143,29 @@ final class FakeGitLab {
             mergeOnSkippedPipeline = skipped;
             return this;
         }
+
+        boolean isProtected(String branch) {
+            return Boolean.TRUE.equals(branches.get(branch))
+                    || wildcards.stream().anyMatch(w -> branch.matches(w.replace("*", ".*")));
+        }
     }
 
+    final Kind kind;
     private final Map<String, FakeProject> byPath = new LinkedHashMap<>();
     private final Map<String, Integer> groups = new HashMap<>();
     private final Map<String, Integer> users = new HashMap<>();
     /** Protection IDs by {@code <project>:<branch>}: GitLab keeps one per protected branch. */
     private final Map<String, Integer> protectionIds = new HashMap<>();
+    /** Every message the fake wrote while answering; tests check that no secret is in it. */
+    final List<String> log = new ArrayList<>();
+
+    FakeGitLab(Kind kind) {
+        this.kind = kind;
+    }
+
+    FakeGitLab() {
+        this(Kind.EE_PREMIUM);
+    }
 
     FakeProject project(String id, String path) {
         return byPath.computeIfAbsent(path, p -> new FakeProject(id, path));
@@ -99,11 +183,23 @@ final class FakeGitLab {
 
     private FakeProject byId(Object id) {
         return byPath.values().stream().filter(p -> p.id.equals(String.valueOf(id))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no project " + id));
+                .orElseThrow(() -> new IllegalArgumentException("404 Project Not Found: " + id));
+    }
+
+    private String groupPath(Object id) {
+        return groups.entrySet().stream().filter(e -> Objects.equals(e.getValue(), id)).map(Map.Entry::getKey)
+                .findFirst().orElse("group " + id);
+    }
+
+    private String userName(Object id) {
+        return users.entrySet().stream().filter(e -> Objects.equals(e.getValue(), id)).map(Map.Entry::getKey)
+                .findFirst().orElse("user " + id);
     }
 
     GitLabMocks mocks() {
         return new GitLabMocks()
+                .invoke("gitlab:index/getMetadata:getMetadata", a -> Map.of("id", "1", "enterprise", kind.enterprise,
+                        "version", "18.6.0" + (kind.enterprise ? "-ee" : ""), "revision", "abc"))
                 .invoke("gitlab:index/getProject:getProject", a -> {
                     FakeProject p = byPath.get(String.valueOf(a.get("pathWithNamespace")));
                     if (p == null) {
@@ -120,15 +216,21 @@ final class FakeGitLab {
                     r.put("onlyAllowMergeIfPipelineSucceeds", p.pipelineMustSucceed);
                     r.put("onlyAllowMergeIfAllDiscussionsAreResolved", p.discussionsMustBeResolved);
                     r.put("allowMergeOnSkippedPipeline", p.mergeOnSkippedPipeline);
+                    List<Map<String, Object>> shared = new ArrayList<>();
+                    p.shares.forEach((group, level) -> shared.add(Map.of("groupId", groups.getOrDefault(group, 0),
+                            "groupFullPath", group, "groupName", group.substring(group.lastIndexOf('/') + 1),
+                            "groupAccessLevel", level, "groupAccessLevelName", String.valueOf(level))));
+                    r.put("sharedWithGroups", shared);
                     return r;
                 })
                 .invoke("gitlab:index/getProjectBranches:getProjectBranches", a -> {
                     FakeProject p = byId(a.get("project"));
                     String regex = String.valueOf(a.getOrDefault("regex", ".*"));
                     List<Map<String, Object>> list = new ArrayList<>();
-                    p.branches.forEach((name, prot) -> {
+                    p.branches.keySet().forEach(name -> {
                         if (name.matches(regex)) {
-                            list.add(Map.of("name", name, "protected", prot, "default", name.equals(p.defaultBranch)));
+                            list.add(Map.of("name", name, "protected", p.isProtected(name),
+                                    "default", name.equals(p.defaultBranch)));
                         }
                     });
                     return Map.of("id", p.id, "project", p.id, "branches", list);
@@ -137,6 +239,8 @@ final class FakeGitLab {
                     FakeProject p = byId(a.get("projectId"));
                     Map<String, Object> protection = p.protections.get(String.valueOf(a.get("name")));
                     if (protection == null) {
+                        // A branch only a wildcard or group-level rule covers has no protection of its exact name
+                        // (GET /projects/:id/protected_branches/:name -> 404 Not found).
                         throw new IllegalArgumentException("404 Not found");
                     }
                     return Map.of("name", a.get("name"), "projectId", p.id,
@@ -167,22 +271,174 @@ final class FakeGitLab {
                     return Map.of("content", Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)),
                             "encoding", "base64", "filePath", a.get("filePath"), "ref", a.get("ref"), "project", p.id);
                 })
-                .invoke("gitlab:index/getGroup:getGroup", a -> Map.of("groupId",
-                        groups.getOrDefault(String.valueOf(a.get("fullPath")), 0), "fullPath", a.get("fullPath")))
-                .invoke("gitlab:index/getUser:getUser", a -> Map.of("userId",
-                        users.getOrDefault(String.valueOf(a.get("username")), 0), "username", a.get("username")))
+                .invoke("gitlab:index/getGroup:getGroup", a -> {
+                    Integer id = groups.get(String.valueOf(a.get("fullPath")));
+                    if (id == null) {
+                        throw new IllegalArgumentException("404 Group Not Found");
+                    }
+                    return Map.of("groupId", id, "fullPath", a.get("fullPath"));
+                })
+                .invoke("gitlab:index/getUser:getUser", a -> {
+                    Integer id = users.get(String.valueOf(a.get("username")));
+                    if (id == null) {
+                        throw new IllegalArgumentException("404 User Not Found");
+                    }
+                    return Map.of("userId", id, "username", a.get("username"));
+                })
+                .rule(this::refusal)
                 .ids(BRANCH, i -> i.get("project") + ":" + i.get("name"))
                 .ids(PROTECTION, i -> i.get("project") + ":" + i.get("branch"))
                 .ids(FILE, i -> i.get("project") + ":" + i.get("branch") + ":" + i.get("filePath"))
                 .ids(RULE, i -> i.get("project") + ":77")
                 .ids(MR_APPROVALS, i -> String.valueOf(i.get("project")))
                 .ids(DEPLOY_TOKEN, i -> i.get("project") + ":9")
+                .ids(SHARE, i -> i.get("project") + ":" + i.get("groupId"))
                 .outputs(PROTECTION, i -> Map.of("branchProtectionId", protectionIds.computeIfAbsent(
                         i.get("project") + ":" + i.get("branch"), k -> 501 + protectionIds.size())))
                 .outputs(DEPLOY_TOKEN, i -> Map.of("username", "gitlab+deploy-token-9", "token", "gldt-" + i.get("name")));
     }
 
+    /**
+     * What the provider (at plan time) or GitLab's API (at apply time) answers to a registration on this instance:
+     * null when it is accepted. A share registered earlier in the same run counts as existing, as it would once
+     * applied (the program makes the resources that need it depend on it).
+     */
+    private String refusal(String type, Map<String, Object> inputs, String importId, List<GitLabMocks.Registered> before) {
+        String message = switch (type) {
+            case PROTECTION -> protectionRefusal(inputs, importId, before);
+            case RULE -> approvalRuleRefusal(inputs, before);
+            case MR_APPROVALS -> kind.licensed ? null
+                    // MR approval settings are Premium/Ultimate (doc/user/project/merge_requests/approvals/settings.md,
+                    // "Tier: Premium, Ultimate"): the API answers 403 without the licence.
+                    : "403 Forbidden: merge request approval settings need GitLab Premium";
+            case SHARE -> shareRefusal(inputs, importId);
+            default -> null;
+        };
+        if (message != null) {
+            log.add(type + ": " + message);
+        }
+        return message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String protectionRefusal(Map<String, Object> inputs, String importId, List<GitLabMocks.Registered> before) {
+        FakeProject p = byId(inputs.get("project"));
+        List<String> errors = new ArrayList<>();
+        List<Map<String, Object>> allowed = new ArrayList<>();
+        for (String list : List.of("allowedToPushes", "allowedToMerges", "allowedToUnprotects")) {
+            if (inputs.get(list) instanceof List<?> entries) {
+                entries.forEach(e -> allowed.add((Map<String, Object>) e));
+            }
+        }
+        if (kind.enterprise) {
+            // terraform-provider-gitlab internal/provider/resource_gitlab_branch_protection.go, ModifyPlan, EE branch:
+            // push_access_level -> "feature unavailable `push_access_level`" "Use `allowed_to_push` instead" (same for
+            // merge); docs/guides/version-19.0-upgrade.md: "For EE users ... have been removed".
+            for (String field : List.of("pushAccessLevel", "mergeAccessLevel")) {
+                if (inputs.containsKey(field)) {
+                    errors.add("feature unavailable `" + snake(field) + "`: Use `allowed_to_" + snake(field)
+                            .replace("_access_level", "") + "` instead");
+                }
+            }
+            if (!kind.licensed) {
+                // gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb: "validates :group_id, :user_id, absence:
+                // true, if: :user_and_group_not_assignable?" (the licensed feature protected_refs_for_users).
+                if (allowed.stream().anyMatch(e -> e.containsKey("groupId") || e.containsKey("userId"))) {
+                    errors.add("400 {merge_access_levels: [group_id must be blank, user_id must be blank]}");
+                }
+                // Code owner approval is Premium (doc/user/project/repository/branches/protected.md, "Require Code
+                // Owner approval", Tier: Premium, Ultimate); the provider reports "feature unavailable".
+                if (Boolean.TRUE.equals(inputs.get("codeOwnerApprovalRequired"))) {
+                    errors.add("feature unavailable: code owner approvals");
+                }
+            }
+            for (Map<String, Object> e : allowed) {
+                // Same file: validate_group_membership -> "does not have access to the project" unless a
+                // project_group_link exists; validate_user_membership -> "is not a member of the project".
+                if (e.get("groupId") != null && !shared(p, groupPath(e.get("groupId")), before, 0)) {
+                    errors.add("422 group " + groupPath(e.get("groupId")) + " does not have access to the project");
+                }
+                if (e.get("userId") != null && !p.members.contains(userName(e.get("userId")))) {
+                    errors.add("422 user " + userName(e.get("userId")) + " is not a member of the project");
+                }
+            }
+        } else {
+            // ModifyPlan, CE branch: allowed_to_* and code_owner_approval_required -> "feature unavailable ...",
+            // "Enterprise license required".
+            for (String field : List.of("allowedToPushes", "allowedToMerges", "allowedToUnprotects")) {
+                if (inputs.containsKey(field)) {
+                    errors.add("feature unavailable `" + snake(field) + "`: Enterprise license required");
+                }
+            }
+            if (Boolean.TRUE.equals(inputs.get("codeOwnerApprovalRequired"))) {
+                errors.add("feature unavailable `code_owner_approval_required`: Enterprise license required");
+            }
+        }
+        // Create (not import) of a branch that already has its own protection: the provider's Create reads it and
+        // fails "protected branch %q on project %q already exists" (unless it is the default branch).
+        String branch = String.valueOf(inputs.get("branch"));
+        if (importId == null && p.protections.containsKey(branch) && !branch.equals(p.defaultBranch)) {
+            errors.add("protected branch \"" + branch + "\" on project \"" + p.id + "\" already exists");
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String approvalRuleRefusal(Map<String, Object> inputs, List<GitLabMocks.Registered> before) {
+        if (!kind.licensed) {
+            // Approval rules are Premium/Ultimate (doc/user/project/merge_requests/approvals/rules.md, "Tier: Premium,
+            // Ultimate"); the API answers 403 without the licence.
+            return "403 Forbidden: approval rules need GitLab Premium";
+        }
+        FakeProject p = byId(inputs.get("project"));
+        List<String> errors = new ArrayList<>();
+        for (Object id : (List<Object>) inputs.getOrDefault("groupIds", List.of())) {
+            // GitLab accepts the group but counts only approvers "with developer or higher permissions" in the project
+            // (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers"); an unshared group would be a
+            // rule that silently holds nothing, so the fake refuses it.
+            if (!shared(p, groupPath(id), before, ACCESS.get("developer"))) {
+                errors.add("group " + groupPath(id) + " is not shared with the project as developer: its members"
+                        + " would not be eligible approvers");
+            }
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
+    }
+
+    private String shareRefusal(Map<String, Object> inputs, String importId) {
+        FakeProject p = byId(inputs.get("project"));
+        String group = groupPath(inputs.get("groupId"));
+        if (!ACCESS.containsKey(String.valueOf(inputs.get("groupAccess")))) {
+            return "400 group_access is invalid";
+        }
+        // gitlabhq app/models/project_group_link.rb: "validates :group_id, uniqueness: { scope: [:project_id],
+        // message: 'already shared with this group' }" -> 409 on a second share.
+        if (importId == null && p.shares.containsKey(group)) {
+            return "409 Group already shared with this group";
+        }
+        return null;
+    }
+
+    /** Whether {@code group} is shared with {@code p} (at least {@code level}), now or by an earlier registration. */
+    private boolean shared(FakeProject p, String group, List<GitLabMocks.Registered> before, int level) {
+        if (p.shares.getOrDefault(group, -1) >= level) {
+            return true;
+        }
+        return before.stream().anyMatch(r -> r.type().equals(SHARE) && p.id.equals(String.valueOf((Object) r.input("project")))
+                && group.equals(groupPath(r.input("groupId"))) && ACCESS.get(r.<String>input("groupAccess")) >= level);
+    }
+
+    /** The Terraform attribute name the provider's messages use for a Pulumi input. */
+    private static String snake(String input) {
+        return switch (input) {
+            case "allowedToPushes" -> "allowed_to_push";
+            case "allowedToMerges" -> "allowed_to_merge";
+            case "allowedToUnprotects" -> "allowed_to_unprotect";
+            default -> input.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** What GitLab looks like after a run registered {@code run}'s resources (creates and updates applied). */
+    @SuppressWarnings("unchecked")
     void apply(GitLabMocks run) {
         for (GitLabMocks.Registered r : run.registered()) {
             switch (r.type()) {
@@ -190,7 +446,10 @@ final class FakeGitLab {
                     FakeProject p = byId(r.input("project"));
                     String name = r.input("name");
                     if (!p.branches.containsKey(name)) {
-                        p.branch(name, false);
+                        if (!p.branches.containsKey(r.<String>input("ref"))) {
+                            throw new AssertionError("create would fail: no ref " + r.input("ref") + " to create " + name + " from");
+                        }
+                        p.branch(name, r.input("ref"), false);
                     }
                 }
                 case FILE -> {
@@ -200,15 +459,26 @@ final class FakeGitLab {
                         if (files.containsKey(r.<String>input("filePath"))) {
                             throw new AssertionError("create would fail: " + r.input("filePath") + " exists");
                         }
-                        if (p.branches.getOrDefault(r.<String>input("branch"), false)) {
+                        if (p.isProtected(r.input("branch"))) {
                             throw new AssertionError("a commit to protected " + r.input("branch") + ": " + r.input("filePath"));
                         }
                         files.put(r.input("filePath"), r.input("content"));
                     }
                 }
-                case PROTECTION -> byId(r.input("project")).protect(r.input("branch"), r.input("pushAccessLevel"),
-                        r.input("mergeAccessLevel"), r.input("allowForcePush"),
-                        Boolean.TRUE.equals(r.input("codeOwnerApprovalRequired")));
+                case PROTECTION -> {
+                    String push = r.input("pushAccessLevel");
+                    String merge = r.input("mergeAccessLevel");
+                    if (r.inputs().get("allowedToPushes") instanceof List<?> l && !l.isEmpty()) {
+                        push = String.valueOf(((Map<String, Object>) l.get(0)).get("accessLevel"));
+                    }
+                    if (r.inputs().get("allowedToMerges") instanceof List<?> l) {
+                        merge = l.stream().map(e -> ((Map<String, Object>) e).get("accessLevel"))
+                                .filter(Objects::nonNull).map(String::valueOf).findFirst().orElse("no one");
+                    }
+                    byId(r.input("project")).protect(r.input("branch"), push, merge, r.input("allowForcePush"),
+                            Boolean.TRUE.equals(r.input("codeOwnerApprovalRequired")));
+                }
+                case SHARE -> byId(r.input("project")).share(groupPath(r.input("groupId")), r.input("groupAccess"));
                 case PROJECT -> {
                     FakeProject p = byId(r.importId());
                     p.mergeSettings(r.input("mergeMethod"), r.input("onlyAllowMergeIfPipelineSucceeds"),
@@ -217,5 +487,37 @@ final class FakeGitLab {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * The Pulumi engine's refusals when {@code next} follows {@code previous} in the same stack: a resource the
+     * previous run registered with {@code protect} cannot be deleted (it is missing from the next run) or replaced (an
+     * input listed in {@code replaceOnChanges} changed). The engine says "cannot be deleted because it is protected" and
+     * "unable to replace resource ... as it is currently marked for protection" (pulumi/pulumi pkg/resource/deploy,
+     * step generation); {@code retainOnDelete} does not lift it.
+     */
+    static List<String> engineRefusals(GitLabMocks previous, GitLabMocks next) {
+        Map<String, GitLabMocks.Registered> after = new HashMap<>();
+        next.registered().forEach(r -> after.put(r.type() + "::" + r.name(), r));
+        List<String> refusals = new ArrayList<>();
+        for (GitLabMocks.Registered was : previous.registered()) {
+            if (was.options() == null || !was.options().isProtect()) {
+                continue;
+            }
+            GitLabMocks.Registered now = after.get(was.type() + "::" + was.name());
+            if (now == null) {
+                refusals.add(was.type() + "::" + was.name() + " cannot be deleted because it is protected");
+                continue;
+            }
+            List<String> replaceOn = was.options() instanceof CustomResourceOptions c ? c.getReplaceOnChanges() : List.of();
+            for (String input : replaceOn) {
+                if (!Objects.equals(was.inputs().get(input), now.inputs().get(input))) {
+                    refusals.add("unable to replace resource " + was.type() + "::" + was.name()
+                            + " as it is currently marked for protection (" + input + " changed)");
+                    break;
+                }
+            }
+        }
+        return refusals;
     }
 }

@@ -43,8 +43,12 @@ class GitLabGovernanceSettingsTest {
         assertEquals(Principals.none(), s.mergers());
         assertEquals(List.of("@platform-team"), s.teams().platform());
         assertEquals(List.of("@app-team"), s.teams().app());
-        assertEquals("rebase_merge", s.mergeMethod());
+        assertEquals("ff", s.mergeMethod());
+        assertEquals(Optional.empty(), s.declaredEdition());
+        assertEquals(GitLabGovernanceSettings.Edition.CE, s.edition(), "free and undeclared: ce");
         assertEquals(Mode.ENFORCE, s.projectSettings().mode());
+        assertEquals(List.of(), s.projectSettings().sharedGroups());
+        assertEquals(List.of(), s.sharedGroups(), "the default teams are single-segment handles: users");
         assertEquals(Environment.PROD, s.projectSettings().owner());
         assertEquals(new DeployToken(true, 3, Optional.empty()), s.deployToken());
         assertEquals(GitLabGovernanceSettings.DEFAULT_TRIVY_IMAGE, s.ci().trivyImage());
@@ -67,12 +71,14 @@ class GitLabGovernanceSettingsTest {
     void everyKeyCanBeSet() {
         GitLabGovernanceSettings s = load("preprod", """
                 url: https://gitlab.example.com
+                edition: ee
                 tier: ultimate
                 approvals: 4
                 approvers: {groups: [your-org/qa], users: [carol]}
                 mergers: {groups: [your-org/release-managers]}
+                teams: {qa: "@your-org/qa @@maintainers", security: "@@owner sec@example.com"}
                 mergeMethod: ff
-                projectSettings: {mode: report, owner: preprod}
+                projectSettings: {mode: report, owner: preprod, sharedGroups: [your-org/release-managers]}
                 deployToken: {enabled: false, rotationMonths: 6, expiresAt: "2027-06-30"}
                 ci:
                   kubectlImage: alpine/k8s:1.35.1
@@ -81,6 +87,10 @@ class GitLabGovernanceSettingsTest {
                   fluxVersion: 2.9.4
                 """);
         assertEquals(Tier.ULTIMATE, s.tier());
+        assertEquals(Optional.of(GitLabGovernanceSettings.Edition.EE), s.declaredEdition());
+        assertEquals(List.of("@your-org/qa", "@@maintainers"), s.teams().qa(), "a role owner (@@role) is accepted");
+        assertEquals(List.of("your-org/qa"), s.codeOwnerGroups());
+        assertEquals(List.of("your-org/qa", "your-org/release-managers"), s.sharedGroups());
         assertEquals(4, s.approvals());
         assertEquals(new Principals(List.of("your-org/release-managers"), List.of()), s.mergers());
         assertEquals("ff", s.mergeMethod());
@@ -112,7 +122,21 @@ class GitLabGovernanceSettingsTest {
                 arguments("team without @", "teams: {dev: dev-team}", "fluxfleet:gitlab.teams.dev", "not a CODEOWNERS owner"),
                 arguments("unknown team", "teams: {ops: '@ops'}", "fluxfleet:gitlab.teams.ops", "unknown key"),
                 arguments("merge method without up-to-date branch", "mergeMethod: merge", "fluxfleet:gitlab.mergeMethod",
-                        "requires an up-to-date branch"),
+                        "does not require an up-to-date branch"),
+                arguments("rebase_merge gets promotions stuck", "mergeMethod: rebase_merge", "fluxfleet:gitlab.mergeMethod",
+                        "needs a rebase of the protected source branch"),
+                arguments("unknown edition", "edition: enterprise", "fluxfleet:gitlab.edition", "expected ce, ee"),
+                arguments("premium on ce", "edition: ce\ntier: premium\napprovers: {users: [alice]}",
+                        "fluxfleet:gitlab.edition", "only exists on GitLab EE"),
+                arguments("approver group nobody shares",
+                        "tier: premium\napprovers: {groups: [your-org/auditors]}",
+                        "fluxfleet:gitlab.approvers.groups", "your-org/auditors must also be in fluxfleet:gitlab.projectSettings.sharedGroups"),
+                arguments("merger group nobody shares",
+                        "tier: premium\napprovers: {users: [alice]}\nmergers: {groups: [your-org/release]}",
+                        "fluxfleet:gitlab.mergers.groups", "only the prod stack shares groups"),
+                arguments("unknown role owner", "teams: {dev: '@@guest'}", "fluxfleet:gitlab.teams.dev", "@@developer"),
+                arguments("malformed shared group", "projectSettings: {sharedGroups: ['a//b']}",
+                        "fluxfleet:gitlab.projectSettings.sharedGroups[0]", "not a GitLab group full path"),
                 arguments("unknown project settings mode", "projectSettings: {mode: strict}",
                         "fluxfleet:gitlab.projectSettings.mode", "expected enforce, report, off"),
                 arguments("unknown owner environment", "projectSettings: {owner: staging}",

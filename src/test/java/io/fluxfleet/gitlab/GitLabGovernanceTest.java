@@ -33,6 +33,7 @@ import static io.fluxfleet.gitlab.FakeGitLab.MR_APPROVALS;
 import static io.fluxfleet.gitlab.FakeGitLab.PROJECT;
 import static io.fluxfleet.gitlab.FakeGitLab.PROTECTION;
 import static io.fluxfleet.gitlab.FakeGitLab.RULE;
+import static io.fluxfleet.gitlab.FakeGitLab.SHARE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -53,12 +54,46 @@ class GitLabGovernanceTest {
         PulumiTest.cleanup();
     }
 
-    /** Two tenants' projects, new to fluxfleet: only {@code main} (protected), merge settings already as the policy. */
-    static FakeGitLab greenfield() {
-        FakeGitLab gitlab = new FakeGitLab().group("your-org/platform-team", 11).user("alice", 21);
-        gitlab.project("101", "your-org/tenant1-gitops").mergeSettings("rebase_merge", true, true, false);
-        gitlab.project("102", "your-org/tenant2-gitops").mergeSettings("rebase_merge", true, true, false);
+    static final Map<String, Integer> GROUPS = Map.of("your-org/platform-team", 11, "your-org/devops-team", 12,
+            "your-org/security-team", 13, "your-org/qa-team", 14, "your-org/dev-team", 15, "your-org/app-team", 16);
+
+    /**
+     * Two tenants' projects, new to fluxfleet: only {@code main} (protected), merge settings already as the policy,
+     * alice a member. {@code shared}: the owner stack has already shared the groups (as after onboarding).
+     */
+    static FakeGitLab greenfield(FakeGitLab.Kind kind, boolean shared) {
+        FakeGitLab gitlab = new FakeGitLab(kind).user("alice", 21).user("bob", 22);
+        GROUPS.forEach(gitlab::group);
+        for (String[] p : List.of(new String[] {"101", "your-org/tenant1-gitops"}, new String[] {"102", "your-org/tenant2-gitops"})) {
+            FakeGitLab.FakeProject project = gitlab.project(p[0], p[1]).mergeSettings("ff", true, true, false)
+                    .member("alice").member("bob");
+            if (shared) {
+                GROUPS.keySet().forEach(g -> project.share(g, "developer"));
+            }
+        }
         return gitlab;
+    }
+
+    static FakeGitLab greenfield() {
+        return greenfield(FakeGitLab.Kind.EE_PREMIUM, true);
+    }
+
+    /** Runs the stacks of every environment before {@code env}, in promotion order, applying each. */
+    static void promotedUpTo(FakeGitLab gitlab, Environment env) {
+        promotedUpTo(gitlab, env, null);
+    }
+
+    /** As above, with the given {@code gitlab} object (YAML) instead of the premium one. */
+    static void promotedUpTo(FakeGitLab gitlab, Environment env, String gitlabYaml) {
+        for (Environment before : Environment.values()) {
+            if (before.ordinal() >= env.ordinal()) {
+                return;
+            }
+            Run run = run(gitlab, gitlabYaml == null ? GovernanceConfigs.premium(before.id())
+                    : GovernanceConfigs.stack(before.id(), gitlabYaml));
+            gitlab.apply(run.mocks());
+            PulumiTest.cleanup();
+        }
     }
 
     record Run(GitLabMocks mocks, RecordingLog log, GitLabGovernance governance) {
@@ -68,8 +103,14 @@ class GitLabGovernanceTest {
     }
 
     static Run run(FakeGitLab gitlab, ObjectNode stack) {
-        FluxFleetConfig config = GovernanceConfigs.load(stack);
-        GitLabMocks mocks = gitlab.mocks();
+        return run(gitlab, GovernanceConfigs.load(stack));
+    }
+
+    static Run run(FakeGitLab gitlab, FluxFleetConfig config) {
+        return run(gitlab.mocks(), config);
+    }
+
+    static Run run(GitLabMocks mocks, FluxFleetConfig config) {
         RecordingLog log = new RecordingLog();
         AtomicReference<GitLabGovernance> component = new AtomicReference<>();
         mocks.run(ctx -> {
@@ -89,15 +130,21 @@ class GitLabGovernanceTest {
     @ParameterizedTest
     @EnumSource(Environment.class)
     void governsTheEnvironmentBranchOfEveryTenant(Environment env) {
-        Run run = run(greenfield(), GovernanceConfigs.premium(env.id()));
+        FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, env);
+        Run run = run(gitlab, GovernanceConfigs.premium(env.id()));
         assertEquals(1, run.mocks().all(GitLabGovernance.TYPE).size());
         assertEquals(List.of(), run.log().warnings);
+        assertEquals(GitLabGovernanceSettings.Edition.EE, run.governance().edition());
 
         for (String tenant : List.of("tenant1", "tenant2")) {
             String id = tenant.equals("tenant1") ? "101" : "102";
+            assertEquals(java.util.Optional.of(id), run.governance().projectId(tenant(run, tenant)));
 
             Registered branch = run.mocks().find(BRANCH, name(tenant, env, "branch"));
-            assertEquals(Map.of("project", id, "name", env.branch(), "ref", "main"), branch.inputs());
+            String source = switch (env) { case DEV -> "main"; case PREPROD -> "dev"; case PROD -> "preprod"; };
+            assertEquals(Map.of("project", id, "name", env.branch(), "ref", source), branch.inputs(),
+                    "each environment branch is created from the one before it");
             assertNull(branch.importId(), "a missing branch is created");
             assertTrue(branch.retainOnDelete(), "destroying the stack never deletes the branch Flux follows");
             assertTrue(branch.ignoreChanges().contains("ref"));
@@ -105,9 +152,16 @@ class GitLabGovernanceTest {
             Map<String, Registered> files = run.mocks().all(FILE).stream()
                     .filter(f -> f.name().startsWith(tenant + "-"))
                     .collect(Collectors.toMap(f -> f.<String>input("filePath"), f -> f));
-            assertEquals(Set.of(".gitlab/CODEOWNERS", ".gitlab-ci.yml",
-                    "clusters/" + tenant + "/" + env.id() + "-cluster/kustomization.yaml",
-                    "shared/kustomization.yaml", "tenants/" + tenant + "/kustomization.yaml"), files.keySet());
+            if (env == Environment.DEV) {
+                assertEquals(Set.of(".gitlab/CODEOWNERS", ".gitlab-ci.yml",
+                        "clusters/" + tenant + "/dev-cluster/kustomization.yaml",
+                        "clusters/" + tenant + "/preprod-cluster/kustomization.yaml",
+                        "clusters/" + tenant + "/prod-cluster/kustomization.yaml",
+                        "shared/kustomization.yaml", "tenants/" + tenant + "/kustomization.yaml"), files.keySet(),
+                        "dev holds every seed once");
+            } else {
+                assertEquals(Set.of(), files.keySet(), env + " inherits the seeds from the branch it is created from");
+            }
             for (Registered file : files.values()) {
                 assertEquals(id, file.input("project"));
                 assertEquals(env.branch(), file.input("branch"));
@@ -119,31 +173,30 @@ class GitLabGovernanceTest {
                         "a seed is written once");
                 assertTrue(file.retainOnDelete());
             }
-            String codeowners = files.get(".gitlab/CODEOWNERS").input("content");
-            assertTrue(codeowners.contains("\n* @your-org/platform-team @your-org/devops-team\n"));
-            assertTrue(codeowners.contains("\n/clusters/" + tenant + "/dev-cluster/ @your-org/dev-team\n"));
-            assertTrue(codeowners.contains("\n/clusters/" + tenant + "/preprod-cluster/ @your-org/qa-team @your-org/dev-team\n"));
-            assertTrue(codeowners.contains("\n/clusters/" + tenant + "/prod-cluster/ @your-org/platform-team"
-                    + " @your-org/devops-team @your-org/security-team\n"));
-            assertTrue(codeowners.contains("\n/shared/ @your-org/platform-team @your-org/devops-team\n"));
-            assertTrue(codeowners.contains("\n/tenants/" + tenant + "/ @your-org/app-team @bob @your-org/dev-team\n"));
+            if (env == Environment.DEV) {
+                String codeowners = files.get(".gitlab/CODEOWNERS").input("content");
+                assertTrue(codeowners.contains("\n* @your-org/platform-team @your-org/devops-team\n"));
+                assertTrue(codeowners.contains("\n/clusters/" + tenant + "/prod-cluster/ @your-org/platform-team"
+                        + " @your-org/devops-team @your-org/security-team\n"));
+                assertTrue(codeowners.contains("\n/tenants/" + tenant + "/ @your-org/app-team @bob @your-org/dev-team\n"));
+            }
 
             Registered protection = run.mocks().find(PROTECTION, name(tenant, env, "protection"));
             assertEquals(id, protection.input("project"));
             assertEquals(env.branch(), protection.input("branch"));
-            assertEquals("no one", protection.input("pushAccessLevel"));
-            assertEquals("maintainer", protection.input("mergeAccessLevel"));
+            assertFalse(protection.inputs().containsKey("pushAccessLevel"), "EE refuses the access-level fields");
+            assertFalse(protection.inputs().containsKey("mergeAccessLevel"));
+            assertEquals(List.of(Map.of("accessLevel", "no one")), protection.input("allowedToPushes"));
+            List<Map<String, Object>> merge = new ArrayList<>(List.of(Map.of("accessLevel", "maintainer")));
+            if (env == Environment.PROD) {
+                merge.addAll(List.of(Map.of("groupId", 11), Map.of("userId", 21)));
+            }
+            assertEquals(merge, protection.input("allowedToMerges"), "maintainers (prod: plus the approvers) merge");
             assertEquals(false, protection.input("allowForcePush"));
             assertEquals(true, protection.input("codeOwnerApprovalRequired"));
-            if (env == Environment.PROD) {
-                assertEquals(List.of(Map.of("groupId", 11), Map.of("userId", 21)), protection.input("allowedToMerges"),
-                        "prod: maintainers plus the approvers may merge");
-            } else {
-                assertFalse(protection.inputs().containsKey("allowedToMerges"));
-            }
             assertNull(protection.importId());
-            assertEquals(files.values().stream().map(Registered::name).collect(Collectors.toSet()),
-                    dependsOn(protection), "the seeds are committed before the branch is protected");
+            assertTrue(dependsOn(protection).containsAll(files.values().stream().map(Registered::name).toList()),
+                    "the seeds are committed before the branch is protected");
 
             Registered rule = run.mocks().find(RULE, name(tenant, env, "approval-rule"));
             assertEquals(id, rule.input("project"));
@@ -157,8 +210,7 @@ class GitLabGovernanceTest {
             Registered token = run.mocks().find(DEPLOY_TOKEN, name(tenant, env, "deploy-token"));
             assertEquals(Map.of("project", id, "name", "fluxfleet-" + env.id(), "scopes", List.of("read_repository"),
                     "expiresAt", "2027-04-01T00:00:00Z"), token.inputs());
-            Tenant t = tenant(run, tenant);
-            GitLabGovernance.DeployTokenAccess access = run.governance().deployToken(t).orElseThrow();
+            GitLabGovernance.DeployTokenAccess access = run.governance().deployToken(tenant(run, tenant)).orElseThrow();
             assertEquals("gitlab+deploy-token-9", PulumiTest.extractValue(access.username()));
             assertEquals("gldt-fluxfleet-" + env.id(), PulumiTest.extractValue(access.token()));
             assertTrue(Internal.of(access.token()).isSecret().join(), "the deploy token is a secret");
@@ -166,40 +218,58 @@ class GitLabGovernanceTest {
             if (env == Environment.PROD) {
                 Registered project = run.mocks().find(PROJECT, tenant + "-project-settings");
                 assertEquals(id, project.importId(), "the existing project is adopted by its numeric ID");
-                assertEquals(Map.of("mergeMethod", "rebase_merge", "onlyAllowMergeIfPipelineSucceeds", true,
+                assertEquals(Map.of("mergeMethod", "ff", "onlyAllowMergeIfPipelineSucceeds", true,
                         "onlyAllowMergeIfAllDiscussionsAreResolved", true, "allowMergeOnSkippedPipeline", false),
                         project.inputs());
                 assertTrue(project.ignoreChanges().containsAll(Project.UNMANAGED_INPUTS),
                         "no other project setting is ever reset");
-                assertTrue(project.ignoreChanges().containsAll(List.of("name", "path", "namespaceId", "defaultBranch")));
                 assertTrue(project.retainOnDelete(), "no destroy touches the project");
                 Registered approvals = run.mocks().find(MR_APPROVALS, tenant + "-mr-approvals");
                 assertEquals(Map.of("project", id, "resetApprovalsOnPush", true, "selectiveCodeOwnerRemovals", false,
                         "mergeRequestsAuthorApproval", false, "mergeRequestsDisableCommittersApproval", true,
                         "disableOverridingApproversPerMergeRequest", true), approvals.inputs());
+                List<Registered> shares = run.mocks().all(SHARE).stream().filter(r -> r.name().startsWith(tenant + "-")).toList();
+                assertEquals(GROUPS.size(), shares.size(), "every CODEOWNERS and approver group is shared");
+                for (Registered share : shares) {
+                    assertEquals("developer", share.input("groupAccess"), "the least role that counts");
+                    assertEquals(id + ":" + share.input("groupId"), share.importId(), "an existing share is adopted");
+                }
             } else {
                 assertTrue(run.mocks().all(PROJECT).isEmpty(), "only the owner (prod) stack writes project settings");
                 assertTrue(run.mocks().all(MR_APPROVALS).isEmpty());
+                assertTrue(run.mocks().all(SHARE).isEmpty(), "only the owner stack shares groups");
             }
         }
         for (Registered r : run.gitlab()) {
             assertTrue(r.provider().contains(PROVIDER_URN), r.name() + " goes through the explicit provider");
-            assertEquals(env == Environment.PROD, r.options().isProtect(), r.name() + " is protected in prod only");
         }
         Registered provider = run.mocks().find("pulumi:providers:gitlab", "gitlab");
         assertEquals("https://gitlab.example.com/api/v4/", provider.input("baseUrl"));
         assertEquals(GovernanceConfigs.TOKEN, provider.input("token"));
+        assertTrue(gitlab.log.stream().noneMatch(l -> l.contains(GovernanceConfigs.TOKEN) || l.contains("gldt-")),
+                "no secret in the fake's log");
+        gitlab.apply(run.mocks());
     }
 
     @ParameterizedTest
     @EnumSource(Environment.class)
     void aSecondUpChangesNothing(Environment env) {
         FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, env);
         Run first = run(gitlab, GovernanceConfigs.premium(env.id()));
         gitlab.apply(first.mocks());
         PulumiTest.cleanup();
         Run second = run(gitlab, GovernanceConfigs.premium(env.id()));
+        assertSameResources(first, second);
+        assertTrue(second.gitlab().stream().filter(r -> r.type().equals(FILE)).allMatch(r -> r.importId() != null),
+                "no file is written on the second run");
+        assertTrue(second.gitlab().stream().filter(r -> r.type().equals(PROTECTION)).allMatch(r -> r.importId() != null));
+        assertEquals(List.of(), second.log().warnings);
+        assertEquals(List.of(), FakeGitLab.engineRefusals(first.mocks(), second.mocks()));
+        gitlab.apply(second.mocks());
+    }
 
+    static void assertSameResources(Run first, Run second) {
         Map<String, Registered> before = byKey(first.gitlab());
         Map<String, Registered> after = byKey(second.gitlab());
         assertEquals(before.keySet(), after.keySet(), "the same resources");
@@ -211,10 +281,185 @@ class GitLabGovernanceTest {
                 assertEquals(was.id(), now.importId(), e.getKey() + ": adopted under the ID it already has");
             }
         }
-        assertTrue(second.gitlab().stream().filter(r -> r.type().equals(FILE)).allMatch(r -> r.importId() != null),
-                "no file is written on the second run");
-        assertEquals(List.of(), second.log().warnings);
-        gitlab.apply(second.mocks());
+    }
+
+    @Test
+    void theOwnerStackSharesEveryGroupBeforeTheRulesThatCountOnIt() {
+        FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/qa-team", "maintainer")
+                .share("your-org/dev-team", "reporter");
+        promotedUpTo(gitlab, Environment.PROD);
+        Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
+        Map<String, Registered> shares = prod.mocks().all(SHARE).stream().filter(r -> r.name().startsWith("tenant1-"))
+                .collect(Collectors.toMap(Registered::name, r -> r));
+        assertEquals(Set.of("tenant1-share-your-org-platform-team", "tenant1-share-your-org-devops-team",
+                "tenant1-share-your-org-security-team", "tenant1-share-your-org-qa-team",
+                "tenant1-share-your-org-app-team"), shares.keySet(), "a share below developer is reported, not held");
+        assertEquals(Map.of("project", "101", "groupId", 11, "groupAccess", "developer"),
+                shares.get("tenant1-share-your-org-platform-team").inputs());
+        assertNull(shares.get("tenant1-share-your-org-platform-team").importId(), "a missing share is created");
+        assertEquals("maintainer", shares.get("tenant1-share-your-org-qa-team").input("groupAccess"),
+                "an existing higher role is kept, never lowered");
+        assertEquals("101:14", shares.get("tenant1-share-your-org-qa-team").importId());
+        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("shared with your-org/dev-team below developer")
+                && w.contains("raise the share to developer")), prod.log().warnings.toString());
+        gitlab.apply(prod.mocks());
+        assertTrue(dependsOn(prod.mocks().find(PROTECTION, "tenant1-prod-protection"))
+                .contains("tenant1-share-your-org-platform-team"), "the merger group is shared before it may merge");
+        assertTrue(dependsOn(prod.mocks().find(RULE, "tenant1-prod-approval-rule"))
+                .contains("tenant1-share-your-org-platform-team"), "the approver group is shared before it counts");
+    }
+
+    @Test
+    void aStackThatDoesNotShareLeavesOutGroupsGitLabWouldNotCount() {
+        FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
+        Run dev = run(gitlab, GovernanceConfigs.premium("dev"));
+        Registered rule = dev.mocks().find(RULE, "tenant1-dev-approval-rule");
+        assertEquals(List.of(), rule.input("groupIds"), "an unshared group would be an approver that never counts");
+        assertEquals(List.of(21), rule.input("userIds"));
+        assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("is not shared with your-org/platform-team")
+                && w.contains("`pulumi up` on the prod stack")), dev.log().warnings.toString());
+        assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("code owner groups your-org/app-team")
+                && w.contains("approval as optional")), dev.log().warnings.toString());
+    }
+
+    /** The rules the fake enforces, each against a registration the real provider or GitLab refuses. */
+    @Test
+    void theFakeRefusesWhatTheProviderAndGitLabRefuse() {
+        ObjectNode ceOnEe = GovernanceConfigs.stack("dev", "url: https://gitlab.example.com\nedition: ce\n");
+        IllegalStateException mismatch = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> GitLabGovernance.edition(GovernanceConfigs.load(ceOnEe).gitlab().governance(),
+                        new FixedEdition(GitLabGovernanceSettings.Edition.EE)));
+        assertTrue(mismatch.getMessage().contains("reports edition ee") && mismatch.getMessage().contains("gitlab.edition is ce")
+                && mismatch.getMessage().contains("pulumi config set --path gitlab.edition ee"), mismatch.getMessage());
+
+        assertRefused(FakeGitLab.Kind.EE_PREMIUM, "feature unavailable `push_access_level`: Use `allowed_to_push` instead",
+                () -> new io.fluxfleet.gitlab.bindings.BranchProtection("p", io.fluxfleet.gitlab.bindings.BranchProtectionArgs
+                        .builder().project("101").branch("dev").pushAccessLevel("no one").mergeAccessLevel("maintainer").build()));
+        assertRefused(FakeGitLab.Kind.CE_FREE, "feature unavailable `allowed_to_merge`: Enterprise license required",
+                () -> new io.fluxfleet.gitlab.bindings.BranchProtection("p", io.fluxfleet.gitlab.bindings.BranchProtectionArgs
+                        .builder().project("101").branch("dev").allowedToMerges(List.of(
+                                io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
+                                        .accessLevel("maintainer").build())).build()));
+        assertRefused(FakeGitLab.Kind.EE_UNLICENSED, "group_id must be blank",
+                () -> new io.fluxfleet.gitlab.bindings.BranchProtection("p", io.fluxfleet.gitlab.bindings.BranchProtectionArgs
+                        .builder().project("101").branch("dev").allowedToMerges(List.of(
+                                io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
+                                        .groupId(11).build())).build()));
+        assertRefused(FakeGitLab.Kind.EE_PREMIUM, "group your-org/security-team does not have access to the project",
+                () -> new io.fluxfleet.gitlab.bindings.BranchProtection("p", io.fluxfleet.gitlab.bindings.BranchProtectionArgs
+                        .builder().project("101").branch("dev").allowedToMerges(List.of(
+                                io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
+                                        .groupId(13).build())).build()));
+        assertRefused(FakeGitLab.Kind.EE_UNLICENSED, "approval rules need GitLab Premium",
+                () -> new io.fluxfleet.gitlab.bindings.ProjectApprovalRule("r", io.fluxfleet.gitlab.bindings.ProjectApprovalRuleArgs
+                        .builder().project("101").name("x").approvalsRequired(1).build()));
+        assertRefused(FakeGitLab.Kind.EE_PREMIUM, "group your-org/security-team is not shared with the project",
+                () -> new io.fluxfleet.gitlab.bindings.ProjectApprovalRule("r", io.fluxfleet.gitlab.bindings.ProjectApprovalRuleArgs
+                        .builder().project("101").name("x").approvalsRequired(1).groupIds(List.of(13)).build()));
+        assertRefused(FakeGitLab.Kind.EE_PREMIUM, "409 Group already shared with this group",
+                () -> new io.fluxfleet.gitlab.bindings.ProjectShareGroup("s", io.fluxfleet.gitlab.bindings.ProjectShareGroupArgs
+                        .builder().project("101").groupId(11).groupAccess("developer").build()));
+    }
+
+    private record FixedEdition(GitLabGovernanceSettings.Edition value) implements GitLabLookup {
+        @Override
+        public java.util.Optional<GitLabGovernanceSettings.Edition> edition() {
+            return java.util.Optional.of(value);
+        }
+
+        @Override
+        public ProjectFacts project(String path, String branch, String source, List<String> seeds) {
+            throw new AssertionError("no project is read after an edition mismatch");
+        }
+    }
+
+    private static void assertRefused(FakeGitLab.Kind kind, String expected, Runnable register) {
+        FakeGitLab gitlab = new FakeGitLab(kind);
+        GROUPS.forEach(gitlab::group);
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "developer");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> gitlab.mocks().run(ctx -> register.run()));
+        assertTrue(String.valueOf(e.getMessage()).contains(expected), kind + ": expected '" + expected + "' in " + e.getMessage());
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void anInstanceOfAnotherEditionFailsTheRunBeforeAnyGitLabResource() {
+        FakeGitLab ce = greenfield(FakeGitLab.Kind.CE_FREE, false);
+        GitLabMocks mocks = ce.mocks();
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> run(mocks, GovernanceConfigs.load(GovernanceConfigs.premium("dev"))));
+        assertEquals(List.of(), mocks.registered().stream().filter(r -> r.type().startsWith("gitlab:index/")).toList(),
+                "no GitLab resource is registered before the check");
+        assertTrue(mocks.invoked().stream().noneMatch(i -> i.token().equals("gitlab:index/getProject:getProject")),
+                "not even a project is read");
+        assertTrue(e.getMessage().contains("reports edition ce") && e.getMessage().contains("gitlab.tier is premium")
+                && e.getMessage().contains("pulumi config set --path gitlab.tier free"), e.getMessage());
+    }
+
+    @Test
+    void theEngineRefusesToDeleteOrReplaceAProtectedResource() {
+        FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, Environment.PROD);
+        ObjectNode prod = GovernanceConfigs.premium("prod");
+        Run both = run(gitlab, prod);
+        gitlab.apply(both.mocks());
+        PulumiTest.cleanup();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) prod.get("tenants")).remove(1);
+        Run one = run(gitlab, prod);
+        List<String> refusals = FakeGitLab.engineRefusals(both.mocks(), one.mocks());
+        assertTrue(refusals.contains(PROTECTION + "::tenant2-prod-protection cannot be deleted because it is protected"),
+                refusals.toString());
+        assertTrue(refusals.stream().noneMatch(r -> r.contains("tenant1-")), "tenant1 is unchanged: " + refusals);
+        PulumiTest.cleanup();
+
+        FakeGitLab devGitLab = greenfield();
+        ObjectNode dev = GovernanceConfigs.premium("dev");
+        Run devBoth = run(devGitLab, dev);
+        PulumiTest.cleanup();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) dev.get("tenants")).remove(1);
+        assertEquals(List.of(), FakeGitLab.engineRefusals(devBoth.mocks(), run(devGitLab, dev).mocks()),
+                "nothing is protected outside prod");
+    }
+
+    @Test
+    void aWildcardProtectionCoveringTheBranchDoesNotAbortTheRun() {
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("101", "your-org/tenant1-gitops").branch("dev", false).wildcard("d*");
+        Run run = run(gitlab, GovernanceConfigs.premium("dev"));
+        assertEquals("101:dev", run.mocks().find(BRANCH, "tenant1-dev-branch").importId());
+        assertNull(run.mocks().find(PROTECTION, "tenant1-dev-protection").importId(),
+                "no protection of the exact name exists to adopt; one is added");
+        assertTrue(run.mocks().all(FILE).stream().noneMatch(f -> f.name().startsWith("tenant1-") && f.importId() == null),
+                "nothing is committed to a branch a wildcard protects");
+        assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("covered by a wildcard or group-level protection")),
+                run.log().warnings.toString());
+        gitlab.apply(run.mocks());
+    }
+
+    @Test
+    void aFailingProtectionLookupOtherThanNotFoundStopsTheRun() {
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("101", "your-org/tenant1-gitops").branch("dev", true);
+        GitLabMocks mocks = gitlab.mocks().invoke("gitlab:index/getProjectProtectedBranch:getProjectProtectedBranch",
+                a -> {
+                    throw new IllegalArgumentException("500 Internal Server Error");
+                });
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> run(mocks, GovernanceConfigs.load(GovernanceConfigs.premium("dev"))));
+        assertTrue(e.getMessage().contains("could not read the protection of dev in project 101"), e.getMessage());
+    }
+
+    @Test
+    void aLaterEnvironmentWaitsForTheBranchItIsCreatedFrom() {
+        FakeGitLab gitlab = greenfield();
+        Run preprod = run(gitlab, GovernanceConfigs.premium("preprod"));
+        assertTrue(preprod.mocks().all(BRANCH).isEmpty());
+        assertTrue(preprod.mocks().all(PROTECTION).isEmpty());
+        assertTrue(preprod.log().warnings.stream().anyMatch(w -> w.contains("has no dev branch yet")
+                && w.contains("run `pulumi up` on the dev stack first")), preprod.log().warnings.toString());
+        assertEquals(2, preprod.mocks().all(DEPLOY_TOKEN).size(), "Flux still gets its token");
     }
 
     @Test
@@ -237,7 +482,7 @@ class GitLabGovernanceTest {
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains(".gitlab/CODEOWNERS differs")));
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("your-org/tenant1-gitops@dev is protected"
                 + " differently from the policy (push: maintainer, wanted no one; code owner approval not required)")
-                && w.contains("unprotect the branch once")), run.log().warnings.toString());
+                && w.contains("adopts the protection and sets it to the policy")), run.log().warnings.toString());
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("has no .gitlab-ci.yml") && w.contains("protected")),
                 "a missing pipeline is a warning: " + run.log().warnings);
         for (String missing : List.of("clusters/tenant1/dev-cluster/kustomization.yaml", "shared/kustomization.yaml")) {
@@ -250,7 +495,8 @@ class GitLabGovernanceTest {
     @Test
     void anExistingProtectionThatMatchesThePolicyIsAdoptedQuietly() {
         FakeGitLab gitlab = greenfield();
-        gitlab.project("101", "your-org/tenant1-gitops").branch("prod", false).protect("prod", "no one", "maintainer", false, true);
+        promotedUpTo(gitlab, Environment.PROD);
+        gitlab.project("101", "your-org/tenant1-gitops").branch("prod", "preprod", false).protect("prod", "no one", "maintainer", false, true);
         Run run = run(gitlab, GovernanceConfigs.premium("prod"));
         assertEquals("101:prod", run.mocks().find(PROTECTION, "tenant1-prod-protection").importId());
         assertTrue(run.log().warnings.stream().noneMatch(w -> w.contains("protected differently")), run.log().warnings.toString());
@@ -260,15 +506,15 @@ class GitLabGovernanceTest {
     void anUnprotectedExistingBranchGetsItsSeedsBeforeItsProtection() {
         FakeGitLab gitlab = greenfield();
         gitlab.project("101", "your-org/tenant1-gitops")
-                .branch("preprod", false)
-                .file("preprod", ".gitlab-ci.yml", "include: [ci/our-own.yml]\n");
-        Run run = run(gitlab, GovernanceConfigs.premium("preprod"));
+                .branch("dev", false)
+                .file("dev", ".gitlab-ci.yml", "include: [ci/our-own.yml]\n");
+        Run run = run(gitlab, GovernanceConfigs.premium("dev"));
 
-        assertEquals("101:preprod", run.mocks().find(BRANCH, "tenant1-preprod-branch").importId());
-        assertNull(run.mocks().find(PROTECTION, "tenant1-preprod-protection").importId());
-        assertTrue(run.mocks().maybe(FILE, "tenant1-preprod-gitlab-ci").isEmpty(), "the tenant's pipeline stays");
+        assertEquals("101:dev", run.mocks().find(BRANCH, "tenant1-dev-branch").importId());
+        assertNull(run.mocks().find(PROTECTION, "tenant1-dev-protection").importId());
+        assertTrue(run.mocks().maybe(FILE, "tenant1-dev-gitlab-ci").isEmpty(), "the tenant's pipeline stays");
         assertTrue(run.log().infos.stream().anyMatch(i -> i.contains(".gitlab-ci.yml is the tenant's own")));
-        assertNull(run.mocks().find(FILE, "tenant1-preprod-codeowners").importId());
+        assertNull(run.mocks().find(FILE, "tenant1-dev-codeowners").importId());
         gitlab.apply(run.mocks());
     }
 
@@ -289,32 +535,38 @@ class GitLabGovernanceTest {
     @Test
     void freeTierLeavesOutWhatOnlyPremiumEnforcesAndSaysSo() {
         ObjectNode stack = GovernanceConfigs.stack("prod", "url: https://gitlab.example.com\ntier: free\n");
-        Run run = run(greenfield(), stack);
+        FakeGitLab ce = greenfield(FakeGitLab.Kind.CE_FREE, false);
+        promotedUpTo(ce, Environment.PROD, "url: https://gitlab.example.com\ntier: free\n");
+        Run run = run(ce, stack);
 
         assertTrue(run.mocks().all(RULE).isEmpty());
+        assertTrue(run.mocks().all(SHARE).isEmpty(), "nothing to share without approval rules or code owners");
         assertTrue(run.mocks().all(MR_APPROVALS).isEmpty());
         Registered protection = run.mocks().find(PROTECTION, "tenant1-prod-protection");
-        assertEquals("no one", protection.input("pushAccessLevel"));
+        assertEquals("no one", protection.input("pushAccessLevel"), "CE keeps the access-level fields");
+        assertEquals("maintainer", protection.input("mergeAccessLevel"));
+        assertFalse(protection.inputs().containsKey("allowedToPushes"), "CE refuses allowed_to_*");
         assertFalse(protection.inputs().containsKey("codeOwnerApprovalRequired"));
         assertFalse(protection.inputs().containsKey("allowedToMerges"));
         assertEquals(2, run.mocks().all(PROJECT).size(), "merge checks exist on every tier");
         assertEquals(1, run.log().warnings.size());
         assertTrue(run.log().warnings.get(0).contains("GitLab tier is free"));
         assertTrue(run.log().warnings.get(0).contains("approval rules"));
+        assertTrue(run.log().warnings.get(0).contains("Code Owners is a Premium and Ultimate feature"));
     }
 
     @Test
     void projectSettingsThatDifferAreReportedWithTheWayToAdoptThem() {
         FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, Environment.PROD);
         gitlab.project("101", "your-org/tenant1-gitops").mergeSettings("merge", false, true, false);
-
         Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
         assertEquals("101", prod.mocks().find(PROJECT, "tenant1-project-settings").importId());
         assertEquals(1, prod.log().warnings.size());
         String warning = prod.log().warnings.get(0);
-        assertTrue(warning.contains("merge method merge, wanted rebase_merge"), warning);
+        assertTrue(warning.contains("merge method merge, wanted ff"), warning);
         assertTrue(warning.contains("pipelines must succeed: false"), warning);
-        assertTrue(warning.contains("pulumi import gitlab:index/project:Project tenant1-project-settings 101"), warning);
+        assertTrue(warning.contains("imports the project (gitlab:index/project:Project tenant1-project-settings 101)"), warning);
         PulumiTest.cleanup();
 
         Run dev = run(gitlab, GovernanceConfigs.premium("dev"));

@@ -64,6 +64,19 @@ public final class GitLabMocks implements Mocks {
     private final Map<String, Function<Map<String, Object>, Map<String, Object>>> outputs = new HashMap<>();
     private final Map<String, Function<Map<String, Object>, Map<String, Object>>> invokes = new HashMap<>();
     private final Map<String, Function<Map<String, Object>, String>> ids = new HashMap<>();
+    private Rule rule = (type, inputs, importId, before) -> null;
+
+    /** What the provider or API says to a resource registration: null to accept it, else its error. */
+    @FunctionalInterface
+    public interface Rule {
+        String check(String type, Map<String, Object> inputs, String importId, List<Registered> registeredBefore);
+    }
+
+    /** Refuses a registration the way the provider or GitLab would (the run then fails with that message). */
+    public GitLabMocks rule(Rule rule) {
+        this.rule = rule;
+        return this;
+    }
 
     /** Extra state a resource of {@code type} reports besides its inputs, computed from its inputs. */
     public GitLabMocks outputs(String type, Function<Map<String, Object>, Map<String, Object>> extra) {
@@ -98,6 +111,10 @@ public final class GitLabMocks implements Mocks {
         String id = args.id != null && !args.id.isEmpty() ? args.id
                 : ids.containsKey(args.type) ? ids.get(args.type).apply(inputs) : args.name + "_id";
         String importId = args.id == null || args.id.isEmpty() ? null : args.id;
+        String refused = rule.check(args.type, inputs, importId, registered());
+        if (refused != null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(args.type + " " + args.name + ": " + refused));
+        }
         registered.add(new Registered(args.type, args.name, inputs, args.provider, importId,
                 optionsByName.get(args.type + "::" + args.name), id));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));

@@ -52,11 +52,24 @@ class SeedFilesTest {
     }
 
     @Test
-    void sharedFilesAreTheSameOnEveryEnvironmentBranchSoPromotionsMergeCleanly() {
-        for (String role : List.of("codeowners", "gitlab-ci", "shared-kustomization", "tenant-kustomization")) {
-            assertEquals(seed(Environment.DEV, role), seed(Environment.PROD, role), role);
+    void theFirstEnvironmentSeedsEveryEnvironmentOnceAndTheOthersOnlyCheckThePolicyFiles() {
+        List<String> dev = SeedFiles.seeds(TENANT, Environment.DEV, CONFIG.gitlab().governance()).stream()
+                .map(Seed::path).toList();
+        assertEquals(List.of(".gitlab/CODEOWNERS", ".gitlab-ci.yml", "clusters/tenant1/dev-cluster/kustomization.yaml",
+                "clusters/tenant1/preprod-cluster/kustomization.yaml", "clusters/tenant1/prod-cluster/kustomization.yaml",
+                "shared/kustomization.yaml", "tenants/tenant1/kustomization.yaml"), dev,
+                "dev holds every seed, so preprod and prod inherit them by promotion");
+        assertTrue(SeedFiles.writesSeeds(Environment.DEV));
+        for (Environment later : List.of(Environment.PREPROD, Environment.PROD)) {
+            assertFalse(SeedFiles.writesSeeds(later));
+            for (String role : List.of("codeowners", "gitlab-ci")) {
+                assertEquals(seed(Environment.DEV, role), seed(later, role), role);
+            }
+            assertEquals("clusters/tenant1/" + later.id() + "-cluster/kustomization.yaml",
+                    seed(later, "cluster-kustomization").path());
+            assertEquals(seed(Environment.DEV, later.id() + "-cluster-kustomization").content(),
+                    seed(later, "cluster-kustomization").content());
         }
-        assertEquals("clusters/tenant1/prod-cluster/kustomization.yaml", seed(Environment.PROD, "cluster-kustomization").path());
     }
 
     @Test
@@ -95,7 +108,7 @@ class SeedFilesTest {
     @Test
     void kustomizationSeedsAreEmptyAndMarked() throws IOException {
         for (String role : List.of("cluster-kustomization", "shared-kustomization", "tenant-kustomization")) {
-            Seed seed = seed(Environment.PREPROD, role);
+            Seed seed = seed(Environment.DEV, role);
             assertTrue(SeedFiles.seededByFluxfleet(seed.content()));
             assertFalse(seed.policy());
             JsonNode k = GovernanceConfigs.YAML.readTree(seed.content());

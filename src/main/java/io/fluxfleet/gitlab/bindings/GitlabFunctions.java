@@ -10,6 +10,7 @@ import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryTreeArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
+import io.fluxfleet.gitlab.bindings.inputs.GetMetadataArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetUserArgs;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectBranchesResult;
@@ -17,6 +18,7 @@ import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryTreeResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetRepositoryFileResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetGroupResult;
+import io.fluxfleet.gitlab.bindings.outputs.GetMetadataResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetUserResult;
 
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +89,21 @@ public final class GitlabFunctions {
     /** As {@link #getRepositoryFile}, as a future. */
     public static CompletableFuture<GetRepositoryFileResult> getRepositoryFilePlain(GetRepositoryFileArgs args, InvokeOptions options) {
         return Deployment.getInstance().invokeAsync("gitlab:index/getRepositoryFile:getRepositoryFile", TypeShape.of(GetRepositoryFileResult.class), args,
+                GitLabPlugin.withVersion(options));
+    }
+
+    /**
+     * Reads the instance's metadata ({@code gitlab:index/getMetadata:getMetadata}): its edition ({@code enterprise})
+     * and version. The provider asks the same endpoint to decide which branch protection fields it accepts.
+     */
+    public static Output<GetMetadataResult> getMetadata(GetMetadataArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invoke("gitlab:index/getMetadata:getMetadata", TypeShape.of(GetMetadataResult.class), args,
+                GitLabPlugin.withVersion(options));
+    }
+
+    /** As {@link #getMetadata}, as a future. */
+    public static CompletableFuture<GetMetadataResult> getMetadataPlain(GetMetadataArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invokeAsync("gitlab:index/getMetadata:getMetadata", TypeShape.of(GetMetadataResult.class), args,
                 GitLabPlugin.withVersion(options));
     }
 

@@ -1,6 +1,7 @@
 package io.fluxfleet.gitlab.bindings.outputs;
 
 import com.pulumi.core.annotations.CustomType;
+import java.util.List;
 import java.util.Optional;
 
 /** The result of {@code gitlab:index/getProject:getProject}: an existing project. */
@@ -19,6 +20,7 @@ public final class GetProjectResult {
     private Boolean allowMergeOnSkippedPipeline;
     private String webUrl;
     private String httpUrlToRepo;
+    private List<GetProjectSharedWithGroup> sharedWithGroups;
 
     private GetProjectResult() {
     }
@@ -88,6 +90,11 @@ public final class GetProjectResult {
         return this.httpUrlToRepo;
     }
 
+    /** The groups the project is shared with (invited groups), with the role each share grants at most. */
+    public List<GetProjectSharedWithGroup> sharedWithGroups() {
+        return this.sharedWithGroups == null ? List.of() : this.sharedWithGroups;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -107,6 +114,7 @@ public final class GetProjectResult {
         private Boolean allowMergeOnSkippedPipeline;
         private String webUrl;
         private String httpUrlToRepo;
+        private List<GetProjectSharedWithGroup> sharedWithGroups;
 
         @CustomType.Setter
         public Builder id(String id) {
@@ -186,6 +194,12 @@ public final class GetProjectResult {
             return this;
         }
 
+        @CustomType.Setter
+        public Builder sharedWithGroups(List<GetProjectSharedWithGroup> sharedWithGroups) {
+            this.sharedWithGroups = sharedWithGroups;
+            return this;
+        }
+
         public GetProjectResult build() {
             GetProjectResult o = new GetProjectResult();
             o.id = id;
@@ -201,6 +215,7 @@ public final class GetProjectResult {
             o.allowMergeOnSkippedPipeline = allowMergeOnSkippedPipeline;
             o.webUrl = webUrl;
             o.httpUrlToRepo = httpUrlToRepo;
+            o.sharedWithGroups = sharedWithGroups;
             return o;
         }
     }

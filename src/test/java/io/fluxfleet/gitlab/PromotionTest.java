@@ -1,0 +1,163 @@
+package io.fluxfleet.gitlab;
+
+import com.pulumi.test.PulumiTest;
+import io.fluxfleet.config.Environment;
+import io.fluxfleet.gitlab.GitLabGovernanceTest.Run;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.fluxfleet.gitlab.FakeGitLab.BRANCH;
+import static io.fluxfleet.gitlab.FakeGitLab.FILE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Promotion {@code dev -> preprod -> prod} with real git, on the history fluxfleet's stacks build: the branches and
+ * seed commits are replayed from what the stacks register against a {@link FakeGitLab}, in promotion order. GitLab's
+ * rule for the merge methods that need an up-to-date branch ({@code ff} and {@code rebase_merge}): the merge request
+ * "should be rebased" unless its target is an ancestor of its source (gitlabhq app/models/merge_request.rb:
+ * {@code should_be_rebased? = project.ff_merge_must_be_possible? && !ff_merge_possible?}, {@code ff_merge_possible? =
+ * repository.ancestor?(target_branch_sha, diff_head_sha)}; app/models/project.rb: {@code ff_merge_must_be_possible?
+ * = merge_requests_ff_only_enabled || merge_requests_rebase_enabled}). GitLab rebases only the source branch, and an
+ * environment branch is protected against force pushes, so a promotion whose source would need a rebase is stuck.
+ */
+class PromotionTest {
+    @TempDir
+    Path repo;
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void withFastForwardEveryPromotionMergesWithoutRebasingAProtectedBranch() throws Exception {
+        history();
+        for (int round = 1; round <= 2; round++) {
+            change("dev", "tenants/tenant1/app-" + round + ".yaml", "round " + round);
+            promote("dev", "preprod", false);
+            promote("preprod", "prod", false);
+            assertEquals(sha("dev"), sha("prod"), "round " + round + ": prod runs exactly what dev tested");
+        }
+    }
+
+    @Test
+    void withRebaseMergeTheSecondPromotionNeedsARebaseOfTheProtectedSource() throws Exception {
+        history();
+        change("dev", "tenants/tenant1/app-1.yaml", "round 1");
+        promote("dev", "preprod", true);
+        change("dev", "tenants/tenant1/app-2.yaml", "round 2");
+        assertFalse(ancestor("preprod", "dev"),
+                "rebase_merge left a merge commit on preprod that dev lacks: the merge request needs dev rebased");
+    }
+
+    @Test
+    void seedsCommittedOnEachBranchWouldMakeTheFirstPromotionNeedARebase() throws Exception {
+        git("init", "-q", "-b", "main");
+        commit("main", "README.md", "# GitOps\n", "initial");
+        for (Environment env : Environment.values()) {
+            git("branch", env.branch(), "main");
+            commit(env.branch(), ".gitlab/CODEOWNERS", "* @platform\n", "seed on " + env.branch());
+        }
+        assertFalse(ancestor("preprod", "dev"), "the old history: preprod's own seed commit blocks the promotion");
+    }
+
+    /** Replays the branches and seed commits the dev, preprod and prod stacks register, in that order. */
+    private void history() throws Exception {
+        git("init", "-q", "-b", "main");
+        commit("main", "README.md", "# GitOps\n", "initial");
+        FakeGitLab gitlab = GitLabGovernanceTest.greenfield();
+        for (Environment env : Environment.values()) {
+            Run run = GitLabGovernanceTest.run(gitlab, GovernanceConfigs.premium(env.id()));
+            GitLabMocks.Registered branch = run.mocks().find(BRANCH, "tenant1-" + env.id() + "-branch");
+            git("branch", branch.input("name"), branch.input("ref"));
+            List<GitLabMocks.Registered> seeds = new ArrayList<>(run.mocks().all(FILE).stream()
+                    .filter(f -> f.name().startsWith("tenant1-") && f.importId() == null).toList());
+            for (GitLabMocks.Registered seed : seeds) {
+                commit(seed.input("branch"), seed.input("filePath"), seed.input("content"), seed.input("commitMessage"));
+            }
+            assertEquals(env == Environment.DEV, !seeds.isEmpty(), env + ": only dev gets seed commits");
+            gitlab.apply(run.mocks());
+            PulumiTest.cleanup();
+        }
+        assertTrue(ancestor("dev", "dev") && ancestor("preprod", "dev") && ancestor("prod", "preprod"));
+    }
+
+    /** A feature merge request into {@code branch}: a feature branch (unprotected, so it may be rebased) fast-forwards it. */
+    private void change(String branch, String path, String content) throws Exception {
+        String feature = "feature-" + path.hashCode();
+        git("branch", feature, branch);
+        commit(feature, path, content + "\n", "change " + path);
+        assertTrue(ancestor(branch, feature));
+        git("checkout", "-q", branch);
+        git("merge", "-q", "--ff-only", feature);
+    }
+
+    /**
+     * A promotion merge request from {@code source} into {@code target}. GitLab's rule decides whether it can merge
+     * without a rebase of {@code source}; then it merges as the method does: {@code ff} moves the target,
+     * {@code rebase_merge} adds a merge commit to it.
+     */
+    private void promote(String source, String target, boolean rebaseMerge) throws Exception {
+        assertTrue(ancestor(target, source), source + " -> " + target + ": should_be_rebased? is false, no rebase of the"
+                + " protected " + source + " is needed");
+        git("checkout", "-q", target);
+        if (rebaseMerge) {
+            git("merge", "-q", "--no-ff", "-m", "Merge " + source + " into " + target, source);
+        } else {
+            git("merge", "-q", "--ff-only", source);
+        }
+    }
+
+    private void commit(String branch, String path, String content, String message) throws Exception {
+        if (exec("rev-parse", "--verify", "-q", branch).exit == 0) {
+            git("checkout", "-q", branch);
+        }
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent() == null ? repo : file.getParent());
+        Files.writeString(file, content);
+        git("add", path);
+        git("commit", "-q", "-m", message);
+    }
+
+    private boolean ancestor(String ancestor, String of) throws Exception {
+        return exec("merge-base", "--is-ancestor", ancestor, of).exit == 0;
+    }
+
+    private String sha(String ref) throws Exception {
+        return git("rev-parse", ref).trim();
+    }
+
+    private String git(String... args) throws Exception {
+        Result r = exec(args);
+        if (r.exit != 0) {
+            throw new AssertionError("git " + String.join(" ", args) + " failed: " + r.output);
+        }
+        return r.output;
+    }
+
+    private record Result(int exit, String output) {}
+
+    private Result exec(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=fluxfleet", "-c",
+                "user.email=fluxfleet@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(p.waitFor(), out);
+    }
+}
