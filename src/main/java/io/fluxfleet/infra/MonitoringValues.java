@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * default) exist to run on control-plane nodes and stay off.
  */
 public final class MonitoringValues {
-    /** Value paths of every rancher-monitoring component that makes pods. */
+    /** Value paths of the rancher-monitoring components placed on platform workers through their values. */
     public static final List<List<String>> PLACED = List.of(
             List.of("prometheus", "prometheusSpec"),
             List.of("alertmanager", "alertmanagerSpec"),
@@ -47,6 +47,9 @@ public final class MonitoringValues {
      * {@code DefaultGlobalConfig.ScrapeTimeout}); a monitor's timeout is held to at most this.
      */
     static final String PROMETHEUS_DEFAULT_SCRAPE_TIMEOUT = "10s";
+    /** The toleration the chart's {@code linux-node-tolerations} helper gives its Jobs; the Job patches keep it. */
+    static final Map<String, Object> CATTLE_LINUX_TOLERATION = Map.of(
+            "key", "cattle.io/os", "operator", "Equal", "value", "linux", "effect", "NoSchedule");
     /** Prometheus' requests in the chart's defaults; kept, but never above the profile's limits. */
     static final String PROMETHEUS_CPU_REQUEST = "750m";
     static final String PROMETHEUS_MEMORY_REQUEST = "750Mi";
@@ -80,10 +83,6 @@ public final class MonitoringValues {
                 .map(job -> Placement.jobPatch(job, config.platformWorkers(), List.of(CATTLE_LINUX_TOLERATION)))
                 .toList())));
     }
-
-    /** The toleration the chart's {@code linux-node-tolerations} helper gives its Jobs. */
-    static final Map<String, Object> CATTLE_LINUX_TOLERATION = Map.of(
-            "key", "cattle.io/os", "operator", "Equal", "value", "linux", "effect", "NoSchedule");
 
     /**
      * A scrape timeout for a monitor scraped every {@code interval}: Prometheus' default timeout, or the interval

@@ -255,20 +255,26 @@ final class RancherCharts {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Defect 3: prometheus-operator refuses a monitor whose scrape timeout exceeds its interval.
-    // prometheus-operator pkg/prometheus/resource_selector.go (validateScrapeIntervalAndTimeout): "scrapeTimeout
-    // must be less than or equal to scrapeInterval", comparing the endpoint's timeout (else the Prometheus' global one)
-    // with the endpoint's interval (else the global one); a monitor that fails is rejected and never scraped.
+    // Defect 3: prometheus-operator refuses a monitor whose scrape timeout exceeds its interval:
+    // prometheus-operator/prometheus-operator pkg/prometheus/resource_selector.go, validateScrapeIntervalAndTimeout:
+    // nothing to check when the endpoint sets no scrapeTimeout (Prometheus then clamps its global timeout to the
+    // interval), else CompareScrapeTimeoutToScrapeInterval(endpoint timeout, endpoint interval or the Prometheus'
+    // spec.scrapeInterval); a failing ServiceMonitor/PodMonitor is counted as rejected and never scraped. The
+    // Prometheus CRD defaults spec.scrapeInterval to 30s.
 
     @SuppressWarnings("unchecked")
     static List<String> scrapeTimeoutsWithinIntervals(Stack stack) {
         List<String> violations = new ArrayList<>();
         Map<String, Object> prometheus = stack.get("rancher-monitoring").objects().stream()
                 .filter(o -> "Prometheus".equals(o.get("kind"))).findFirst().orElseThrow();
-        // Prometheus' own defaults (prometheus/prometheus config/config.go DefaultGlobalConfig): 1m and 10s
-        String globalInterval = (String) ((Map<String, Object>) prometheus.get("spec")).getOrDefault("scrapeInterval", "1m");
-        String globalTimeout = (String) ((Map<String, Object>) prometheus.get("spec")).getOrDefault("scrapeTimeout", "10s");
-        int monitors = 0;
+        Map<String, Object> spec = (Map<String, Object>) prometheus.get("spec");
+        String globalInterval = nonEmpty(spec.get("scrapeInterval"), "30s");
+        if (spec.get("scrapeTimeout") instanceof String global && !global.isEmpty()
+                && Durations.seconds(global) > Durations.seconds(globalInterval)) {
+            violations.add(KubeObjects.describe(prometheus) + ": spec.scrapeTimeout " + global + " exceeds spec.scrapeInterval "
+                    + globalInterval + ", which Prometheus refuses");
+        }
+        int timed = 0;
         for (Map<String, Object> object : stack.all()) {
             String field = switch (String.valueOf(object.get("kind"))) {
                 case "ServiceMonitor" -> "endpoints";
@@ -278,21 +284,24 @@ final class RancherCharts {
             if (field == null) {
                 continue;
             }
-            monitors++;
             List<Map<String, Object>> endpoints = (List<Map<String, Object>>) KubeObjects.at(object, "spec." + field);
             for (int i = 0; endpoints != null && i < endpoints.size(); i++) {
                 Map<String, Object> endpoint = endpoints.get(i);
+                if (endpoint.get("scrapeTimeout") == null || "".equals(endpoint.get("scrapeTimeout"))) {
+                    continue;
+                }
+                timed++;
+                String timeout = String.valueOf(endpoint.get("scrapeTimeout"));
                 String interval = nonEmpty(endpoint.get("interval"), globalInterval);
-                String timeout = nonEmpty(endpoint.get("scrapeTimeout"), globalTimeout);
                 if (Durations.seconds(timeout) > Durations.seconds(interval)) {
                     violations.add(KubeObjects.describe(object) + ": spec." + field + "[" + i + "]: scrapeTimeout "
                             + timeout + " exceeds the effective interval " + interval + " (" + stack.env
-                            + "), so prometheus-operator drops the monitor");
+                            + "), so prometheus-operator rejects the monitor");
                 }
             }
         }
-        if (monitors == 0) {
-            violations.add("no ServiceMonitor or PodMonitor rendered");
+        if (timed == 0) {
+            violations.add("no monitor endpoint sets a scrapeTimeout: the check checked nothing");
         }
         return violations;
     }
