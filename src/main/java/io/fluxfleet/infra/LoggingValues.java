@@ -17,8 +17,9 @@ import java.util.TreeMap;
  *
  * <p>Placement, as the chart's templates read it: the top-level {@code nodeSelector} is both the operator
  * Deployment's and the FluentbitAgent's ({@code _generic_fluentbitagent.yaml}); the top-level {@code tolerations}
- * are the operator's and come first in the FluentbitAgent's, followed by {@code fluentbit.tolerations} (the chart's
- * control-plane and etcd tolerations, left at their defaults). fluent-bit is a collector and must run on every Linux
+ * are the operator's and are part of the FluentbitAgent's, with {@code fluentbit.tolerations} (the chart's
+ * control-plane and etcd tolerations, left at their defaults; 4.10's {@code customTolerations} helper also puts
+ * {@code Exists} tolerations of those taints first). fluent-bit is a collector and must run on every Linux
  * node, so the top level gets {@code kubernetes.io/os: linux} and the platform toleration; the operator is then put
  * on platform workers by a kustomize patch on the HelmRelease ({@link #postRenderers}), and fluentd by its own
  * {@code fluentd.nodeSelector}/{@code fluentd.tolerations}. The distribution-specific log sources
