@@ -54,6 +54,9 @@ final class RancherCharts {
         }
     }
 
+    /** The HelmRelease specs each environment's stack emits, rendered once per test JVM; callers get copies. */
+    private static final Map<String, Map<String, Map<String, Object>>> SPECS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RancherCharts() {}
 
     static ObjectNode config(String env) {
@@ -71,12 +74,16 @@ final class RancherCharts {
     @SuppressWarnings("unchecked")
     static Stack render(String env, UnaryOperator<Map<String, Map<String, Object>>> breakSpecs) {
         FluxFleetConfig config = Stacks.load(env, config(env));
-        RenderResult result = Stacks.render(config);
         Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
-        for (String name : List.of("rancher-monitoring-crd", "rancher-monitoring", "rancher-logging-crd", "rancher-logging")) {
-            Object spec = SharedInfrastructureTest.at(SharedInfrastructureTest.release(result, name), "spec");
-            specs.put(name, KubeObjects.deepCopy((Map<String, Object>) spec));
-        }
+        SPECS.computeIfAbsent(env, e -> {
+            RenderResult result = Stacks.render(config);
+            Map<String, Map<String, Object>> emitted = new LinkedHashMap<>();
+            for (String name : List.of("rancher-monitoring-crd", "rancher-monitoring", "rancher-logging-crd", "rancher-logging")) {
+                Object spec = SharedInfrastructureTest.at(SharedInfrastructureTest.release(result, name), "spec");
+                emitted.put(name, (Map<String, Object>) spec);
+            }
+            return emitted;
+        }).forEach((name, spec) -> specs.put(name, KubeObjects.deepCopy(spec)));
         specs = breakSpecs.apply(specs);
         Map<String, String> packages = Map.of(
                 "rancher-monitoring-crd", RancherChart.MONITORING_CRD, "rancher-monitoring", RancherChart.MONITORING,
