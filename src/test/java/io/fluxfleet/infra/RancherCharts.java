@@ -74,7 +74,7 @@ final class RancherCharts {
     @SuppressWarnings("unchecked")
     static Stack render(String env, UnaryOperator<Map<String, Map<String, Object>>> breakSpecs) {
         FluxFleetConfig config = Stacks.load(env, config(env));
-        Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> emittedCopy = new LinkedHashMap<>();
         SPECS.computeIfAbsent(env, e -> {
             RenderResult result = Stacks.render(config);
             Map<String, Map<String, Object>> emitted = new LinkedHashMap<>();
@@ -83,8 +83,8 @@ final class RancherCharts {
                 emitted.put(name, (Map<String, Object>) spec);
             }
             return emitted;
-        }).forEach((name, spec) -> specs.put(name, KubeObjects.deepCopy(spec)));
-        specs = breakSpecs.apply(specs);
+        }).forEach((name, spec) -> emittedCopy.put(name, KubeObjects.deepCopy(spec)));
+        Map<String, Map<String, Object>> specs = breakSpecs.apply(emittedCopy);
         Map<String, String> packages = Map.of(
                 "rancher-monitoring-crd", RancherChart.MONITORING_CRD, "rancher-monitoring", RancherChart.MONITORING,
                 "rancher-logging-crd", RancherChart.LOGGING_CRD, "rancher-logging", RancherChart.LOGGING);
