@@ -13,6 +13,7 @@ import io.fluxfleet.infra.CommitStatus;
 import io.fluxfleet.infra.Logging;
 import io.fluxfleet.infra.Monitoring;
 import io.fluxfleet.infra.SharedChart;
+import io.fluxfleet.infra.SharedInfraWarnings;
 import io.fluxfleet.infra.Webhooks;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.registry.HarborAccess;
@@ -70,6 +71,7 @@ public final class FluxFleetStack {
         FluxSources sources = new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component());
         Monitoring monitoring = new Monitoring("monitoring", config, kube, flux, sources, harbor, kube.component());
         Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component());
+        SharedInfraWarnings.of(config).forEach(warning -> ctx.log().warn(warning));
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Images;
 import io.fluxfleet.config.FluxFleetConfig.Infra;
 import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
+import io.fluxfleet.config.FluxFleetConfig.RancherIntegration;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.config.FluxFleetConfig.Webhooks;
@@ -239,7 +240,8 @@ public final class ConfigLoader {
     public static Infra defaultInfra() {
         return new Infra(DEFAULT_RANCHER_VERSION, DEFAULT_MONITORING_CHART_VERSION, DEFAULT_LOGGING_CHART_VERSION,
                 Optional.empty(), Optional.empty(), Optional.empty(), "10m", "15m",
-                new Images(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                new Images(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                RancherIntegration.off());
     }
 
     /**
@@ -266,8 +268,40 @@ public final class ConfigLoader {
                 image(i, "customFluentd", environment, harborHost, true),
                 image(i, "customFluentbit", environment, harborHost, true));
         i.finish();
+        RancherIntegration integration = rancherIntegration(f.object("rancher"));
         f.finish();
-        return new Infra(rancher, monitoring, logging, customMonitoring, customLogging, storageClass, interval, timeout, images);
+        return new Infra(rancher, monitoring, logging, customMonitoring, customLogging, storageClass, interval, timeout,
+                images, integration);
+    }
+
+    /**
+     * {@code infra.rancher}: off by default; when on, the cluster id, name and Rancher URL are required, since the
+     * charts build Grafana's and Prometheus' links through Rancher's proxy from them.
+     */
+    private static RancherIntegration rancherIntegration(Fields f) {
+        boolean enabled = f.bool("enabled", false);
+        Optional<String> clusterId = optionalChecked(f, "clusterId", Validators::rancherClusterId);
+        Optional<String> clusterName = optionalChecked(f, "clusterName", Validators::rancherClusterName);
+        Optional<String> url = optionalChecked(f, "url", Validators::httpsUrl);
+        String registry = f.checked("systemDefaultRegistry", "", v -> v.isEmpty() ? Optional.empty() : Validators.host(v));
+        if (enabled) {
+            String how = " (while " + f.key("enabled") + " is true): ";
+            if (!f.has("clusterId")) {
+                f.problem("clusterId", "is required" + how + "Rancher's id of this environment's cluster, e.g."
+                        + " c-m-7x2kq9dv (Cluster Management, or `kubectl get clusters.management.cattle.io` on the"
+                        + " Rancher server); without it Grafana's Rancher proxy path becomes /k8s/clusters//...");
+            }
+            if (!f.has("clusterName")) {
+                f.problem("clusterName", "is required" + how + "the cluster's name in Rancher, which the charts put"
+                        + " on every metric as cluster_name");
+            }
+            if (!f.has("url")) {
+                f.problem("url", "is required" + how + "Rancher's server URL, e.g. https://rancher.example.com,"
+                        + " which Prometheus' and Grafana's links go through");
+            }
+        }
+        f.finish();
+        return new RancherIntegration(enabled, clusterId, clusterName, url, registry);
     }
 
     /** A Rancher chart version, checked against the Rancher line when that is known ({@code rancher} not null). */

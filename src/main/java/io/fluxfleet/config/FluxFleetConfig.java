@@ -148,6 +148,7 @@ public record FluxFleetConfig(
      * @param storageClass                 the storage class of Prometheus' volume; the cluster default when empty
      * @param interval                     how often Flux reconciles the HelmReleases
      * @param timeout                      Helm's timeout for one install or upgrade
+     * @param rancher                      the values Rancher itself gives its charts, when the integration is on
      */
     public record Infra(
             String rancherVersion,
@@ -158,7 +159,26 @@ public record FluxFleetConfig(
             Optional<String> storageClass,
             String interval,
             String timeout,
-            Images images) {}
+            Images images,
+            RancherIntegration rancher) {}
+
+    /**
+     * What Rancher's own installer puts under {@code global.cattle} of every cluster tool it installs: the
+     * charts build Grafana's and Prometheus' proxy URLs through Rancher ({@code <url>/k8s/clusters/<clusterId>/...})
+     * and the {@code cluster_id}/{@code cluster_name} metric labels from them.
+     *
+     * @param enabled               render the integration values; off for a cluster Rancher does not manage
+     * @param clusterId             Rancher's id of this environment's downstream cluster ({@code c-m-xxxxxxxx})
+     * @param clusterName           the cluster's display name in Rancher
+     * @param url                   Rancher's server URL
+     * @param systemDefaultRegistry the registry Rancher prefixes system images with; empty for none
+     */
+    public record RancherIntegration(boolean enabled, Optional<String> clusterId, Optional<String> clusterName,
+                                     Optional<String> url, String systemDefaultRegistry) {
+        public static RancherIntegration off() {
+            return new RancherIntegration(false, Optional.empty(), Optional.empty(), Optional.empty(), "");
+        }
+    }
 
     /** fluxfleet's own images in Harbor; a chart keeps its stock image where one is not set. */
     public record Images(

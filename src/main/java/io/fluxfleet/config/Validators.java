@@ -25,6 +25,7 @@ public final class Validators {
             Pattern.compile("^1[0-9]{2}\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\+up[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.]+)?)?$");
     private static final Pattern RANCHER_VERSION = Pattern.compile("^2\\.(0|[1-9][0-9]?)$");
     private static final Pattern EXACT_VERSION = Pattern.compile("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$");
+    private static final Pattern RANCHER_CLUSTER_ID = Pattern.compile("^(local|c-[a-z0-9]{5}|c-m-[a-z0-9]{8})$");
 
     private Validators() {}
 
@@ -165,6 +166,28 @@ public final class Validators {
      */
     public static int rancherChartMajor(String rancherVersion) {
         return 95 + Integer.parseInt(rancherVersion.substring(2));
+    }
+
+    /**
+     * A Rancher cluster id: {@code local} (the Rancher server's own cluster), {@code c-xxxxx} (clusters
+     * registered or imported the v1 way) or {@code c-m-xxxxxxxx} (clusters provisioned through
+     * provisioning.cattle.io), lower-case letters and digits after the prefix.
+     */
+    public static Optional<String> rancherClusterId(String value) {
+        if (!RANCHER_CLUSTER_ID.matcher(value).matches()) {
+            return Optional.of("'" + value + "' is not a Rancher cluster id: expected c-m-xxxxxxxx, c-xxxxx or local"
+                    + " (the id in Rancher's URL /dashboard/c/<id>/, not the cluster's display name)");
+        }
+        return Optional.empty();
+    }
+
+    /** A Rancher cluster name: a DNS-1123 label, as Rancher requires of cluster names. */
+    public static Optional<String> rancherClusterName(String value) {
+        if (!DNS1123_LABEL.matcher(value).matches() || value.length() > 63) {
+            return Optional.of("'" + value + "' is not a cluster name: lower-case letters, digits and '-', starting"
+                    + " and ending with a letter or digit, at most 63 characters");
+        }
+        return Optional.empty();
     }
 
     /** An exact chart version such as {@code 1.3.0}: no range, and no tag such as {@code latest}. */

@@ -75,7 +75,25 @@ public final class FluxSpecs {
             HelmInstall install,
             HelmUpgrade upgrade,
             Map<String, Object> values,
+            List<PostRenderer> postRenderers,
             Boolean suspend) {}
+
+    /**
+     * One post-renderer of a HelmRelease: helm-controller runs the chart's rendered manifests through kustomize
+     * with these patches before applying them (fluxcd/helm-controller {@code internal/postrender/kustomize.go}).
+     */
+    public record PostRenderer(Kustomize kustomize) {}
+
+    public record Kustomize(List<KustomizePatch> patches) {}
+
+    /**
+     * A strategic-merge (YAML object) or JSON6902 (YAML list of operations) patch applied to every rendered object
+     * that {@code target} selects.
+     */
+    public record KustomizePatch(String patch, PatchTarget target) {}
+
+    /** Which rendered objects a patch applies to; unset fields match anything. */
+    public record PatchTarget(String group, String version, String kind, String name, String namespace) {}
 
     public record HelmChartTemplate(HelmChartTemplateSpec spec) {}
 

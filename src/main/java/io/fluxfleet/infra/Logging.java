@@ -34,15 +34,15 @@ public final class Logging extends ComponentResource {
         Namespace namespace = harbor.platformNamespaces().get(Names.LOGGING_NAMESPACE);
         String version = config.infra().loggingChartVersion();
         this.crds = SharedChart.create(this, config, kube, flux, Names.RANCHER_LOGGING_CRD, namespace,
-                sources.rancherCharts(), Names.RANCHER_LOGGING_CRD, version, true, List.of(),
-                Output.of(LoggingValues.crds(config)));
+                sources.rancherCharts(), Names.RANCHER_LOGGING_CRD, version, List.of(),
+                Output.of(LoggingValues.crds(config)), List.of());
         this.chart = SharedChart.create(this, config, kube, flux, Names.RANCHER_LOGGING, namespace,
-                sources.rancherCharts(), Names.RANCHER_LOGGING, version, false, List.of(crds),
-                Output.of(LoggingValues.chart(config)));
+                sources.rancherCharts(), Names.RANCHER_LOGGING, version, List.of(crds),
+                Output.of(LoggingValues.chart(config)), LoggingValues.postRenderers(config));
         this.custom = config.infra().customLoggingChartVersion().map(customVersion ->
                 SharedChart.create(this, config, kube, flux, Names.CUSTOM_LOGGING, namespace,
-                        sources.harborCharts(), Names.CUSTOM_LOGGING, customVersion, false, List.of(chart),
-                        Output.of(LoggingValues.custom(config))));
+                        sources.harborCharts(), Names.CUSTOM_LOGGING, customVersion, List.of(chart),
+                        Output.of(LoggingValues.custom(config)), List.of()));
         registerOutputs(Map.of(
                 "chartVersion", Output.of(version),
                 "helmReleases", Output.all(releases().stream().map(r -> r.release().objectName()).toList())));

@@ -2,6 +2,8 @@ package io.fluxfleet.infra;
 
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.ImageReference;
+import io.fluxfleet.flux.FluxSpecs.Kustomize;
+import io.fluxfleet.flux.FluxSpecs.PostRenderer;
 import io.fluxfleet.flux.FluxValues;
 import io.fluxfleet.naming.Names;
 
@@ -13,47 +15,59 @@ import java.util.TreeMap;
  * The values fluxfleet passes to {@code rancher-logging} (Rancher's build of the kube-logging operator), its CRD
  * chart and the custom-logging chart. Keys are those of rancher-logging 109.0.1+up4.10.0-rancher.24.
  *
- * <p>Placement: the top-level {@code nodeSelector} and {@code tolerations} place the operator, are the fluentd
- * defaults and are the only node selector of the fluentbit DaemonSet, whose tolerations are the top-level ones
- * followed by {@code fluentbit.tolerations}. {@code fluentd} and {@code fluentbit} get their own as well, so the
- * placement holds whichever of them a chart version reads (Kubernetes accepts the repeated toleration). The
- * distribution-specific log sources ({@code additionalLoggingSources.*}, off by default) run on control-plane nodes
- * and stay off.
+ * <p>Placement, as the chart's templates read it: the top-level {@code nodeSelector} is both the operator
+ * Deployment's and the FluentbitAgent's ({@code _generic_fluentbitagent.yaml}); the top-level {@code tolerations}
+ * are the operator's and are part of the FluentbitAgent's, with {@code fluentbit.tolerations} (the chart's
+ * control-plane and etcd tolerations, left at their defaults; 4.10's {@code customTolerations} helper also puts
+ * {@code Exists} tolerations of those taints first). fluent-bit is a collector and must run on every Linux
+ * node, so the top level gets {@code kubernetes.io/os: linux} and the platform toleration; the operator is then put
+ * on platform workers by a kustomize patch on the HelmRelease ({@link #postRenderers}), and fluentd by its own
+ * {@code fluentd.nodeSelector}/{@code fluentd.tolerations}. The distribution-specific log sources
+ * ({@code additionalLoggingSources.*}, off by default) run on control-plane nodes and stay off.
+ *
+ * <p>The chart merges {@code loggingOverlay} and {@code fluentbitAgentOverlay} into the whole Logging and
+ * FluentbitAgent objects (apiVersion, kind, metadata, spec), so everything meant for the resource goes under
+ * {@code spec}.
  */
 public final class LoggingValues {
-    /** Value paths of every rancher-logging component that makes pods ({@code ""}: the top level). */
-    public static final List<List<String>> PLACED = List.of(List.of(), List.of("fluentd"), List.of("fluentbit"));
+    /** Value paths of the rancher-logging components placed on platform workers through values. */
+    public static final List<List<String>> PLACED = List.of(List.of("fluentd"));
 
     private LoggingValues() {}
 
-    /** rancher-logging-crd only holds CRDs; it gets the placement in case a version adds a hook Job. */
+    /** rancher-logging-crd only holds CRD templates and makes no pods: it takes no values. */
     public static Map<String, Object> crds(FluxFleetConfig config) {
-        Map<String, Object> values = new TreeMap<>();
-        FluxValues.place(values, config.platformWorkers());
-        return values;
+        return new TreeMap<>();
     }
 
     /**
-     * rancher-logging on platform workers, with fluentd and fluentbit from Harbor when custom images are set: the
-     * chart builds each as {@code repository:tag}, and the overlays merged into the Logging and FluentbitAgent
-     * resources it creates add Harbor's pull secret to those images.
+     * rancher-logging: fluent-bit on every Linux node, fluentd on platform workers, both from Harbor with its pull
+     * secret when custom images are set (the chart builds each image as {@code repository:tag}).
      */
     public static Map<String, Object> chart(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
+        values.put("nodeSelector", Placement.LINUX);
+        values.put("tolerations", List.of(FluxValues.toleration(config.platformWorkers())));
         for (List<String> component : PLACED) {
             FluxValues.place(Placement.node(values, component), config.platformWorkers());
         }
         config.infra().images().customFluentd().ifPresent(image -> {
             Placement.node(values, "images").put("fluentd", chartImage(image));
-            Placement.node(values, "loggingOverlay", "fluentd", "image").put("imagePullSecrets", pullSecrets());
+            Placement.node(values, "loggingOverlay", "spec", "fluentd", "image").put("imagePullSecrets", pullSecrets());
         });
         config.infra().images().customFluentbit().ifPresent(image -> {
             Placement.node(values, "images").put("fluentbit", chartImage(image));
-            Placement.node(values, "fluentbitAgentOverlay", "image").put("imagePullSecrets", pullSecrets());
+            Placement.node(values, "fluentbitAgentOverlay", "spec", "image").put("imagePullSecrets", pullSecrets());
         });
+        RancherValues.put(values, config.infra().rancher());
         return values;
     }
 
+    /** The operator Deployment, which shares its placement values with fluent-bit, patched onto platform workers. */
+    public static List<PostRenderer> postRenderers(FluxFleetConfig config) {
+        return List.of(new PostRenderer(new Kustomize(List.of(
+                Placement.deploymentPatch(Names.RANCHER_LOGGING, config.platformWorkers())))));
+    }
     /**
      * custom-logging, fluxfleet's chart in Harbor (Flows, Outputs and their configuration). Its values contract:
      * {@code imagePullSecrets}, {@code nodeSelector} and {@code tolerations} for every pod, and {@code environment}.

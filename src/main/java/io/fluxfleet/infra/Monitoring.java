@@ -66,15 +66,16 @@ public final class Monitoring extends ComponentResource {
                         .build(), kube.child(this, namespace));
 
         this.crds = SharedChart.create(this, config, kube, flux, Names.RANCHER_MONITORING_CRD, namespace,
-                sources.rancherCharts(), Names.RANCHER_MONITORING_CRD, version, true, List.of(),
-                Output.of(MonitoringValues.crds(config)));
+                sources.rancherCharts(), Names.RANCHER_MONITORING_CRD, version, List.of(),
+                Output.of(MonitoringValues.crds(config)), List.of());
         this.chart = SharedChart.create(this, config, kube, flux, Names.RANCHER_MONITORING, namespace,
-                sources.rancherCharts(), Names.RANCHER_MONITORING, version, false, List.of(crds),
-                grafanaAdmin.metadata().applyValue(m -> MonitoringValues.chart(config, m.name().orElseThrow())));
+                sources.rancherCharts(), Names.RANCHER_MONITORING, version, List.of(crds),
+                grafanaAdmin.metadata().applyValue(m -> MonitoringValues.chart(config, m.name().orElseThrow())),
+                MonitoringValues.postRenderers(config));
         this.custom = config.infra().customMonitoringChartVersion().map(customVersion ->
                 SharedChart.create(this, config, kube, flux, Names.CUSTOM_MONITORING, namespace,
-                        sources.harborCharts(), Names.CUSTOM_MONITORING, customVersion, false, List.of(chart),
-                        Output.of(MonitoringValues.custom(config))));
+                        sources.harborCharts(), Names.CUSTOM_MONITORING, customVersion, List.of(chart),
+                        Output.of(MonitoringValues.custom(config)), List.of()));
 
         Map<String, Output<?>> outputs = new TreeMap<>();
         outputs.put("chartVersion", Output.of(version));

@@ -3,6 +3,8 @@ package io.fluxfleet.infra;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.ImageReference;
+import io.fluxfleet.flux.FluxSpecs.Kustomize;
+import io.fluxfleet.flux.FluxSpecs.PostRenderer;
 import io.fluxfleet.flux.FluxValues;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.tenancy.Quantities;
@@ -15,14 +17,18 @@ import java.util.TreeMap;
  * The values fluxfleet passes to {@code rancher-monitoring} (Rancher's build of kube-prometheus-stack), its CRD
  * chart and the custom-monitoring chart. Keys are those of rancher-monitoring 109.0.2+up80.9.1-rancher.8.
  *
- * <p>Every component that makes a pod is listed in {@link #PLACED}, each with its own {@code nodeSelector} and
- * {@code tolerations} (the chart has no global ones), including the components the chart leaves off by default, so
- * turning one on later cannot schedule a pod elsewhere. Two pod makers have no placement keys and are turned off:
- * the Rancher pre-upgrade hook Job ({@code upgrade}) and the distribution-specific PushProx exporters
- * ({@code rkeEtcd}, {@code rke2Etcd}, ... off by default), which exist to run on control-plane nodes.
+ * <p>Every component that makes a pod on platform workers is listed in {@link #PLACED}, each with its own
+ * {@code nodeSelector} and {@code tolerations} (the chart has no global ones), including the components the chart
+ * leaves off by default, so turning one on later cannot schedule a pod elsewhere. node-exporter is the exception: it
+ * is a collector and must run on every Linux node, so it keeps the chart's own placement ({@code kubernetes.io/os:
+ * linux} and tolerations of every {@code NoSchedule}/{@code NoExecute} taint, the platform taint and the
+ * control-plane/etcd ones included). Two Jobs take no placement from values (Rancher's {@code patch-sa} post-install
+ * hook and its pre-upgrade cleanup {@code upgrade} hook): {@link #postRenderers} places them with a kustomize patch
+ * on the HelmRelease. The distribution-specific PushProx exporters ({@code rkeEtcd}, {@code rke2Etcd}, ... off by
+ * default) exist to run on control-plane nodes and stay off.
  */
 public final class MonitoringValues {
-    /** Value paths of every rancher-monitoring component that makes pods. */
+    /** Value paths of the rancher-monitoring components placed on platform workers through their values. */
     public static final List<List<String>> PLACED = List.of(
             List.of("prometheus", "prometheusSpec"),
             List.of("alertmanager", "alertmanagerSpec"),
@@ -31,10 +37,19 @@ public final class MonitoringValues {
             List.of("prometheusOperator", "admissionWebhooks", "patch"),
             List.of("prometheusOperator", "admissionWebhooks", "deployment"),
             List.of("kube-state-metrics"),
-            List.of("prometheus-node-exporter"),
             List.of("prometheus-adapter"),
-            List.of("thanosRuler", "thanosRulerSpec"),
-            List.of("crds", "upgradeJob"));
+            List.of("thanosRuler", "thanosRulerSpec"));
+    /** The Jobs of rancher-monitoring that take no placement values, placed by {@link #postRenderers}. */
+    public static final List<String> JOBS_WITHOUT_PLACEMENT_VALUES = List.of(
+            Names.RANCHER_MONITORING + "-patch-sa", Names.RANCHER_MONITORING + "-upgrade");
+    /**
+     * Prometheus' own default scrape timeout (prometheus/prometheus {@code config/config.go}
+     * {@code DefaultGlobalConfig.ScrapeTimeout}); a monitor's timeout is held to at most this.
+     */
+    static final String PROMETHEUS_DEFAULT_SCRAPE_TIMEOUT = "10s";
+    /** The toleration the chart's {@code linux-node-tolerations} helper gives its Jobs; the Job patches keep it. */
+    static final Map<String, Object> CATTLE_LINUX_TOLERATION = Map.of(
+            "key", "cattle.io/os", "operator", "Equal", "value", "linux", "effect", "NoSchedule");
     /** Prometheus' requests in the chart's defaults; kept, but never above the profile's limits. */
     static final String PROMETHEUS_CPU_REQUEST = "750m";
     static final String PROMETHEUS_MEMORY_REQUEST = "750Mi";
@@ -48,12 +63,34 @@ public final class MonitoringValues {
 
     /**
      * rancher-monitoring-crd: its only pods are the Jobs that apply and delete the CRDs, placed through the
-     * top-level {@code nodeSelector} and {@code tolerations}.
+     * top-level {@code nodeSelector} and {@code tolerations}; it reads {@code global.cattle.systemDefaultRegistry}.
      */
     public static Map<String, Object> crds(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
         FluxValues.place(values, config.platformWorkers());
+        RancherValues.put(values, config.infra().rancher());
         return values;
+    }
+
+    /**
+     * The kustomize patches helm-controller applies to rancher-monitoring's rendered manifests: the platform-worker
+     * node selector and toleration on the Jobs the chart gives no placement values. Tolerations are a list without a
+     * merge key in the PodSpec, so the strategic merge replaces the chart's list: the patch repeats the chart's own
+     * {@code cattle.io/os=linux} toleration. Hooks reach post-renderers on Flux 2.8.0 to 2.8.5 and 2.9+ (README).
+     */
+    public static List<PostRenderer> postRenderers(FluxFleetConfig config) {
+        return List.of(new PostRenderer(new Kustomize(JOBS_WITHOUT_PLACEMENT_VALUES.stream()
+                .map(job -> Placement.jobPatch(job, config.platformWorkers(), List.of(CATTLE_LINUX_TOLERATION)))
+                .toList())));
+    }
+
+    /**
+     * A scrape timeout for a monitor scraped every {@code interval}: Prometheus' default timeout, or the interval
+     * when that is shorter, since prometheus-operator refuses a timeout above the interval.
+     */
+    static String scrapeTimeout(String interval) {
+        return Durations.seconds(interval) < Durations.seconds(PROMETHEUS_DEFAULT_SCRAPE_TIMEOUT)
+                ? interval : PROMETHEUS_DEFAULT_SCRAPE_TIMEOUT;
     }
 
     /**
@@ -84,10 +121,15 @@ public final class MonitoringValues {
                 "passwordKey", GRAFANA_PASSWORD_KEY));
         config.infra().images().customGrafanaPlugins()
                 .ifPresent(image -> grafana.put("extraInitContainers", List.of(pluginsInitContainer(image))));
+        // the Grafana sub-chart leaves the interval empty (Prometheus' global one applies) with a 30s timeout, which
+        // prometheus-operator refuses wherever the global interval is shorter (preprod 15s, prod 10s)
+        Map<String, Object> grafanaMonitor = Placement.node(grafana, "serviceMonitor");
+        grafanaMonitor.put("interval", profile.scrapeInterval());
+        grafanaMonitor.put("scrapeTimeout", scrapeTimeout(profile.scrapeInterval()));
 
         // kube-prometheus-stack hands global.imagePullSecrets to every pod it makes, the Grafana sub-chart included
         Placement.node(values, "global").put("imagePullSecrets", List.of(Map.of("name", Names.HARBOR_WORKLOAD_SECRET)));
-        Placement.node(values, "upgrade").put("enabled", false);
+        RancherValues.put(values, config.infra().rancher());
         return values;
     }
 

@@ -14,6 +14,7 @@ import io.fluxfleet.flux.FluxSpecs.HelmInstall;
 import io.fluxfleet.flux.FluxSpecs.HelmReleaseSpec;
 import io.fluxfleet.flux.FluxSpecs.HelmUpgrade;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.flux.FluxSpecs.PostRenderer;
 import io.fluxfleet.flux.FluxSpecs.Ref;
 import io.fluxfleet.flux.FluxSpecs.Remediation;
 import io.fluxfleet.flux.FluxSpecs.SourceRef;
@@ -33,6 +34,9 @@ import java.util.Map;
  * first names it in {@code spec.dependsOn}; everything a HelmRelease refers to reaches it as an Output, so Pulumi
  * creates the referee first.
  *
+ * <p>{@code install.crds}/{@code upgrade.crds} stay unset: they govern a chart's {@code crds/} folder, and none of the
+ * shared charts has one (the {@code -crd} charts ship their CRDs as templates or through a Job).
+ *
  * @param release the HelmRelease object
  * @param name    its name, which is also the Helm release name
  */
@@ -44,14 +48,14 @@ public record SharedChart(FluxObject release, String name) {
      * @param parent     the component the HelmRelease belongs to
      * @param target     the namespace the chart installs into
      * @param source     the HelmRepository in flux-system that serves the chart
-     * @param crdChart   the chart installs CRDs: create and replace those in its crds directory on every upgrade
-     * @param dependsOn  HelmReleases that must be ready first
-     * @param values     the chart's values
+     * @param dependsOn     HelmReleases that must be ready first
+     * @param values        the chart's values
+     * @param postRenderers kustomize patches for what the chart's values cannot express; empty for none
      */
     static SharedChart create(ComponentResource parent, FluxFleetConfig config, Kube kube, FluxInstall flux,
                               String name, Namespace target, FluxObject source, String chart, String version,
-                              boolean crdChart, List<SharedChart> dependsOn, Output<Map<String, Object>> values) {
-        String crds = crdChart ? "CreateReplace" : null;
+                              List<SharedChart> dependsOn, Output<Map<String, Object>> values,
+                              List<PostRenderer> postRenderers) {
         Output<List<String>> dependencies = Output.all(dependsOn.stream().map(d -> d.release().objectName()).toList());
         Output<HelmReleaseSpec> spec = Output.tuple(
                 target.metadata().applyValue(m -> m.name().orElseThrow()),
@@ -68,9 +72,10 @@ public record SharedChart(FluxObject release, String name) {
                                 new SourceRef(FluxKind.HELM_REPOSITORY.kind(), t.t2))),
                         t.t3,
                         t.t4.isEmpty() ? null : t.t4.stream().map(Ref::of).toList(),
-                        new HelmInstall(crds, new Remediation(RETRIES)),
-                        new HelmUpgrade(crds, new Remediation(RETRIES), true),
-                        t.t5,
+                        new HelmInstall(null, new Remediation(RETRIES)),
+                        new HelmUpgrade(null, new Remediation(RETRIES), true),
+                        t.t5.isEmpty() ? null : t.t5,
+                        postRenderers.isEmpty() ? null : postRenderers,
                         config.suspend() ? Boolean.TRUE : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
                 Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec, kube.child(parent, flux.release()));

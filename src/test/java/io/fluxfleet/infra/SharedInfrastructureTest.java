@@ -91,10 +91,11 @@ class SharedInfrastructureTest {
             // Pulumi creates each after what it depends on (the names flow as Outputs)
             assertTrue(chart.dependencies().contains(crds.urn()));
             assertTrue(custom.dependencies().contains(chart.urn()));
-            // CRDs in a chart's crds directory are created and replaced only for the CRD charts
-            assertEquals("CreateReplace", at(crds, "spec", "install", "crds"));
-            assertEquals("CreateReplace", at(crds, "spec", "upgrade", "crds"));
-            assertNull(at(chart, "spec", "upgrade", "crds"));
+            // install/upgrade.crds act on a chart's crds/ folder, which none of the shared charts has
+            for (Recorded release : List.of(crds, chart, custom)) {
+                assertNull(at(release, "spec", "install", "crds"));
+                assertNull(at(release, "spec", "upgrade", "crds"));
+            }
         }
         for (String tenant : List.of("tenant1", "tenant2")) {
             Recorded cluster = result.find(KUSTOMIZATION, "flux-system/" + tenant + "-" + env + "-cluster");
@@ -175,30 +176,54 @@ class SharedInfrastructureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "preprod", "prod"})
-    void everyPodMakingComponentIsOnPlatformWorkers(String env) {
+    void everyPodMakingComponentIsPlacedThroughValuesOrPostRenderers(String env) {
         RenderResult result = render(env);
-        // every pod maker of rancher-monitoring 109 (kube-prometheus-stack 80.9) and rancher-logging 109 (4.10),
-        // spelled out here independently of MonitoringValues.PLACED and LoggingValues.PLACED
+        // the pod makers of rancher-monitoring 109 (kube-prometheus-stack 80.9) placed on platform workers through
+        // values, spelled out here independently of MonitoringValues.PLACED; node-exporter keeps the chart's own
+        // placement (every Linux node); RancherChartsTest renders the charts and checks every pod
         Map<String, List<List<String>>> expected = Map.of(
                 "rancher-monitoring", List.of(
                         List.of("prometheus", "prometheusSpec"), List.of("alertmanager", "alertmanagerSpec"),
                         List.of("grafana"), List.of("prometheusOperator"),
                         List.of("prometheusOperator", "admissionWebhooks", "patch"),
                         List.of("prometheusOperator", "admissionWebhooks", "deployment"),
-                        List.of("kube-state-metrics"), List.of("prometheus-node-exporter"), List.of("prometheus-adapter"),
-                        List.of("thanosRuler", "thanosRulerSpec"), List.of("crds", "upgradeJob")),
-                "rancher-logging", List.of(List.of(), List.of("fluentd"), List.of("fluentbit")),
+                        List.of("kube-state-metrics"), List.of("prometheus-adapter"),
+                        List.of("thanosRuler", "thanosRulerSpec")),
+                "rancher-logging", List.of(List.of("fluentd")),
                 "rancher-monitoring-crd", List.of(List.of()),
-                "rancher-logging-crd", List.of(List.of()),
                 "custom-monitoring", List.of(List.of()),
                 "custom-logging", List.of(List.of()));
         List<String> checked = new ArrayList<>();
         expected.forEach((chart, paths) -> paths.forEach(path -> assertPlaced(values(result, chart), path, chart, checked)));
-        assertEquals(11 + 3 + 4, checked.size(), checked.toString());
+        assertEquals(9 + 1 + 3, checked.size(), checked.toString());
         assertEquals(expected.get("rancher-monitoring"), MonitoringValues.PLACED);
         assertEquals(expected.get("rancher-logging"), LoggingValues.PLACED);
-        assertEquals(false, at(values(result, "rancher-monitoring"), "upgrade", "enabled"),
-                "the pre-upgrade hook job has no placement values, so it is off");
+        Map<String, Object> monitoring = values(result, "rancher-monitoring");
+        assertNull(monitoring.get("prometheus-node-exporter"), "node-exporter keeps the chart's every-node placement");
+        assertNull(monitoring.get("crds"), "crds.upgradeJob is off in the chart: placing it does nothing");
+        assertNull(monitoring.get("upgrade"), "Rancher's pre-upgrade cleanup stays on (chart default)");
+        // fluent-bit shares the top level with the operator: every Linux node, tolerating the platform taint
+        Map<String, Object> logging = values(result, "rancher-logging");
+        assertEquals(Map.of("kubernetes.io/os", "linux"), logging.get("nodeSelector"));
+        assertEquals(List.of(TOLERATION), logging.get("tolerations"));
+        assertNull(logging.get("fluentbit"), "the chart's own fluentbit tolerations (control-plane, etcd) stay");
+        assertNull(values(result, "rancher-logging-crd"), "rancher-logging-crd makes no pods");
+        // what values cannot place, the HelmReleases' kustomize post-renderers do
+        assertEquals(List.of("Job/rancher-monitoring-patch-sa", "Job/rancher-monitoring-upgrade"),
+                patchTargets(release(result, "rancher-monitoring")));
+        assertEquals(List.of("Deployment/rancher-logging"), patchTargets(release(result, "rancher-logging")));
+        assertNull(at(release(result, "rancher-monitoring-crd"), "spec", "postRenderers"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> patchTargets(Recorded release) {
+        List<String> targets = new ArrayList<>();
+        for (Map<String, Object> renderer : (List<Map<String, Object>>) at(release, "spec", "postRenderers")) {
+            for (Map<String, Object> patch : (List<Map<String, Object>>) at(renderer, "kustomize", "patches")) {
+                targets.add(at(patch, "target", "kind") + "/" + at(patch, "target", "name"));
+            }
+        }
+        return targets;
     }
 
     private static void assertPlaced(Map<String, Object> values, List<String> path, String chart, List<String> checked) {
@@ -218,8 +243,9 @@ class SharedInfrastructureTest {
         assertEquals(Map.of("repository", "harbor.example.com/your-org/custom-fluentbit", "tag", "3.1.9"),
                 at(logging, "images", "fluentbit"));
         List<Map<String, String>> pullSecret = List.of(Map.of("name", "harbor-registry-secret"));
-        assertEquals(pullSecret, at(logging, "loggingOverlay", "fluentd", "image", "imagePullSecrets"));
-        assertEquals(pullSecret, at(logging, "fluentbitAgentOverlay", "image", "imagePullSecrets"));
+        // the chart merges the overlays into the whole Logging/FluentbitAgent object, so they go under spec
+        assertEquals(pullSecret, at(logging, "loggingOverlay", "spec", "fluentd", "image", "imagePullSecrets"));
+        assertEquals(pullSecret, at(logging, "fluentbitAgentOverlay", "spec", "image", "imagePullSecrets"));
 
         Map<String, Object> monitoring = values(result, "rancher-monitoring");
         assertEquals(pullSecret, at(monitoring, "global", "imagePullSecrets"));

@@ -67,7 +67,7 @@ public final class PodPlacementValidator implements ObjectValidator {
         return violations;
     }
 
-    static boolean tolerates(Map<?, ?> toleration, Taint taint) {
+    public static boolean tolerates(Map<?, ?> toleration, Taint taint) {
         Object effect = toleration.get("effect");
         if (effect != null && !"".equals(effect) && !effect.equals(taint.effect)) {
             return false;
