@@ -90,8 +90,10 @@ import java.util.TreeMap;
  *
  * <h2>Destroy, drift, rotation</h2>
  * {@code pulumi destroy} leaves GitLab as governed: branch, seeds, protection and project settings are retained
- * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted,
- * and in prod every child is protected unless {@code allowDestroy}. {@code pulumi up} does not read GitLab back,
+ * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted.
+ * In prod every child is protected unless {@code allowDestroy} or the tenant is retiring, except the two that normal
+ * operation replaces or drops: the deploy token (replaced each rotation window) and the seed files (dropped when the
+ * tenant rewrites one); the engine refuses to replace or delete a protected resource. {@code pulumi up} does not read GitLab back,
  * so a protection someone removes by hand is restored by {@code pulumi up --refresh}. The deploy token expires at
  * the end of the rotation window after the current one ({@link GitLabGovernanceSettings.DeployToken#expiry}); the
  * first run in a new window replaces it, creating the new token before revoking the old. One known exception to
@@ -187,7 +189,7 @@ public final class GitLabGovernance extends ComponentResource {
                 .name(env.branch())
                 .ref(facts.defaultBranch())
                 .build(),
-                options(facts.branchExists() ? facts.id() + ":" + env.branch() : null)
+                options(tenant, facts.branchExists() ? facts.id() + ":" + env.branch() : null)
                         .ignoreChanges("ref", "keepOnDestroy")
                         .retainOnDelete(true)
                         .build());
@@ -216,7 +218,7 @@ public final class GitLabGovernance extends ComponentResource {
         }
         BranchProtection protectionResource = new BranchProtection(
                 GitLabNames.branchResource(tenant, env, "protection"), protection.build(),
-                options(facts.branchProtected() ? facts.id() + ":" + env.branch() : null)
+                options(tenant, facts.branchProtected() ? facts.id() + ":" + env.branch() : null)
                         .dependsOn(files)
                         .retainOnDelete(true)
                         .build());
@@ -231,7 +233,7 @@ public final class GitLabGovernance extends ComponentResource {
                     .protectedBranchIds(protectionResource.branchProtectionId().applyValue(List::of))
                     .appliesToAllProtectedBranches(false)
                     .build(),
-                    options(null).build());
+                    options(tenant, null).build());
         }
 
         projectSettings(tenant, facts);
@@ -322,9 +324,11 @@ public final class GitLabGovernance extends ComponentResource {
                 .commitMessage("fluxfleet: seed " + seed.path() + " on " + env.branch())
                 .overwriteOnCreate(false)
                 .build(),
-                options(importId)
+                options(tenant, importId)
                         .ignoreChanges(FILE_WRITE_ONCE_INPUTS)
                         .retainOnDelete(true)
+                        // dropped from the program whenever the tenant rewrites the file: never protected (io.fluxfleet.plan)
+                        .protect(false)
                         .build()));
     }
 
@@ -363,7 +367,7 @@ public final class GitLabGovernance extends ComponentResource {
                 .onlyAllowMergeIfAllDiscussionsAreResolved(wanted.discussionsMustBeResolved())
                 .allowMergeOnSkippedPipeline(wanted.mergeOnSkippedPipeline())
                 .build(),
-                options(facts.id())
+                options(tenant, facts.id())
                         .ignoreChanges(ignored)
                         .retainOnDelete(true)
                         .build());
@@ -376,7 +380,7 @@ public final class GitLabGovernance extends ComponentResource {
                     .mergeRequestsDisableCommittersApproval(true)
                     .disableOverridingApproversPerMergeRequest(true)
                     .build(),
-                    options(null).retainOnDelete(true).build());
+                    options(tenant, null).retainOnDelete(true).build());
         }
     }
 
@@ -395,7 +399,10 @@ public final class GitLabGovernance extends ComponentResource {
                         .expiresAt(expiry.atStartOfDay(ZoneOffset.UTC).toInstant().toString())
                         .build(),
                 // A deploy token cannot be changed in place; the new one exists before the old one is revoked.
-                options(null).replaceOnChanges("name", "scopes", "expiresAt").build());
+                options(tenant, null).replaceOnChanges("name", "scopes", "expiresAt")
+                        // replaced every rotation window, which the engine refuses for a protected resource
+                        .protect(false)
+                        .build());
         deployTokens.put(tenant.name(), new DeployTokenAccess(token.username(), token.token().asSecret()));
     }
 
@@ -448,12 +455,15 @@ public final class GitLabGovernance extends ComponentResource {
         return InvokeOptions.builder().parent(this).provider(args.provider()).build();
     }
 
-    /** Every child: parented here, through the stack's GitLab provider, protected in prod. */
-    private CustomResourceOptions.Builder options(String importId) {
+    /**
+     * Every child: parented here, through the stack's GitLab provider, protected in prod unless the tenant is
+     * retiring (its resources must be deletable by the next run).
+     */
+    private CustomResourceOptions.Builder options(Tenant tenant, String importId) {
         return CustomResourceOptions.builder()
                 .parent(this)
                 .provider(args.provider())
-                .protect(args.protect())
+                .protect(args.protect() && !tenant.retire())
                 .importId(importId);
     }
 
