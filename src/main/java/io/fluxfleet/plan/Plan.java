@@ -148,6 +148,7 @@ public final class Plan {
         List<Refusal> refusals = new ArrayList<>();
         List<PlannedResource> condemned = new ArrayList<>();
         Set<String> replacedOld = new HashSet<>();
+        Map<String, PlannedResource> replacedNow = new HashMap<>();
 
         for (PlannedResource now : after) {
             PlannedResource was = oldByUrn.get(now.urn());
@@ -185,12 +186,23 @@ public final class Plan {
                 replaceKeys.add("type");
             }
             if (replaceKeys.isEmpty()) {
-                steps.add(new Step(changed.isEmpty() || now.component() ? Op.SAME : Op.UPDATE, now,
-                        List.copyOf(changed), -1, note));
+                List<String> keys = new ArrayList<>(changed);
+                if (!now.component()) {
+                    // A replacement's outputs (a new token, a new ID) are unknown until it is created; what reads them
+                    // is updated with the new values (pulumi preview shows it as an update of unknown values).
+                    for (String dep : now.dependencies()) {
+                        PlannedResource source = replacedNow.get(dep);
+                        if (source != null && !source.component() && !dep.equals(now.provider())) {
+                            keys.add("outputs of replaced " + source.label());
+                        }
+                    }
+                }
+                steps.add(new Step(keys.isEmpty() || now.component() ? Op.SAME : Op.UPDATE, now, List.copyOf(keys), -1, note));
                 continue;
             }
             replaced.add(was.urn());
             replaced.add(now.urn());
+            replacedNow.put(now.urn(), now);
             if (was.protect() && now.protect()) {
                 refusals.add(new Refusal(now, "unable to replace resource \"" + now.urn() + "\"\nas it is currently marked"
                         + " for protection. To unprotect the resource, remove the `protect` flag from the resource in"
@@ -277,6 +289,8 @@ public final class Plan {
             }
         }
         List<String> problems = new ArrayList<>();
+        Map<String, PlannedResource> byUrn = new HashMap<>();
+        state.forEach(r -> byUrn.put(r.urn(), r));
         PlannedResource fluxRelease = state.stream()
                 .filter(r -> r.type().equals("kubernetes:helm.sh/v3:Release") && r.inputs().path("chart").asText("").equals("flux2"))
                 .findFirst().orElse(null);
@@ -287,17 +301,21 @@ public final class Plan {
             }
         }
         for (PlannedResource r : state) {
+            // Antichains run in parallel and a resource with no path to another may go in any of them: only a
+            // dependency makes the order certain, so that is what is checked.
             if (fluxRelease != null && r.type().contains(".toolkit.fluxcd.io/")
-                    && waveOf.get(r.urn()) >= waveOf.get(fluxRelease.urn())) {
-                problems.add(r.label() + " is not deleted before the Flux release " + fluxRelease.name() + " (wave "
-                        + waveOf.get(r.urn()) + ", release wave " + waveOf.get(fluxRelease.urn()) + "): its finalizer"
-                        + " would have no controller to run it. Make it depend on the release.");
+                    && !dependsOn(r, fluxRelease.urn(), byUrn)) {
+                problems.add(r.label() + " does not depend on the Flux release " + fluxRelease.name() + ", so nothing makes the"
+                        + " engine delete it first (wave " + waveOf.get(r.urn()) + ", release wave "
+                        + waveOf.get(fluxRelease.urn()) + "): its finalizer could be left with no controller to run it."
+                        + " Make it depend on the release.");
             }
             String ns = namespaceOf(r);
             PlannedResource namespace = ns.isEmpty() ? null : namespaces.get(ns);
-            if (namespace != null && namespace != r && waveOf.get(r.urn()) >= waveOf.get(namespace.urn())) {
-                problems.add(r.label() + " is not deleted before its namespace " + ns + " (wave " + waveOf.get(r.urn())
-                        + ", namespace wave " + waveOf.get(namespace.urn()) + "). Make it depend on the namespace.");
+            if (namespace != null && namespace != r && !dependsOn(r, namespace.urn(), byUrn)) {
+                problems.add(r.label() + " does not depend on its namespace " + ns + ", so nothing makes the engine"
+                        + " delete it first (wave " + waveOf.get(r.urn()) + ", namespace wave " + waveOf.get(namespace.urn())
+                        + "). Make it depend on the namespace.");
             }
         }
         return new Plan(steps, refusals, problems, List.of(), true);
@@ -344,6 +362,22 @@ public final class Plan {
             waves.add(wave);
         }
         return waves;
+    }
+
+    /** Whether {@code r} depends on {@code target}, directly or through other resources of the state. */
+    private static boolean dependsOn(PlannedResource r, String target, Map<String, PlannedResource> state) {
+        Set<String> seen = new HashSet<>();
+        List<String> todo = new ArrayList<>(r.dependencies());
+        while (!todo.isEmpty()) {
+            String urn = todo.remove(todo.size() - 1);
+            if (urn.equals(target)) {
+                return true;
+            }
+            if (seen.add(urn) && state.containsKey(urn)) {
+                todo.addAll(state.get(urn).dependencies());
+            }
+        }
+        return false;
     }
 
     private static Set<String> condemnedDependencies(PlannedResource r, Map<String, PlannedResource> condemned,
