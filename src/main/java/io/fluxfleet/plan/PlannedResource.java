@@ -47,7 +47,8 @@ public record PlannedResource(
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " is not a render directory: it has no resources.json");
         }
-        return parse(Files.readString(file), file.toString());
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return parse(Files.readString(file), (name == null ? "" : name + "/") + "resources.json");
     }
 
     /** Parses the content of a {@code resources.json}; {@code where} names it in errors. */
