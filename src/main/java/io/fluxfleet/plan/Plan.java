@@ -36,7 +36,10 @@ import java.util.TreeSet;
  *       program says now; with {@code retainOnDelete} the engine drops it from the state and leaves the object.</li>
  * </ul>
  * What a provider decides from live state (drift, server-side defaults) is outside an offline plan: this is the
- * plan for a state that matches the old render.
+ * plan for a state that matches the old render. Not modelled: the dependents a delete-before-replace drags along
+ * ({@code calculateDependentReplacements} asks each dependent's provider whether the replaced resource's new ID
+ * forces its own replacement); fluxfleet's only delete-before-replace candidates are Kubernetes objects replaced
+ * under the same name, whose dependents refer to them by that unchanged name.
  */
 public final class Plan {
 
@@ -185,6 +188,13 @@ public final class Plan {
             if (!was.type().equals(now.type()) && !now.component()) {
                 replaceKeys.add("type");
             }
+            // step_generator.go: "An import occurs if there is no old resource or if the old resource's ID does not
+            // match the ID in the goal state" (isImport := goal.ID != "" && (old == nil || ... oldImportID != goal.ID));
+            // with an old resource that is an ImportReplacementStep. A resource fluxfleet created has the ID its import
+            // ID format gives (GitLabGovernance), so only a changed import ID is a re-import.
+            if (!now.importId().isEmpty() && !was.importId().isEmpty() && !was.importId().equals(now.importId())) {
+                replaceKeys.add("import ID (re-import)");
+            }
             if (replaceKeys.isEmpty()) {
                 List<String> keys = new ArrayList<>(changed);
                 if (!now.component()) {
@@ -208,7 +218,7 @@ public final class Plan {
                         + " for protection. To unprotect the resource, remove the `protect` flag from the resource in"
                         + " your Pulumi program and run `pulumi up`", replaceAdvice(now, replaceKeys)));
             }
-            if (!now.importId().isEmpty()) {
+            if (!now.importId().isEmpty() && !replaceKeys.contains("import ID (re-import)")) {
                 refusals.add(new Refusal(now, "previously-imported resources that still specify an ID may not be"
                         + " replaced; please remove the `import` declaration from your program",
                         "fluxfleet adopts " + now.label() + " by import ID; a change to " + String.join(", ", replaceKeys)
