@@ -55,4 +55,33 @@ class PlanReportTest {
                 new PrintStream(err)), "a render against itself is all no-ops");
         assertEquals(2, PlanCommand.run(new String[] {render.toString()}, new PrintStream(out), new PrintStream(err)));
     }
+
+    @Test
+    void theMergeRequestNoteSaysAtTheTopThatUpWillFail(@TempDir Path dir) throws IOException {
+        ObjectNode one = Scenario.committed("prod");
+        write(dir.resolve("prod/old"), Scenario.withTenant(one, "tenant2"));
+        write(dir.resolve("prod/new"), one);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = io.fluxfleet.diff.DiffCommand.run(new String[] {"--stacks", dir.toString()}, new PrintStream(out),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(0, status, "the note is still printed, to be posted");
+        String note = out.toString(StandardCharsets.UTF_8);
+        int caution = note.indexOf("> [!caution]\n> **`pulumi up` will fail** for `prod`");
+        assertTrue(caution > 0, note);
+        assertTrue(caution < note.indexOf("| Stack |"), "before the summary table");
+        assertTrue(note.contains("**refused** · "), "the summary table says it too");
+        assertTrue(note.contains("##### Engine plan") && note.contains("```mermaid"), note);
+    }
+
+    /** A render directory of {@code config} as {@code fluxfleet render} writes it. */
+    private static void write(Path dir, ObjectNode config) throws IOException {
+        Files.createDirectories(dir);
+        Path file = Stacks.writeStackFile(Files.createTempDirectory("stack"), "prod", config);
+        var result = Renderer.render(io.fluxfleet.config.ConfigLoader.load("prod", io.fluxfleet.config.RawConfig.fromStackFile(file)));
+        for (var f : RenderWriter.files(result).entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.getValue());
+        }
+    }
 }
