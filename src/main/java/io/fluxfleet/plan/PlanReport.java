@@ -79,12 +79,19 @@ public final class PlanReport {
                 md.append(", and ").append(plan.problems().size()).append(" destroy-order promise(s) are broken");
             }
             md.append(".\n");
-            for (Refusal r : plan.refusals().stream().limit(10).toList()) {
-                md.append("> - `").append(r.resource().type()).append(' ').append(r.resource().name()).append("`: ")
-                        .append(firstLine(r.message())).append(". **Way out:** ").append(r.advice()).append('\n');
+            Map<String, List<Refusal>> groups = new LinkedHashMap<>();
+            for (Refusal r : plan.refusals()) {
+                groups.computeIfAbsent(kind(r) + "\u0000" + r.advice(), k -> new ArrayList<>()).add(r);
             }
-            if (plan.refusals().size() > 10) {
-                md.append("> - … and ").append(plan.refusals().size() - 10).append(" more\n");
+            for (List<Refusal> group : groups.values()) {
+                Refusal first = group.get(0);
+                md.append("> - **").append(kind(first)).append("** (").append(group.size()).append("): ");
+                md.append(String.join(", ", group.stream().limit(8).map(r -> "`" + r.resource().label() + "`").toList()));
+                if (group.size() > 8) {
+                    md.append(" and ").append(group.size() - 8).append(" more");
+                }
+                md.append(". The engine: \"").append(engineWords(first)).append("\". **Way out:** ")
+                        .append(first.advice()).append('\n');
             }
             plan.problems().stream().limit(10).forEach(p -> md.append("> - ").append(p).append('\n'));
             md.append('\n');
@@ -124,7 +131,7 @@ public final class PlanReport {
     public static String mermaid(Plan plan, List<PlannedResource> after) {
         Map<String, String> kind = new LinkedHashMap<>();
         Map<String, PlannedResource> res = new LinkedHashMap<>();
-        Set<String> refused = new HashSet<>();
+        Set<String> refused = new java.util.LinkedHashSet<>();
         plan.refusals().forEach(r -> refused.add(r.resource().urn()));
         List<Op> priority = List.of(Op.DELETE_BEFORE_REPLACE, Op.CREATE_REPLACEMENT, Op.DELETE_REPLACED, Op.DELETE,
                 Op.DELETE_RETAIN, Op.CREATE, Op.UPDATE);
@@ -137,6 +144,15 @@ public final class PlanReport {
         }
         Set<String> changed = new HashSet<>(kind.keySet());
         List<String[]> edges = new ArrayList<>();
+        Set<String> edgeKeys = new HashSet<>();
+        // among the changes themselves (a deleted resource's edges come from the old render it is in)
+        for (String urn : List.copyOf(kind.keySet())) {
+            for (String dep : res.get(urn).dependencies()) {
+                if (changed.contains(dep) && !dep.equals(urn) && edgeKeys.add(dep + " " + urn)) {
+                    edges.add(new String[] {dep, urn});
+                }
+            }
+        }
         for (PlannedResource r : after) {
             for (String dep : r.dependencies()) {
                 if (changed.contains(dep) && !r.urn().equals(dep)) {
@@ -144,7 +160,9 @@ public final class PlanReport {
                         kind.put(r.urn(), "dependent");
                         res.put(r.urn(), r);
                     }
-                    edges.add(new String[] {dep, r.urn()});
+                    if (edgeKeys.add(dep + " " + r.urn())) {
+                        edges.add(new String[] {dep, r.urn()});
+                    }
                 }
             }
         }
@@ -211,7 +229,19 @@ public final class PlanReport {
         return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
     }
 
-    private static String firstLine(String s) {
-        return s.replace("\n", " ").replace("`", "'");
+    /** What was refused, in a few words. */
+    private static String kind(Refusal r) {
+        if (r.message().startsWith("unable to delete")) {
+            return "delete of a protected resource";
+        }
+        if (r.message().startsWith("unable to replace")) {
+            return "replacement of a protected resource";
+        }
+        return "replacement of an imported resource";
+    }
+
+    /** The engine's message without the resource's URN, which the list already names. */
+    private static String engineWords(Refusal r) {
+        return r.message().replace(r.resource().urn(), "…").replace("\n", " ").replace("`", "'").replace("\"", "");
     }
 }

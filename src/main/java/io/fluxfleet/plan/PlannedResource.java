@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * @param dependencies what the engine's dependency graph has this resource depend on: its dependencies (dependsOn
  *                     and data flow), its parent and its provider, as pulumi/pulumi {@code pkg/resource/graph}
- *                     builds it
+ *                     builds it; sorted, so that every report iterates them in the same order
  */
 public record PlannedResource(
         String urn,
@@ -90,7 +90,8 @@ public record PlannedResource(
                     options.has("deleteBeforeReplace") ? options.get("deleteBeforeReplace").asBoolean() : null,
                     strings(options.path("replaceOnChanges")), strings(options.path("ignoreChanges")),
                     strings(options.path("aliases")), options.path("import").asText(""),
-                    Set.copyOf(deps), r.has("inputs") ? r.get("inputs") : NullNode.getInstance()));
+                    java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(deps)),
+                    r.has("inputs") ? r.get("inputs") : NullNode.getInstance()));
         }
         return List.copyOf(resources);
     }
