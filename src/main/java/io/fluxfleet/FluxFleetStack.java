@@ -78,9 +78,12 @@ public final class FluxFleetStack {
         for (Tenant tenant : config.tenants()) {
             Kube tenantKube = kube.withProtect(config.protect(tenant));
             if (tenant.retire()) {
-                ctx.log().warn("tenant " + tenant.name() + " is retiring: this up lifts the protection of its resources;"
-                        + " remove it from fluxfleet:tenants in the next change, and that up deletes them"
-                        + " (README \"Removing a tenant from prod\")");
+                ctx.log().warn(config.protect()
+                        ? "tenant " + tenant.name() + " is retiring: this up lifts the protection of its resources;"
+                                + " remove it from fluxfleet:tenants in the next change, and that up deletes them"
+                                + " (README \"Removing a tenant from prod\")"
+                        : "tenant " + tenant.name() + " is marked retire, which changes nothing in this stack: nothing"
+                                + " here is protected, so removing it from fluxfleet:tenants deletes its resources directly");
             }
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, tenantKube,
