@@ -179,6 +179,11 @@ public final class Plan {
                 note = join(note, "type changed from " + was.type());
             }
             Set<String> changed = changedPaths(was.inputs(), now.inputs(), now.ignoreChanges());
+            if (now.type().equals("pulumi:providers:kubernetes") && changed.contains("kubeconfig")) {
+                note = join(note, "kubeconfig changed: if its active cluster changed, pulumi-kubernetes replaces this"
+                        + " provider and with it every resource it manages (refused where protected); new credentials"
+                        + " for the same cluster are an update");
+            }
             List<String> replaceKeys = replaceKeys(was, now, changed);
             if (!was.provider().isEmpty() && replaced.contains(was.provider())) {
                 replaceKeys.add("provider (replaced)");
@@ -494,6 +499,9 @@ public final class Plan {
     private static boolean deleteBeforeReplace(PlannedResource was, PlannedResource now, List<String> keys) {
         if (now.deleteBeforeReplace() != null) {
             return now.deleteBeforeReplace();
+        }
+        if (keys.stream().anyMatch(k -> k.startsWith("provider"))) {
+            return false; // the engine replaces without asking the provider's Diff, so the default: create first
         }
         if (now.type().startsWith("kubernetes:") && !now.type().equals("kubernetes:helm.sh/v3:Release")) {
             JsonNode a = was.inputs().path("metadata");

@@ -49,9 +49,11 @@ public final class ReplacementRules {
                     K8S_PROVIDER + "diff.go forceNew: core v1 \"ResourceQuota\": properties{\".spec.scopes\"}"),
             new Rule("kubernetes:core/v1:Service", List.of("spec.clusterIP"),
                     K8S_PROVIDER + "diff.go forceNew: core v1 \"Service\": properties{\".spec.clusterIP\"}"),
-            new Rule("pulumi:providers:kubernetes", List.of("kubeconfig", "context", "cluster"),
+            new Rule("pulumi:providers:kubernetes", List.of("context", "cluster"),
                     K8S_PROVIDER + "provider.go DiffConfig: \"planning a replacement iff the active cluster in the"
-                            + " kubeconfig changes\" (offline fluxfleet cannot tell, so any change counts)"),
+                            + " kubeconfig changes\"; another context or cluster names another cluster. A changed"
+                            + " kubeconfig secret cannot be told apart offline (new credentials, or another cluster):"
+                            + " Plan notes it instead"),
             new Rule("gitlab:index/branch:Branch", List.of("project", "name", "ref"),
                     GITLAB + "resource_gitlab_branch.go: \"name\", \"project\", \"ref\" ForceNew: true"),
             new Rule("gitlab:index/branchProtection:BranchProtection",

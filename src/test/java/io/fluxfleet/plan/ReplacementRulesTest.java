@@ -55,6 +55,7 @@ class ReplacementRulesTest {
         "kubernetes:helm.sh/v3:Release|{\"name\":\"flux\",\"namespace\":\"a\",\"version\":\"1\"}|{\"name\":\"flux\",\"namespace\":\"b\",\"version\":\"1\"}|CREATE_REPLACEMENT|namespace",
         "kubernetes:helm.sh/v3:Release|{\"name\":\"flux\",\"version\":\"1\"}|{\"name\":\"flux\",\"version\":\"2\"}|UPDATE|version",
         "pulumi:providers:kubernetes|{\"context\":\"a\"}|{\"context\":\"b\"}|CREATE_REPLACEMENT|context",
+        "pulumi:providers:kubernetes|{\"kubeconfig\":\"[secret:a]\"}|{\"kubeconfig\":\"[secret:b]\"}|UPDATE|kubeconfig",
         // GitLab: ForceNew / RequiresReplace (terraform-provider-gitlab)
         "gitlab:index/branch:Branch|{\"project\":\"1\",\"name\":\"dev\"}|{\"project\":\"1\",\"name\":\"prod\"}|CREATE_REPLACEMENT|name",
         "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"pushAccessLevel\":\"no one\"}|{\"branch\":\"dev\"}|CREATE_REPLACEMENT|pushAccessLevel",
@@ -85,6 +86,31 @@ class ReplacementRulesTest {
             String type = rule.type().endsWith("*") ? "kubernetes:core/v1:ConfigMap" : rule.type();
             assertTrue(source.contains("\"" + type + "|") || source.contains("        \"" + type + "|"), type);
         }
+    }
+
+    @Test
+    void aReplacedProviderReplacesWhatItManages() throws IOException {
+        ArrayNode before = JSON.createArrayNode();
+        ArrayNode after = JSON.createArrayNode();
+        for (ArrayNode root : List.of(before, after)) {
+            ObjectNode p = root.addObject();
+            p.put("type", "pulumi:providers:kubernetes");
+            p.put("name", "k");
+            p.put("urn", "urn:p");
+            p.set("inputs", JSON.createObjectNode().put("context", root == before ? "a" : "b"));
+            ObjectNode ns = root.addObject();
+            ns.put("type", "kubernetes:core/v1:Namespace");
+            ns.put("name", "n");
+            ns.put("urn", "urn:n");
+            ns.put("provider", "urn:p");
+            ns.set("inputs", JSON.readTree("{\"metadata\":{\"name\":\"n\"}}"));
+        }
+        Plan plan = Plan.up(PlannedResource.parse(before.toString(), "old"), PlannedResource.parse(after.toString(), "new"));
+        assertEquals(List.of("provider (replaced)"), plan.steps().stream()
+                .filter(s -> s.resource().urn().equals("urn:n") && s.op() == Op.CREATE_REPLACEMENT)
+                .findFirst().orElseThrow().keys());
+        assertTrue(Plan.up(PlannedResource.parse(before.toString().replace("\"a\"", "\"b\""), "old"),
+                PlannedResource.parse(after.toString(), "new")).noChanges());
     }
 
     @Test
