@@ -152,6 +152,7 @@ public final class Plan {
         List<PlannedResource> condemned = new ArrayList<>();
         Set<String> replacedOld = new HashSet<>();
         Map<String, PlannedResource> replacedNow = new HashMap<>();
+        Map<String, String> matchedFrom = new HashMap<>(); // new URN -> the old URN it continues
 
         for (PlannedResource now : after) {
             PlannedResource was = oldByUrn.get(now.urn());
@@ -170,6 +171,7 @@ public final class Plan {
                 continue;
             }
             matchedOld.add(was.urn());
+            matchedFrom.put(now.urn(), was.urn());
             if (was.protect() && !now.protect()) {
                 note = join(note, "protection lifted in this run");
             } else if (!was.protect() && now.protect()) {
@@ -187,7 +189,8 @@ public final class Plan {
             List<String> replaceKeys = replaceKeys(was, now, changed);
             if (!was.provider().isEmpty() && replaced.contains(was.provider())) {
                 replaceKeys.add("provider (replaced)");
-            } else if (!was.provider().equals(now.provider()) && !now.provider().equals(aliasTarget(now.provider(), after, was.provider()))) {
+            } else if (!was.provider().equals(now.provider())
+                    && !was.provider().equals(matchedFrom.get(now.provider()))) { // the same provider, renamed with an alias
                 replaceKeys.add("provider");
             }
             if (!was.type().equals(now.type()) && !now.component()) {
@@ -510,15 +513,6 @@ public final class Plan {
                     && a.path("namespace").equals(b.path("namespace"));
         }
         return false;
-    }
-
-    private static String aliasTarget(String provider, List<PlannedResource> after, String oldProvider) {
-        for (PlannedResource r : after) {
-            if (r.urn().equals(provider) && r.aliases().contains(oldProvider)) {
-                return provider;
-            }
-        }
-        return null;
     }
 
     private static String deleteMessage(PlannedResource r) {
