@@ -35,7 +35,8 @@ public final class PlanReport {
         StringBuilder out = new StringBuilder();
         out.append(plan.destroy() ? "destroy plan: " : "plan: ").append(summary(plan)).append('\n');
         if (!plan.refusals().isEmpty()) {
-            out.append("\nREFUSED: the engine stops at ").append(plan.refusals().size()).append(" step(s):\n");
+            out.append("\nREFUSED: the engine refuses ").append(plan.refusals().size()).append(" step(s) (`pulumi ")
+                    .append(plan.destroy() ? "destroy" : "up").append("` stops at the first; `pulumi preview` lists them all):\n");
             for (Refusal r : plan.refusals()) {
                 out.append("  error: ").append(r.message().replace("\n", "\n         ")).append('\n');
                 out.append("  way out: ").append(r.advice()).append("\n\n");
