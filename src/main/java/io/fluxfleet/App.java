@@ -51,6 +51,7 @@ public final class App {
             case "diff" -> DiffCommand.run(rest, System.out, System.err);
             case "changed-stacks" -> ChangedStacksCommand.run(rest, System.out, System.err);
             case "mr-note" -> MergeRequestNoteCommand.run(rest, System.out, System.err);
+            case "plan" -> io.fluxfleet.plan.PlanCommand.run(rest, System.out, System.err);
             case "-h", "--help", "help" -> {
                 System.out.println(usage());
                 yield 0;
@@ -84,6 +85,7 @@ public final class App {
                        java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
                        java -jar fluxfleet.jar diff <old-render-dir> <new-render-dir> [--stack <name>]
                        java -jar fluxfleet.jar diff --stacks <dir> [--base <sha>] [--head <sha>]
+                       java -jar fluxfleet.jar plan <old-render-dir> <new-render-dir>   (or <render-dir> --destroy)
                        java -jar fluxfleet.jar changed-stacks (--base <rev> | --paths <file|->) [--repo <dir>]
                        java -jar fluxfleet.jar mr-note --file <note.md> [--update-only]   (token: $GITLAB_API_TOKEN)
                 """;

@@ -230,8 +230,9 @@ public final class ConfigLoader {
                         + ".gitPassword'`)");
             }
             Optional<Secret> statusToken = t.secret("statusToken");
+            boolean retire = t.bool("retire", false);
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
         }
         return tenants;
     }

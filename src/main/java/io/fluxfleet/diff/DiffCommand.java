@@ -35,7 +35,8 @@ public final class DiffCommand {
                    fluxfleet diff --stacks <dir> [--base <sha>] [--head <sha>]
 
             Compares renders made by `fluxfleet render` and prints one merge-request note (Markdown):
-            per stack the resources added, changed and removed, and a diff of the rendered objects.
+            per stack the resources added, changed and removed, the engine's plan (steps, refusals, a graph of
+            what changes and what depends on it; see `fluxfleet plan`), and a diff of the rendered objects.
             Secret values appear only as the render's [secret:<fingerprint>] placeholders.
 
               <old-dir> <new-dir>  the target branch's and the merge request's render of one stack
@@ -108,7 +109,8 @@ public final class DiffCommand {
                     }
                 }
                 String name = stack != null ? stack : newDir.toAbsolutePath().normalize().getFileName().toString();
-                sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty()));
+                sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty(),
+                        Optional.of(plan(oldDir, newDir))));
             }
         } catch (IOException e) {
             err.println("fluxfleet diff: " + e.getMessage());
@@ -131,9 +133,29 @@ public final class DiffCommand {
             StackDiff diff = RenderDiff.compare(stack,
                     stackDir.resolve("old"), line(stackDir.resolve("old.missing")).orElse("no render"),
                     stackDir.resolve("new"), line(stackDir.resolve("new.missing")).orElse("no render"));
-            sections.add(new Section(diff, preview(stackDir)));
+            Path oldDir = stackDir.resolve("old");
+            Path newDir = stackDir.resolve("new");
+            Optional<MergeRequestNote.StackPlan> plan = Files.isRegularFile(newDir.resolve("resources.json"))
+                    ? Optional.of(plan(oldDir, newDir)) : Optional.empty();
+            sections.add(new Section(diff, preview(stackDir), plan));
         }
         return sections;
+    }
+
+    /**
+     * The engine's plan from the old render to the new one; a stack without an old render is planned from an empty
+     * state (its first {@code up}). A render too old to record resource identity gives no plan, and says why.
+     */
+    static MergeRequestNote.StackPlan plan(Path oldDir, Path newDir) {
+        try {
+            List<io.fluxfleet.plan.PlannedResource> after = io.fluxfleet.plan.PlannedResource.read(newDir);
+            List<io.fluxfleet.plan.PlannedResource> before = Files.isRegularFile(oldDir.resolve("resources.json"))
+                    ? io.fluxfleet.plan.PlannedResource.read(oldDir) : List.of();
+            return new MergeRequestNote.StackPlan(Optional.of(io.fluxfleet.plan.Plan.up(before, after)), after,
+                    Optional.empty());
+        } catch (IOException | IllegalStateException e) {
+            return new MergeRequestNote.StackPlan(Optional.empty(), List.of(), Optional.of(e.getMessage()));
+        }
     }
 
     private static Optional<Preview> preview(Path stackDir) throws IOException {

@@ -103,8 +103,10 @@ import java.util.TreeMap;
  *
  * <h2>Destroy, drift, rotation</h2>
  * {@code pulumi destroy} leaves GitLab as governed: branch, seeds, protection and project settings are retained
- * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted,
- * and in prod every child is protected unless {@code allowDestroy}. {@code pulumi up} does not read GitLab back,
+ * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted.
+ * In prod every child is protected unless {@code allowDestroy} or the tenant is retiring, except the two that normal
+ * operation replaces or drops: the deploy token (replaced each rotation window) and the seed files (dropped when the
+ * tenant rewrites one); the engine refuses to replace or delete a protected resource. {@code pulumi up} does not read GitLab back,
  * so a protection someone removes by hand is restored by {@code pulumi up --refresh}. The deploy token expires at
  * the end of the rotation window after the current one ({@link GitLabGovernanceSettings.DeployToken#expiry}); the
  * first run in a new window replaces it, creating the new token before revoking the old. One known exception to
@@ -268,7 +270,7 @@ public final class GitLabGovernance extends ComponentResource {
                 .name(env.branch())
                 .ref(source == null ? facts.defaultBranch() : source)
                 .build(),
-                options(facts.branchExists() ? facts.id() + ":" + env.branch() : null)
+                options(tenant, facts.branchExists() ? facts.id() + ":" + env.branch() : null)
                         .ignoreChanges("ref", "keepOnDestroy")
                         .retainOnDelete(true)
                         .build());
@@ -319,7 +321,7 @@ public final class GitLabGovernance extends ComponentResource {
         }
         BranchProtection protectionResource = new BranchProtection(
                 GitLabNames.branchResource(tenant, env, "protection"), protection.build(),
-                options(facts.protection().isPresent() ? facts.id() + ":" + env.branch() : null)
+                options(tenant, facts.protection().isPresent() ? facts.id() + ":" + env.branch() : null)
                         .dependsOn(protectionDependencies)
                         .retainOnDelete(true)
                         .build());
@@ -346,7 +348,7 @@ public final class GitLabGovernance extends ComponentResource {
                     .protectedBranchIds(protectionResource.branchProtectionId().applyValue(List::of))
                     .appliesToAllProtectedBranches(false)
                     .build(),
-                    options(null).dependsOn(ruleDependencies).build());
+                    options(tenant, null).dependsOn(ruleDependencies).build());
         }
     }
 
@@ -410,7 +412,7 @@ public final class GitLabGovernance extends ComponentResource {
             Output<Integer> id = groupIds.computeIfAbsent(group, this::groupId);
             shares.put(group, new ProjectShareGroup(GitLabNames.projectResource(tenant, "share-" + slug(group)),
                     ProjectShareGroupArgs.builder().project(facts.id()).groupId(id).groupAccess(role).build(),
-                    options(importId).deleteBeforeReplace(true).build()));
+                    options(tenant, importId).deleteBeforeReplace(true).build()));
         }
         return shares;
     }
@@ -526,9 +528,11 @@ public final class GitLabGovernance extends ComponentResource {
                 .commitMessage("fluxfleet: seed " + seed.path() + " on " + env.branch())
                 .overwriteOnCreate(false)
                 .build(),
-                options(importId)
+                options(tenant, importId)
                         .ignoreChanges(FILE_WRITE_ONCE_INPUTS)
                         .retainOnDelete(true)
+                        // dropped from the program whenever the tenant rewrites the file: never protected (io.fluxfleet.plan)
+                        .protect(false)
                         .build()));
     }
 
@@ -565,7 +569,7 @@ public final class GitLabGovernance extends ComponentResource {
                 .onlyAllowMergeIfAllDiscussionsAreResolved(wanted.discussionsMustBeResolved())
                 .allowMergeOnSkippedPipeline(wanted.mergeOnSkippedPipeline())
                 .build(),
-                options(facts.id())
+                options(tenant, facts.id())
                         .ignoreChanges(ignored)
                         .retainOnDelete(true)
                         .build());
@@ -578,7 +582,7 @@ public final class GitLabGovernance extends ComponentResource {
                     .mergeRequestsDisableCommittersApproval(true)
                     .disableOverridingApproversPerMergeRequest(true)
                     .build(),
-                    options(null).retainOnDelete(true).build());
+                    options(tenant, null).retainOnDelete(true).build());
         }
     }
 
@@ -597,7 +601,10 @@ public final class GitLabGovernance extends ComponentResource {
                         .expiresAt(expiry.atStartOfDay(ZoneOffset.UTC).toInstant().toString())
                         .build(),
                 // A deploy token cannot be changed in place; the new one exists before the old one is revoked.
-                options(null).replaceOnChanges("name", "scopes", "expiresAt").build());
+                options(tenant, null).replaceOnChanges("name", "scopes", "expiresAt")
+                        // replaced every rotation window, which the engine refuses for a protected resource
+                        .protect(false)
+                        .build());
         deployTokens.put(tenant.name(), new DeployTokenAccess(token.username(), token.token().asSecret()));
     }
 
@@ -655,12 +662,15 @@ public final class GitLabGovernance extends ComponentResource {
         return InvokeOptions.builder().parent(this).provider(args.provider()).build();
     }
 
-    /** Every child: parented here, through the stack's GitLab provider, protected in prod. */
-    private CustomResourceOptions.Builder options(String importId) {
+    /**
+     * Every child: parented here, through the stack's GitLab provider, protected in prod unless the tenant is
+     * retiring (its resources must be deletable by the next run).
+     */
+    private CustomResourceOptions.Builder options(Tenant tenant, String importId) {
         return CustomResourceOptions.builder()
                 .parent(this)
                 .provider(args.provider())
-                .protect(args.protect())
+                .protect(args.protect() && !tenant.retire())
                 .importId(importId);
     }
 

@@ -30,6 +30,11 @@ final class CountingRunner implements Runner {
     @Override
     public <T> void registerTask(String description, CompletableFuture<T> task) {
         pending.incrementAndGet();
+        track(task);
+    }
+
+    /** Counts {@code task} down when it completes; the caller has already counted it up. */
+    private <T> void track(CompletableFuture<T> task) {
         task.whenComplete((value, error) -> {
             if (error != null) {
                 exceptions.add(unwrap(error));
@@ -42,9 +47,12 @@ final class CountingRunner implements Runner {
 
     @Override
     public <T> CompletableFuture<Result<T>> runAsync(Supplier<T> callback) {
+        // While the program runs it is itself pending, so the count reaches zero only once all work is done. It is
+        // counted before it starts: counted after, a first task of the program that completed at once could take the
+        // count to zero and end the run with nothing registered (seen once: a render with no resources).
+        pending.incrementAndGet();
         CompletableFuture<T> program = ContextAwareCompletableFuture.supplyAsync(callback);
-        // While the program runs it is itself pending, so the count reaches zero only once all work is done.
-        registerTask("program", program);
+        track(program);
         return drained.handle((ignored, error) -> {
             List<Exception> failures = new ArrayList<>(exceptions);
             T value = program.isCompletedExceptionally() ? null : program.getNow(null);

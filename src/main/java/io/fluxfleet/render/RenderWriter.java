@@ -85,10 +85,24 @@ public final class RenderWriter {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("type", r.type());
             row.put("name", r.name());
-            row.put("inputs", RenderResult.redact(r.inputs()));
-            if (r.protect()) {
-                row.put("protect", true);
+            row.put("urn", r.urn());
+            if (!r.custom()) {
+                row.put("component", true);
             }
+            if (!r.parent().isEmpty()) {
+                row.put("parent", r.parent());
+            }
+            if (!r.providerUrn().isEmpty()) {
+                row.put("provider", r.providerUrn());
+            }
+            Map<String, Object> options = options(r);
+            if (!options.isEmpty()) {
+                row.put("options", options);
+            }
+            if (!r.dependencies().isEmpty()) {
+                row.put("dependencies", r.dependencies().stream().distinct().sorted().toList());
+            }
+            row.put("inputs", RenderResult.redact(r.inputs()));
             rows.add(row);
         }
         try {
@@ -96,6 +110,36 @@ public final class RenderWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The resource options the engine's plan depends on, each only when it differs from the engine's default, so
+     * that a render records exactly what {@code fluxfleet plan} needs (see {@code io.fluxfleet.plan}).
+     */
+    static Map<String, Object> options(Recorded r) {
+        Map<String, Object> options = new TreeMap<>();
+        if (r.protect()) {
+            options.put("protect", true);
+        }
+        if (r.retainOnDelete()) {
+            options.put("retainOnDelete", true);
+        }
+        if (r.deleteBeforeReplace() != null) {
+            options.put("deleteBeforeReplace", r.deleteBeforeReplace());
+        }
+        if (!r.replaceOnChanges().isEmpty()) {
+            options.put("replaceOnChanges", r.replaceOnChanges().stream().sorted().toList());
+        }
+        if (!r.ignoreChanges().isEmpty()) {
+            options.put("ignoreChanges", r.ignoreChanges().stream().sorted().toList());
+        }
+        if (!r.aliases().isEmpty()) {
+            options.put("aliases", r.aliases());
+        }
+        if (!r.importId().isEmpty()) {
+            options.put("import", r.importId());
+        }
+        return options;
     }
 
     static String kubernetesYaml(RenderResult result) {

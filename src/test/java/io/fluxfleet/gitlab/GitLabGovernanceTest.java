@@ -242,6 +242,12 @@ class GitLabGovernanceTest {
         }
         for (Registered r : run.gitlab()) {
             assertTrue(r.provider().contains(PROVIDER_URN), r.name() + " goes through the explicit provider");
+            // deploy tokens (replaced each rotation window) and seeds (dropped when a tenant rewrites one) are never
+            // protected: the engine refuses to replace or delete a protected resource (io.fluxfleet.plan)
+            boolean replacedOrDropped = r.type().equals("gitlab:index/projectDeployToken:ProjectDeployToken")
+                    || r.type().equals("gitlab:index/repositoryFile:RepositoryFile");
+            assertEquals(env == Environment.PROD && !replacedOrDropped, r.options().isProtect(),
+                    r.name() + " is protected in prod only, and never when normal operation replaces or drops it");
         }
         Registered provider = run.mocks().find("pulumi:providers:gitlab", "gitlab");
         assertEquals("https://gitlab.example.com/api/v4/", provider.input("baseUrl"));
