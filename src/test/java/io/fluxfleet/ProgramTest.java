@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fluxfleet.config.ConfigException;
 import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.gitlab.GitLabGovernance;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.render.Renderer;
@@ -75,7 +76,9 @@ class ProgramTest {
         RenderResult render = Stacks.render(committed);
         assertEquals(render.resources().stream().map(r -> r.type() + " " + r.name()).toList(),
                 program.resources().stream().map(r -> r.type() + " " + r.name()).toList());
-        assertTrue(program.resources().stream().filter(Recorded::custom).allMatch(Recorded::protect), "prod is protected");
+        assertTrue(program.resources().stream().filter(Recorded::custom)
+                .filter(r -> !GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .allMatch(Recorded::protect), "prod is protected, but for the deploy tokens and seeds (GitLabGovernance)");
         Recorded harbor = program.find("kubernetes:core/v1:Secret", "flux-system/harbor-auth-secret");
         assertInstanceOf(Recorded.SecretValue.class, harbor.inputs().get("stringData"));
         assertTrue(((String) ((Map<?, ?>) RenderResult.reveal(harbor.inputs().get("stringData"))).get(".dockerconfigjson"))

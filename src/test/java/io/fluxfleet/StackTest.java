@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.flux.FluxValues;
+import io.fluxfleet.gitlab.GitLabGovernance;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.render.RenderWriter;
@@ -260,7 +261,11 @@ class StackTest {
     @Test
     void prodIsProtectedUnlessDestroyIsAllowed() {
         RenderResult prod = render("prod");
-        assertTrue(prod.resources().stream().allMatch(Recorded::protect), "components too");
+        // Except the GitLab deploy tokens and seed files, which normal operation replaces or drops (GitLabGovernance).
+        assertTrue(prod.resources().stream().filter(r -> !GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .allMatch(Recorded::protect), "components too");
+        assertTrue(prod.resources().stream().filter(r -> GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .noneMatch(Recorded::protect), "deploy tokens rotate, seeds may leave");
         assertTrue(render("dev").resources().stream().noneMatch(Recorded::protect));
         ObjectNode config = Stacks.minimal("prod", 1);
         config.put("allowDestroy", true);

@@ -104,7 +104,8 @@ import java.util.TreeMap;
  * <h2>Destroy, drift, rotation</h2>
  * {@code pulumi destroy} leaves GitLab as governed: branch, seeds, protection and project settings are retained
  * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted,
- * and in prod every child is protected unless {@code allowDestroy}. {@code pulumi up} does not read GitLab back,
+ * and in prod every child but the deploy tokens and seed files ({@link #LIFECYCLE_UNPROTECTED}) is protected unless
+ * {@code allowDestroy}. {@code pulumi up} does not read GitLab back,
  * so a protection someone removes by hand is restored by {@code pulumi up --refresh}. The deploy token expires at
  * the end of the rotation window after the current one ({@link GitLabGovernanceSettings.DeployToken#expiry}); the
  * first run in a new window replaces it, creating the new token before revoking the old. One known exception to
@@ -125,6 +126,19 @@ public final class GitLabGovernance extends ComponentResource {
     static final List<String> PROJECT_UNSET_INPUTS = List.of("name", "path", "namespaceId", "defaultBranch",
             "archiveOnDestroy");
     private static final int TOKEN_EXPIRY_WARNING_DAYS = 30;
+    /**
+     * The types never {@code protect}ed, even in prod: a deploy token is replaced every rotation window and a seed file
+     * leaves the program when a tenant rewrites or deletes it. The engine refuses to delete a protected resource
+     * (pulumi/pulumi pkg/resource/deploy/step.go, {@code DeleteStep.Apply}: "if !s.replacing && s.old.Protect" ->
+     * {@code deleteProtectedError}, "cannot be deleted because it is protected", checked before {@code RetainOnDelete})
+     * and to replace one that stays protected (pkg/resource/deploy/step_generator.go: "if new.Protect && old.Protect"
+     * -> "unable to replace resource ... as it is currently marked for protection"), so a protected token would fail
+     * the first prod run of every new window. A seed keeps {@code retainOnDelete}, so dropping it never touches the
+     * file; a token's replacement creates the new token before it deletes the old.
+     */
+    public static final List<String> LIFECYCLE_UNPROTECTED = List.of(
+            ProjectDeployToken.class.getAnnotation(ResourceType.class).type(),
+            RepositoryFile.class.getAnnotation(ResourceType.class).type());
     private static final String PROJECT_TYPE = Project.class.getAnnotation(ResourceType.class).type();
 
     /**
@@ -529,6 +543,7 @@ public final class GitLabGovernance extends ComponentResource {
                 options(importId)
                         .ignoreChanges(FILE_WRITE_ONCE_INPUTS)
                         .retainOnDelete(true)
+                        .protect(false)
                         .build()));
     }
 
@@ -596,8 +611,9 @@ public final class GitLabGovernance extends ComponentResource {
                         .scopes(DEPLOY_TOKEN_SCOPE)
                         .expiresAt(expiry.atStartOfDay(ZoneOffset.UTC).toInstant().toString())
                         .build(),
-                // A deploy token cannot be changed in place; the new one exists before the old one is revoked.
-                options(null).replaceOnChanges("name", "scopes", "expiresAt").build());
+                // A deploy token cannot be changed in place; the new one exists before the old one is revoked. Never
+                // protected, not even in prod: every rotation window replaces it (see the class comment).
+                options(null).replaceOnChanges("name", "scopes", "expiresAt").protect(false).build());
         deployTokens.put(tenant.name(), new DeployTokenAccess(token.username(), token.token().asSecret()));
     }
 
@@ -655,7 +671,11 @@ public final class GitLabGovernance extends ComponentResource {
         return InvokeOptions.builder().parent(this).provider(args.provider()).build();
     }
 
-    /** Every child: parented here, through the stack's GitLab provider, protected in prod. */
+    /**
+     * Every child: parented here, through the stack's GitLab provider, protected in prod. Seeds and deploy tokens
+     * override the protection: they are dropped or replaced in normal operation, and the engine refuses both for a
+     * protected resource ({@link #LIFECYCLE_UNPROTECTED}).
+     */
     private CustomResourceOptions.Builder options(String importId) {
         return CustomResourceOptions.builder()
                 .parent(this)

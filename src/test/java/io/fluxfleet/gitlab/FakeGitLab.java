@@ -490,23 +490,37 @@ final class FakeGitLab {
     }
 
     /**
-     * The Pulumi engine's refusals when {@code next} follows {@code previous} in the same stack: a resource the
-     * previous run registered with {@code protect} cannot be deleted (it is missing from the next run) or replaced (an
-     * input listed in {@code replaceOnChanges} changed). The engine says "cannot be deleted because it is protected" and
-     * "unable to replace resource ... as it is currently marked for protection" (pulumi/pulumi pkg/resource/deploy,
-     * step generation); {@code retainOnDelete} does not lift it.
+     * The Pulumi engine's refusals when {@code next} follows {@code previous} in the same stack, as pulumi/pulumi
+     * decides them (v3.259 and later; the messages are the engine's up to the URN):
+     * <ul>
+     *   <li>a resource the previous run registered with {@code protect} cannot be deleted (it is missing from the next
+     *       run): pkg/resource/deploy/step.go, {@code DeleteStep.Apply}, "if !s.replacing && s.old.Protect" returns
+     *       {@code deleteProtectedError} ("resource %q cannot be deleted\nbecause it is protected"), before it looks at
+     *       {@code RetainOnDelete}, so {@code retainOnDelete} does not lift it;</li>
+     *   <li>a resource protected in both runs cannot be replaced (here: an input listed in {@code replaceOnChanges}
+     *       changed): pkg/resource/deploy/step_generator.go, "if new.Protect && old.Protect" -> "unable to replace
+     *       resource %q\nas it is currently marked for protection". Unprotecting and replacing in the same run is
+     *       allowed ("we do allow unprotecting and replacing to happen in a single update cycle").</li>
+     * </ul>
      */
     static List<String> engineRefusals(GitLabMocks previous, GitLabMocks next) {
+        return engineRefusals(previous.registered(), next.registered());
+    }
+
+    static List<String> engineRefusals(List<GitLabMocks.Registered> previous, List<GitLabMocks.Registered> next) {
         Map<String, GitLabMocks.Registered> after = new HashMap<>();
-        next.registered().forEach(r -> after.put(r.type() + "::" + r.name(), r));
+        next.forEach(r -> after.put(r.type() + "::" + r.name(), r));
         List<String> refusals = new ArrayList<>();
-        for (GitLabMocks.Registered was : previous.registered()) {
+        for (GitLabMocks.Registered was : previous) {
             if (was.options() == null || !was.options().isProtect()) {
                 continue;
             }
             GitLabMocks.Registered now = after.get(was.type() + "::" + was.name());
             if (now == null) {
                 refusals.add(was.type() + "::" + was.name() + " cannot be deleted because it is protected");
+                continue;
+            }
+            if (now.options() == null || !now.options().isProtect()) {
                 continue;
             }
             List<String> replaceOn = was.options() instanceof CustomResourceOptions c ? c.getReplaceOnChanges() : List.of();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import io.fluxfleet.config.Environment;
@@ -36,6 +37,7 @@ import static io.fluxfleet.gitlab.FakeGitLab.RULE;
 import static io.fluxfleet.gitlab.FakeGitLab.SHARE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,12 +113,17 @@ class GitLabGovernanceTest {
     }
 
     static Run run(GitLabMocks mocks, FluxFleetConfig config) {
+        return run(mocks, config, TODAY);
+    }
+
+    /** A run on {@code today} (UTC), the date the deploy-token expiry is computed from. */
+    static Run run(GitLabMocks mocks, FluxFleetConfig config, LocalDate today) {
         RecordingLog log = new RecordingLog();
         AtomicReference<GitLabGovernance> component = new AtomicReference<>();
         mocks.run(ctx -> {
             Provider provider = GitLabGovernance.provider("gitlab", config.gitlab(), null);
             GitLabGovernance.Args args = new GitLabGovernance.Args(config.environment(), config.tenants(),
-                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, TODAY, config.protect());
+                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, today, config.protect());
             component.set(new GitLabGovernance("gitlab-" + config.environment().id(), args,
                     ComponentResourceOptions.builder().build()));
         });
@@ -421,6 +428,53 @@ class GitLabGovernanceTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) dev.get("tenants")).remove(1);
         assertEquals(List.of(), FakeGitLab.engineRefusals(devBoth.mocks(), run(devGitLab, dev).mocks()),
                 "nothing is protected outside prod");
+    }
+
+    /**
+     * The first prod run of a new rotation window replaces every deploy token (its {@code expiresAt} changes, and a
+     * deploy token cannot be updated in place), and the engine refuses to replace a resource protected in both runs
+     * ({@link FakeGitLab#engineRefusals}, pulumi/pulumi pkg/resource/deploy/step_generator.go). So the tokens are never
+     * protected, while everything else in prod still is, and the rotation goes through.
+     */
+    @Test
+    void prodRotatesItsDeployTokensInANewWindowWithoutAnEngineRefusal() {
+        FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, Environment.PROD);
+        FluxFleetConfig prod = GovernanceConfigs.load(GovernanceConfigs.premium("prod"));
+        assertTrue(prod.protect());
+        Run first = run(gitlab.mocks(), prod, TODAY);
+        gitlab.apply(first.mocks());
+        PulumiTest.cleanup();
+        Run nextWindow = run(gitlab.mocks(), prod, TODAY.plusMonths(prod.gitlab().governance().deployToken().rotationMonths()));
+        for (String tenant : List.of("tenant1", "tenant2")) {
+            String token = name(tenant, Environment.PROD, "deploy-token");
+            assertNotEquals(first.mocks().find(DEPLOY_TOKEN, token).<String>input("expiresAt"),
+                    nextWindow.mocks().find(DEPLOY_TOKEN, token).<String>input("expiresAt"), "a new window: a new token");
+        }
+        assertEquals(List.of(), FakeGitLab.engineRefusals(first.mocks(), nextWindow.mocks()));
+        for (Registered r : nextWindow.gitlab()) {
+            boolean unprotected = GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type());
+            assertEquals(!unprotected, r.options().isProtect(), r.type() + " " + r.name());
+        }
+        assertTrue(nextWindow.gitlab().stream().anyMatch(r -> r.type().equals(DEPLOY_TOKEN)));
+    }
+
+    /**
+     * The engine's replacement rule as FakeGitLab models it: refused while the resource stays protected, allowed once
+     * the next run unprotects it ("we do allow unprotecting and replacing to happen in a single update cycle",
+     * pulumi/pulumi pkg/resource/deploy/step_generator.go), which is how a stack made before this change rotates.
+     */
+    @Test
+    void theEngineRefusesToReplaceAResourceThatStaysProtected() {
+        Registered token = new Registered(DEPLOY_TOKEN, "t", Map.of("expiresAt", "2027-04-01T00:00:00Z"), "p", null,
+                CustomResourceOptions.builder().protect(true).replaceOnChanges("expiresAt").build(), "9");
+        Registered rotated = new Registered(DEPLOY_TOKEN, "t", Map.of("expiresAt", "2027-07-01T00:00:00Z"), "p", null,
+                CustomResourceOptions.builder().protect(true).replaceOnChanges("expiresAt").build(), "9");
+        Registered unprotected = new Registered(DEPLOY_TOKEN, "t", rotated.inputs(), "p", null,
+                CustomResourceOptions.builder().protect(false).replaceOnChanges("expiresAt").build(), "9");
+        assertEquals(List.of("unable to replace resource " + DEPLOY_TOKEN + "::t as it is currently marked for"
+                + " protection (expiresAt changed)"), FakeGitLab.engineRefusals(List.of(token), List.of(rotated)));
+        assertEquals(List.of(), FakeGitLab.engineRefusals(List.of(token), List.of(unprotected)));
     }
 
     @Test
