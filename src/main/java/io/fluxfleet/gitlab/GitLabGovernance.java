@@ -321,7 +321,7 @@ public final class GitLabGovernance extends ComponentResource {
             if (s.tier().hasApprovals()) {
                 // Users and groups are a licensed feature (protected_refs_for_users); a group must be shared with
                 // the project (EE ProtectedRefAccess#validate_group_membership).
-                merge.addAll(allowedToMerge(tenant, facts, usable(tenant, facts, s.mergers().groups(), "mergers"),
+                merge.addAll(allowedToMerge(tenant, facts, usable(tenant, facts, s.mergers().groups(), "mergers", shares),
                         s.mergers().users(), shares, protectionDependencies));
             }
             protection.allowedToMerges(Output.all(merge));
@@ -348,7 +348,7 @@ public final class GitLabGovernance extends ComponentResource {
                         + String.join(", ", unsharedOwners) + " yet, so GitLab treats their approval as optional until"
                         + " `pulumi up` on the " + s.projectSettings().owner().id() + " stack shares them.");
             }
-            List<String> approverGroups = usable(tenant, facts, s.approvers().groups(), "approvers");
+            List<String> approverGroups = usable(tenant, facts, s.approvers().groups(), "approvers", shares);
             List<Resource> ruleDependencies = approverGroups.stream().filter(shares::containsKey)
                     .map(g -> (Resource) shares.get(g)).toList();
             new ProjectApprovalRule(GitLabNames.branchResource(tenant, env, "approval-rule"), ProjectApprovalRuleArgs.builder()
@@ -365,23 +365,28 @@ public final class GitLabGovernance extends ComponentResource {
     }
 
     /**
-     * The groups of {@code kind} whose members GitLab counts on this project: shared with it as Developer or more.
-     * The owner stack shares them in this run; another stack leaves an unshared group out and says which stack
-     * shares it, so the rule never names a group whose approvals or merges GitLab ignores.
+     * The groups of {@code kind} whose members GitLab counts on this project: shared with it as Developer or more, now
+     * or by a share this run holds ({@code shares}). Any other group is left out of the rules: GitLab refuses it in a
+     * protection's {@code allowed_to_merge} ("does not have access to the project" unless a project_group_link with
+     * Developer to Owner exists, gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb,
+     * {@code validate_group_membership}), and counts none of its approvals. A stack that does not share says which
+     * stack does; the owner stack leaves out a group it found shared below Developer (reported by {@link #shares}).
      */
-    private List<String> usable(Tenant tenant, ProjectFacts facts, List<String> groups, String kind) {
-        if (sharesGroups()) {
-            return groups;
-        }
-        List<String> unshared = groups.stream().filter(g -> !facts.sharedEnough(g)).toList();
-        if (!unshared.isEmpty()) {
+    private List<String> usable(Tenant tenant, ProjectFacts facts, List<String> groups, String kind,
+                                Map<String, ProjectShareGroup> shares) {
+        List<String> unshared = groups.stream().filter(g -> !shares.containsKey(g) && !facts.sharedEnough(g)).toList();
+        if (!unshared.isEmpty() && !sharesGroups()) {
             args.log().warn(tenant.project() + " is not shared with " + String.join(", ", unshared) + " as "
                     + GitLabGovernanceSettings.SHARE_ROLE + " yet, so GitLab would not count them as " + kind
                     + "; they are left out of the " + args.environment().branch() + " rules until `pulumi up` on the "
                     + args.settings().projectSettings().owner().id() + " stack (gitlab.projectSettings.owner) shares"
                     + " them, then run this stack again.");
+        } else if (!unshared.isEmpty()) {
+            args.log().warn(tenant.project() + ": " + String.join(", ", unshared) + " left out of the "
+                    + args.environment().branch() + " " + kind + " until the share is raised to "
+                    + GitLabGovernanceSettings.SHARE_ROLE + " (GitLab would refuse or ignore them).");
         }
-        return groups.stream().filter(facts::sharedEnough).toList();
+        return groups.stream().filter(g -> shares.containsKey(g) || facts.sharedEnough(g)).toList();
     }
 
     /** Whether this stack shares the groups into the projects: the owner of the project-wide settings, licensed. */

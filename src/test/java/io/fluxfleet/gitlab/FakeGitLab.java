@@ -346,16 +346,24 @@ final class FakeGitLab {
                 if (allowed.stream().anyMatch(e -> e.containsKey("groupId") || e.containsKey("userId"))) {
                     errors.add("400 {merge_access_levels: [group_id must be blank, user_id must be blank]}");
                 }
-                // Code owner approval is Premium (doc/user/project/repository/branches/protected.md, "Require Code
-                // Owner approval", Tier: Premium, Ultimate); the provider reports "feature unavailable".
+                // Code owner approval is Premium. The provider does not check it on EE (ModifyPlan's EE branch only
+                // refuses the access-level fields) and sends it; GitLab drops it without the licence
+                // (ee/app/services/ee/protected_branches/api_service.rb: code_owner_approval_required is an attribute
+                // only "if project_or_group.licensed_feature_available?(:code_owner_approval_required)") and reads it
+                // back false (ee/app/models/concerns/ee/protected_branch.rb: "super &&
+                // entity.code_owner_approval_required_available?"). The run succeeds but never converges: every
+                // later up plans the change again. The fake refuses it so that no stack does that.
                 if (Boolean.TRUE.equals(inputs.get("codeOwnerApprovalRequired"))) {
-                    errors.add("feature unavailable: code owner approvals");
+                    errors.add("code_owner_approval_required is dropped without a Premium licence and reads back false:"
+                            + " a diff on every run");
                 }
             }
             for (Map<String, Object> e : allowed) {
-                // Same file: validate_group_membership -> "does not have access to the project" unless a
-                // project_group_link exists; validate_user_membership -> "is not a member of the project".
-                if (e.get("groupId") != null && !shared(p, groupPath(e.get("groupId")), before, 0)) {
+                // Same file: validate_group_membership -> "does not have access to the project" unless
+                // group_has_developer_access_to_project? ("project_group_links.exists?(group: group, group_access:
+                // DEVELOPER_OWNER_ACCESS)": a share as Developer to Owner, a lower one does not count);
+                // validate_user_membership -> "is not a member of the project".
+                if (e.get("groupId") != null && !shared(p, groupPath(e.get("groupId")), before, ACCESS.get("developer"))) {
                     errors.add("422 group " + groupPath(e.get("groupId")) + " does not have access to the project");
                 }
                 if (e.get("userId") != null && !p.members.contains(userName(e.get("userId")))) {

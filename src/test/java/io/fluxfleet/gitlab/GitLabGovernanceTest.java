@@ -317,6 +317,29 @@ class GitLabGovernanceTest {
                 .contains("tenant1-share-your-org-platform-team"), "the approver group is shared before it counts");
     }
 
+    /**
+     * A merger or approver group already shared below Developer: the owner stack reports the share (it cannot raise it
+     * without replacing it) and leaves the group out of the rules, because GitLab refuses it in {@code allowed_to_merge}
+     * (EE::ProtectedRefAccess#validate_group_membership needs a share as Developer to Owner) and would not count its
+     * approvals. Before, the owner stack listed it and its first {@code up} failed.
+     */
+    @Test
+    void theOwnerStackLeavesOutAGroupSharedBelowDeveloper() {
+        FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "reporter");
+        promotedUpTo(gitlab, Environment.PROD);
+        Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
+        assertEquals(List.of(Map.of("accessLevel", "maintainer"), Map.of("userId", 21)),
+                prod.mocks().find(PROTECTION, "tenant1-prod-protection").input("allowedToMerges"));
+        assertEquals(List.of(), prod.mocks().find(RULE, "tenant1-prod-approval-rule").input("groupIds"));
+        assertEquals(List.of(Map.of("accessLevel", "maintainer"), Map.of("groupId", 11), Map.of("userId", 21)),
+                prod.mocks().find(PROTECTION, "tenant2-prod-protection").input("allowedToMerges"), "tenant2 shares it");
+        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("your-org/tenant1-gitops: your-org/platform-team"
+                + " left out of the prod mergers")), prod.log().warnings.toString());
+        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("shared with your-org/platform-team below developer")),
+                prod.log().warnings.toString());
+    }
+
     @Test
     void aStackThatDoesNotShareLeavesOutGroupsGitLabWouldNotCount() {
         FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
@@ -358,6 +381,11 @@ class GitLabGovernanceTest {
                         .builder().project("101").branch("dev").allowedToMerges(List.of(
                                 io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
                                         .groupId(13).build())).build()));
+        assertRefused(FakeGitLab.Kind.EE_PREMIUM, "group your-org/qa-team does not have access to the project",
+                () -> new io.fluxfleet.gitlab.bindings.BranchProtection("p", io.fluxfleet.gitlab.bindings.BranchProtectionArgs
+                        .builder().project("101").branch("dev").allowedToMerges(List.of(
+                                io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
+                                        .groupId(14).build())).build()));
         assertRefused(FakeGitLab.Kind.EE_UNLICENSED, "approval rules need GitLab Premium",
                 () -> new io.fluxfleet.gitlab.bindings.ProjectApprovalRule("r", io.fluxfleet.gitlab.bindings.ProjectApprovalRuleArgs
                         .builder().project("101").name("x").approvalsRequired(1).build()));
@@ -384,7 +412,8 @@ class GitLabGovernanceTest {
     private static void assertRefused(FakeGitLab.Kind kind, String expected, Runnable register) {
         FakeGitLab gitlab = new FakeGitLab(kind);
         GROUPS.forEach(gitlab::group);
-        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "developer");
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "developer")
+                .share("your-org/qa-team", "reporter");
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> gitlab.mocks().run(ctx -> register.run()));
         assertTrue(String.valueOf(e.getMessage()).contains(expected), kind + ": expected '" + expected + "' in " + e.getMessage());
