@@ -76,10 +76,10 @@ import java.util.TreeMap;
  * it decides which resources exist, which Outputs cannot.
  *
  * <h2>Project-wide settings</h2>
- * Merge method, "pipeline must succeed", "all discussions resolved" and the approval settings (reset on push, no
+ * Merge method, squash option, "pipeline must succeed", "all discussions resolved" and the approval settings (reset on push, no
  * author or committer approval) belong to the project, not the branch, and the three stacks share the project. Only
  * the stack of {@code gitlab.projectSettings.owner} (default prod) writes them; the others report differences.
- * Merge method and the two merge checks live only on {@code gitlab:index/project:Project}, a resource that would
+ * Merge method, squash option and the two merge checks live only on {@code gitlab:index/project:Project}, a resource that would
  * otherwise own the whole project: fluxfleet adopts the existing project by ID, lists every other input in
  * {@code ignoreChanges} so nothing else is ever reset, and retains it on delete so no {@code destroy} touches the
  * project. Pulumi imports a resource as it is and then updates it to the program's inputs in the same {@code up}
@@ -92,8 +92,8 @@ import java.util.TreeMap;
  * <h2>Promotion</h2>
  * {@code dev} is created from the default branch and gets the seeds (of every environment); {@code preprod} is
  * created from {@code dev} and {@code prod} from {@code preprod}, and neither gets a commit of its own. With the
- * merge method {@code ff}, every promotion merge request fast-forwards its target, so no protected branch is ever
- * rebased or force-pushed ({@code PromotionTest} builds this history with git).
+ * merge method {@code ff} and squashing off ({@link #SQUASH_OPTION}), every promotion merge request fast-forwards its
+ * target, so no protected branch is ever rebased or force-pushed ({@code PromotionTest} builds this history with git).
  *
  * <h2>Editions and tiers</h2>
  * The edition (CE or EE) decides which protection fields the provider accepts: CE the access-level fields, EE the
@@ -118,6 +118,16 @@ public final class GitLabGovernance extends ComponentResource {
     static final String PUSH_ACCESS = "no one";
     static final String MERGE_ACCESS = "maintainer";
     static final String DEPLOY_TOKEN_SCOPE = "read_repository";
+    /**
+     * Squashing is never allowed on merge: with the merge method {@code ff} a squashed merge request adds a new commit
+     * (the squash) to the target instead of fast-forwarding it to the source (gitlabhq
+     * doc/user/project/merge_requests/squash_and_merge.md: "up to two commits are added: the single commit created by
+     * squashing ... A merge commit, unless you have enabled fast-forward merges"), so after one squashed promotion the
+     * target has a commit its source lacks and every later promotion needs a rebase of the protected source branch.
+     * {@code never} makes GitLab ignore the merge request's own squash flag (app/models/merge_request.rb,
+     * {@code squash_on_merge?}: "return false if target_project.squash_never?"). {@code PromotionTest} replays it.
+     */
+    static final String SQUASH_OPTION = "never";
     /** A seed's inputs fluxfleet sets but never updates: changing any of them would be a commit. */
     static final List<String> FILE_WRITE_ONCE_INPUTS = List.of("content", "encoding", "commitMessage",
             "createCommitMessage", "updateCommitMessage", "deleteCommitMessage", "authorName", "authorEmail",
@@ -560,7 +570,7 @@ public final class GitLabGovernance extends ComponentResource {
         if (mode == Mode.OFF) {
             return;
         }
-        MergeSettings wanted = new MergeSettings(s.mergeMethod(), true, true, false);
+        MergeSettings wanted = new MergeSettings(s.mergeMethod(), true, true, false, SQUASH_OPTION);
         List<String> differences = facts.mergeSettings().map(current -> differences(current, wanted)).orElse(List.of());
         if (!s.projectSettings().writtenBy(env)) {
             if (!differences.isEmpty()) {
@@ -584,6 +594,7 @@ public final class GitLabGovernance extends ComponentResource {
                 .onlyAllowMergeIfPipelineSucceeds(wanted.pipelineMustSucceed())
                 .onlyAllowMergeIfAllDiscussionsAreResolved(wanted.discussionsMustBeResolved())
                 .allowMergeOnSkippedPipeline(wanted.mergeOnSkippedPipeline())
+                .squashOption(wanted.squashOption())
                 .build(),
                 options(facts.id())
                         .ignoreChanges(ignored)
@@ -635,6 +646,9 @@ public final class GitLabGovernance extends ComponentResource {
         }
         if (current.mergeOnSkippedPipeline() != wanted.mergeOnSkippedPipeline()) {
             d.add("skipped pipelines count as successful: " + current.mergeOnSkippedPipeline());
+        }
+        if (!wanted.squashOption().equals(current.squashOption())) {
+            d.add("squash option " + current.squashOption() + ", wanted " + wanted.squashOption());
         }
         return d;
     }

@@ -72,7 +72,8 @@ public final class ProviderLookup implements GitLabLookup {
                 project.mergeMethod(),
                 Boolean.TRUE.equals(project.onlyAllowMergeIfPipelineSucceeds()),
                 Boolean.TRUE.equals(project.onlyAllowMergeIfAllDiscussionsAreResolved()),
-                Boolean.TRUE.equals(project.allowMergeOnSkippedPipeline())));
+                Boolean.TRUE.equals(project.allowMergeOnSkippedPipeline()),
+                project.squashOption()));
         Map<String, Share> shares = new TreeMap<>();
         for (GetProjectSharedWithGroup g : project.sharedWithGroups()) {
             if (g.groupFullPath() != null && g.groupId() != null) {

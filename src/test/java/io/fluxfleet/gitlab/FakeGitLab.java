@@ -74,6 +74,8 @@ final class FakeGitLab {
         boolean pipelineMustSucceed;
         boolean discussionsMustBeResolved;
         boolean mergeOnSkippedPipeline;
+        /** GitLab's default for a new project: squashing allowed, off unless the author ticks it. */
+        String squashOption = "default_off";
         /** Branch name to protected by its own (exact) protection. */
         final Map<String, Boolean> branches = new LinkedHashMap<>();
         /** Exact-name protections: push, merge (role levels), force push, code owner approval. */
@@ -141,6 +143,11 @@ final class FakeGitLab {
             pipelineMustSucceed = pipeline;
             discussionsMustBeResolved = discussions;
             mergeOnSkippedPipeline = skipped;
+            return this;
+        }
+
+        FakeProject squash(String option) {
+            squashOption = option;
             return this;
         }
 
@@ -216,6 +223,7 @@ final class FakeGitLab {
                     r.put("onlyAllowMergeIfPipelineSucceeds", p.pipelineMustSucceed);
                     r.put("onlyAllowMergeIfAllDiscussionsAreResolved", p.discussionsMustBeResolved);
                     r.put("allowMergeOnSkippedPipeline", p.mergeOnSkippedPipeline);
+                    r.put("squashOption", p.squashOption);
                     List<Map<String, Object>> shared = new ArrayList<>();
                     p.shares.forEach((group, level) -> shared.add(Map.of("groupId", groups.getOrDefault(group, 0),
                             "groupFullPath", group, "groupName", group.substring(group.lastIndexOf('/') + 1),
@@ -491,6 +499,7 @@ final class FakeGitLab {
                     FakeProject p = byId(r.importId());
                     p.mergeSettings(r.input("mergeMethod"), r.input("onlyAllowMergeIfPipelineSucceeds"),
                             r.input("onlyAllowMergeIfAllDiscussionsAreResolved"), r.input("allowMergeOnSkippedPipeline"));
+                    p.squash(r.input("squashOption"));
                 }
                 default -> { }
             }

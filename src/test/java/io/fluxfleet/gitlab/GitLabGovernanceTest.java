@@ -68,7 +68,7 @@ class GitLabGovernanceTest {
         GROUPS.forEach(gitlab::group);
         for (String[] p : List.of(new String[] {"101", "your-org/tenant1-gitops"}, new String[] {"102", "your-org/tenant2-gitops"})) {
             FakeGitLab.FakeProject project = gitlab.project(p[0], p[1]).mergeSettings("ff", true, true, false)
-                    .member("alice").member("bob");
+                    .squash("never").member("alice").member("bob");
             if (shared) {
                 GROUPS.keySet().forEach(g -> project.share(g, "developer"));
             }
@@ -226,8 +226,8 @@ class GitLabGovernanceTest {
                 Registered project = run.mocks().find(PROJECT, tenant + "-project-settings");
                 assertEquals(id, project.importId(), "the existing project is adopted by its numeric ID");
                 assertEquals(Map.of("mergeMethod", "ff", "onlyAllowMergeIfPipelineSucceeds", true,
-                        "onlyAllowMergeIfAllDiscussionsAreResolved", true, "allowMergeOnSkippedPipeline", false),
-                        project.inputs());
+                        "onlyAllowMergeIfAllDiscussionsAreResolved", true, "allowMergeOnSkippedPipeline", false,
+                        "squashOption", "never"), project.inputs());
                 assertTrue(project.ignoreChanges().containsAll(Project.UNMANAGED_INPUTS),
                         "no other project setting is ever reset");
                 assertTrue(project.retainOnDelete(), "no destroy touches the project");
@@ -642,13 +642,14 @@ class GitLabGovernanceTest {
     void projectSettingsThatDifferAreReportedWithTheWayToAdoptThem() {
         FakeGitLab gitlab = greenfield();
         promotedUpTo(gitlab, Environment.PROD);
-        gitlab.project("101", "your-org/tenant1-gitops").mergeSettings("merge", false, true, false);
+        gitlab.project("101", "your-org/tenant1-gitops").mergeSettings("merge", false, true, false).squash("default_on");
         Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
         assertEquals("101", prod.mocks().find(PROJECT, "tenant1-project-settings").importId());
         assertEquals(1, prod.log().warnings.size());
         String warning = prod.log().warnings.get(0);
         assertTrue(warning.contains("merge method merge, wanted ff"), warning);
         assertTrue(warning.contains("pipelines must succeed: false"), warning);
+        assertTrue(warning.contains("squash option default_on, wanted never"), warning);
         assertTrue(warning.contains("imports the project (gitlab:index/project:Project tenant1-project-settings 101)"), warning);
         PulumiTest.cleanup();
 
