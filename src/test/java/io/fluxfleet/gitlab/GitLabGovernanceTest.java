@@ -397,6 +397,16 @@ class GitLabGovernanceTest {
                         .builder().project("101").groupId(11).groupAccess("developer").build()));
     }
 
+    /** The provider's own test of the edition (utils.IsEnterpriseInstance): the flag, or a version with "-ee". */
+    @Test
+    void theEditionIsDecidedAsTheProviderDecidesIt() {
+        assertEquals(GitLabGovernanceSettings.Edition.EE, ProviderLookup.edition(true, "18.6.0-ee"));
+        assertEquals(GitLabGovernanceSettings.Edition.EE, ProviderLookup.edition(false, "15.5.0-ee"));
+        assertEquals(GitLabGovernanceSettings.Edition.EE, ProviderLookup.edition(null, "15.5.0-ee"));
+        assertEquals(GitLabGovernanceSettings.Edition.CE, ProviderLookup.edition(false, "18.6.0"));
+        assertEquals(GitLabGovernanceSettings.Edition.CE, ProviderLookup.edition(null, null));
+    }
+
     private record FixedEdition(GitLabGovernanceSettings.Edition value) implements GitLabLookup {
         @Override
         public java.util.Optional<GitLabGovernanceSettings.Edition> edition() {
