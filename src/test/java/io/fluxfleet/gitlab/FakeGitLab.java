@@ -86,7 +86,11 @@ final class FakeGitLab {
         final Map<String, Map<String, String>> files = new HashMap<>();
         /** Group full path to the role its share grants. */
         final Map<String, Integer> shares = new TreeMap<>();
-        /** Usernames of the project's members. */
+        /**
+         * Usernames of the project's members. GitLab's {@code protected_ref_project.member?(user)} is
+         * {@code ProjectTeam#member?}: "authorized for this project" by any membership (direct, a parent group's, a
+         * shared group's); the fake has no group membership, so list every such user here.
+         */
         final Set<String> members = new HashSet<>();
 
         FakeProject(String id, String path) {
