@@ -209,8 +209,10 @@ final class FakeGitLab {
 
     GitLabMocks mocks() {
         return new GitLabMocks()
+                // Every output the v10.1.1 schema marks required, kas included (the binding reads four of them).
                 .invoke("gitlab:index/getMetadata:getMetadata", a -> Map.of("id", "1", "enterprise", kind.enterprise,
-                        "version", "18.6.0" + (kind.enterprise ? "-ee" : ""), "revision", "abc"))
+                        "version", "18.6.0" + (kind.enterprise ? "-ee" : ""), "revision", "abc",
+                        "kas", Map.of("enabled", true, "externalUrl", "wss://kas.gitlab.example.com", "version", "18.6.0")))
                 .invoke("gitlab:index/getProject:getProject", a -> {
                     FakeProject p = byPath.get(String.valueOf(a.get("pathWithNamespace")));
                     if (p == null) {
@@ -228,6 +230,10 @@ final class FakeGitLab {
                     r.put("onlyAllowMergeIfAllDiscussionsAreResolved", p.discussionsMustBeResolved);
                     r.put("allowMergeOnSkippedPipeline", p.mergeOnSkippedPipeline);
                     r.put("squashOption", p.squashOption);
+                    // Some of the many outputs the binding does not read: the answer carries them too.
+                    r.put("visibility", "private");
+                    r.put("archived", false);
+                    r.put("topics", List.of());
                     List<Map<String, Object>> shared = new ArrayList<>();
                     p.shares.forEach((group, level) -> shared.add(Map.of("groupId", groups.getOrDefault(group, 0),
                             "groupFullPath", group, "groupName", group.substring(group.lastIndexOf('/') + 1),
