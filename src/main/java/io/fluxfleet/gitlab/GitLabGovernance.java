@@ -408,8 +408,10 @@ public final class GitLabGovernance extends ComponentResource {
     /**
      * Shares every group the stacks name (approvers, mergers, CODEOWNERS groups, {@code projectSettings.sharedGroups})
      * into the project as Developer, from the owner stack only. Developer is the least role that counts for each
-     * purpose: a protected branch's group may merge only if "project_group_link.group_access >= DEVELOPER" (gitlabhq
-     * ee/app/models/concerns/ee/protected_ref_access.rb, {@code group_access_allowed?}); approvers count "with
+     * purpose: a protected branch accepts a group, and lets its members merge, only with a share "group_access:
+     * DEVELOPER_OWNER_ACCESS" (gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb,
+     * {@code group_has_developer_access_to_project?}, used by {@code validate_group_membership} and
+     * {@code group_access_allowed?}); approvers count "with
      * developer or higher permissions" (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers");
      * a group code owner's approval is required only for a group "invited to the project with at least the Developer
      * role" (doc/user/project/repository/branches/protected.md; codeowners advanced.md, "Group inheritance and
