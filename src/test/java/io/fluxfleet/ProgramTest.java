@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fluxfleet.config.ConfigException;
 import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.gitlab.GitLabGovernance;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.render.Renderer;
@@ -77,9 +78,8 @@ class ProgramTest {
                 program.resources().stream().map(r -> r.type() + " " + r.name()).toList());
         // prod is protected, except deploy tokens and seed files, which normal operation replaces or drops (README "Day 2")
         assertTrue(program.resources().stream().filter(Recorded::custom)
-                .filter(r -> !r.type().equals("gitlab:index/projectDeployToken:ProjectDeployToken")
-                        && !r.type().equals("gitlab:index/repositoryFile:RepositoryFile"))
-                .allMatch(Recorded::protect), "prod is protected");
+                .filter(r -> !GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .allMatch(Recorded::protect), "prod is protected, but for the deploy tokens and seeds (GitLabGovernance)");
         assertEquals(render.resources().stream().map(Recorded::protect).toList(),
                 program.resources().stream().map(Recorded::protect).toList(), "the program protects what render shows");
         Recorded harbor = program.find("kubernetes:core/v1:Secret", "flux-system/harbor-auth-secret");

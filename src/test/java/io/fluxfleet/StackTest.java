@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.flux.FluxValues;
+import io.fluxfleet.gitlab.GitLabGovernance;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.render.RenderWriter;
@@ -262,8 +263,10 @@ class StackTest {
         RenderResult prod = render("prod");
         // components too; only what normal operation replaces (deploy tokens) or drops (seed files) is not protected,
         // as the engine refuses to replace or delete a protected resource (io.fluxfleet.plan.PlanScenarioTest)
-        assertTrue(prod.resources().stream().filter(r -> !r.type().equals("gitlab:index/projectDeployToken:ProjectDeployToken")
-                && !r.type().equals("gitlab:index/repositoryFile:RepositoryFile")).allMatch(Recorded::protect));
+        assertTrue(prod.resources().stream().filter(r -> !GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .allMatch(Recorded::protect), "components too");
+        assertTrue(prod.resources().stream().filter(r -> GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .noneMatch(Recorded::protect), "deploy tokens rotate, seeds may leave");
         // seeds are committed once, on dev (io.fluxfleet.gitlab.PromotionTest); they are retained, never protected
         assertTrue(prod.resources().stream().noneMatch(r -> r.type().equals("gitlab:index/repositoryFile:RepositoryFile")));
         assertTrue(render("dev").resources().stream().filter(r -> r.type().equals("gitlab:index/repositoryFile:RepositoryFile"))

@@ -44,7 +44,7 @@ public class Project extends CustomResource {
             "repositoryAccessLevel", "repositoryStorage", "requestAccessEnabled", "requirementsAccessLevel",
             "resolveOutdatedDiffDiscussions", "resourceGroupDefaultProcessMode", "securityAndComplianceAccessLevel",
             "sharedRunnersEnabled", "skipWaitForDefaultBranchProtection", "snippetsAccessLevel",
-            "squashCommitTemplate", "squashOption", "suggestionCommitMessage", "templateName", "templateProjectId",
+            "squashCommitTemplate", "suggestionCommitMessage", "templateName", "templateProjectId",
             "topics", "useCustomTemplate", "visibilityLevel", "wikiAccessLevel");
 
     /** The name of the project. */

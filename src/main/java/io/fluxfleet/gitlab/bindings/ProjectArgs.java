@@ -74,6 +74,14 @@ public final class ProjectArgs extends ResourceArgs {
         return Optional.ofNullable(this.allowMergeOnSkippedPipeline);
     }
 
+    /** The project's squash option for merge requests (`never`, `always`, `default_on`, `default_off`). */
+    @Import(name = "squashOption")
+    private Output<String> squashOption;
+
+    public Optional<Output<String>> squashOption() {
+        return Optional.ofNullable(this.squashOption);
+    }
+
     /** Set to `true` to archive the project instead of deleting on destroy. */
     @Import(name = "archiveOnDestroy")
     private Output<Boolean> archiveOnDestroy;
@@ -162,6 +170,15 @@ public final class ProjectArgs extends ResourceArgs {
 
         public Builder allowMergeOnSkippedPipeline(Boolean allowMergeOnSkippedPipeline) {
             return allowMergeOnSkippedPipeline(Output.of(allowMergeOnSkippedPipeline));
+        }
+
+        public Builder squashOption(Output<String> squashOption) {
+            $.squashOption = squashOption;
+            return this;
+        }
+
+        public Builder squashOption(String squashOption) {
+            return squashOption(Output.of(squashOption));
         }
 
         public Builder archiveOnDestroy(Output<Boolean> archiveOnDestroy) {

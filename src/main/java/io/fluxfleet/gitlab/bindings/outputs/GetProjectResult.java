@@ -18,6 +18,7 @@ public final class GetProjectResult {
     private Boolean onlyAllowMergeIfPipelineSucceeds;
     private Boolean onlyAllowMergeIfAllDiscussionsAreResolved;
     private Boolean allowMergeOnSkippedPipeline;
+    private String squashOption;
     private String webUrl;
     private String httpUrlToRepo;
     private List<GetProjectSharedWithGroup> sharedWithGroups;
@@ -58,6 +59,11 @@ public final class GetProjectResult {
     /** Whether the project is empty. */
     public Boolean emptyRepo() {
         return this.emptyRepo;
+    }
+
+    /** Squash commits when merge request is merged: `never`, `always`, `default_on` or `default_off`. */
+    public String squashOption() {
+        return this.squashOption;
     }
 
     /** Merge method for the project. */
@@ -112,6 +118,7 @@ public final class GetProjectResult {
         private Boolean onlyAllowMergeIfPipelineSucceeds;
         private Boolean onlyAllowMergeIfAllDiscussionsAreResolved;
         private Boolean allowMergeOnSkippedPipeline;
+        private String squashOption;
         private String webUrl;
         private String httpUrlToRepo;
         private List<GetProjectSharedWithGroup> sharedWithGroups;
@@ -155,6 +162,12 @@ public final class GetProjectResult {
         @CustomType.Setter
         public Builder emptyRepo(Boolean emptyRepo) {
             this.emptyRepo = emptyRepo;
+            return this;
+        }
+
+        @CustomType.Setter
+        public Builder squashOption(String squashOption) {
+            this.squashOption = squashOption;
             return this;
         }
 
@@ -213,6 +226,7 @@ public final class GetProjectResult {
             o.onlyAllowMergeIfPipelineSucceeds = onlyAllowMergeIfPipelineSucceeds;
             o.onlyAllowMergeIfAllDiscussionsAreResolved = onlyAllowMergeIfAllDiscussionsAreResolved;
             o.allowMergeOnSkippedPipeline = allowMergeOnSkippedPipeline;
+            o.squashOption = squashOption;
             o.webUrl = webUrl;
             o.httpUrlToRepo = httpUrlToRepo;
             o.sharedWithGroups = sharedWithGroups;
