@@ -50,7 +50,7 @@ public final class RenderCommand {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         try {
             parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile), warnings::add);
-        } catch (ConfigException e) {
+        } catch (ConfigException | io.fluxfleet.config.StackYaml.StackFileException e) {
             err.println(e.getMessage());
             return 2;
         } catch (UncheckedIOException e) {
