@@ -214,16 +214,18 @@ public final class Validators {
      * {@code net.SplitHostPort}).
      */
     public static Optional<String> httpsUrl(String value) {
+        // user information may be a password: it is never shown
+        String shown = Shown.quoted(value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1[credentials]@"));
         if (!value.startsWith("https://")) {
-            return Optional.of(Shown.quoted(value) + " must be an https:// URL");
+            return Optional.of(shown + " must be an https:// URL");
         }
         if (Shown.hasUnsafe(value) || value.chars().anyMatch(c -> c == ' ' || c > 0x7e)) {
-            return Optional.of(Shown.quoted(value) + " contains a control character, a space or a non-ASCII character:"
+            return Optional.of(shown + " contains a control character, a space or a non-ASCII character:"
                     + " a URL must percent-encode them");
         }
         String rest = value.substring("https://".length());
         if (rest.endsWith("/")) {
-            return Optional.of(Shown.quoted(value) + " must not end with '/'");
+            return Optional.of(shown + " must not end with '/'");
         }
         int end = rest.length();
         for (char c : new char[] {'/', '?', '#'}) {
@@ -234,17 +236,17 @@ public final class Validators {
         }
         String authority = rest.substring(0, end);
         if (authority.contains("@")) {
-            return Optional.of(Shown.quoted(value) + " carries user information before '@': give credentials as a"
+            return Optional.of(shown + " carries user information before '@': give credentials as a"
                     + " secret key, never in a URL");
         }
         Optional<String> hostProblem = hostAndPort(authority);
         if (hostProblem.isPresent()) {
-            return Optional.of(Shown.quoted(value) + " has no valid host: " + hostProblem.get());
+            return Optional.of(shown + " has no valid host: " + hostProblem.get());
         }
         try {
             new java.net.URI(value);
         } catch (java.net.URISyntaxException e) {
-            return Optional.of(Shown.quoted(value) + " is not a valid URL: " + Shown.escaped(e.getReason()));
+            return Optional.of(shown + " is not a valid URL: " + Shown.escaped(e.getReason()));
         }
         return Optional.empty();
     }
