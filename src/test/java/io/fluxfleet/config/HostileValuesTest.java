@@ -191,6 +191,17 @@ class HostileValuesTest {
     }
 
     @Test
+    void aBadHarborHostIsBlamedOnItselfNotOnTheImages() {
+        for (String host : List.of("Harbor.Example.com", "harbor.example.com:99999", "https://harbor.example.com", "harbor.example.com/")) {
+            ObjectNode config = Stacks.withSharedInfra(Stacks.minimal("dev", 1));
+            ((ObjectNode) config.get("harbor")).put("host", host);
+            ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load("dev", Stacks.raw(config), w -> { }, TODAY));
+            assertEquals(List.of("fluxfleet:harbor.host"), e.problems().stream().map(Problem::key).toList(), host);
+        }
+    }
+
+    @Test
     void everyProblemComesOutTogether() {
         List<Problem> problems = problems("prod", c -> {
             ((ObjectNode) c.get("gitlab")).put("approvals", new java.math.BigInteger("4294967297"));
