@@ -211,7 +211,8 @@ public final class ConfigLoader {
 
     private static Harbor harbor(Fields f) {
         String host = f.has("host") ? f.checked("host", PLACEHOLDER, Validators::host) : f.required("host", PLACEHOLDER);
-        String username = f.required("username", PLACEHOLDER);
+        String username = f.has("username") ? f.checked("username", PLACEHOLDER, Validators::userName)
+                : f.required("username", PLACEHOLDER);
         Optional<Secret> password = f.secret("password");
         if (password.isEmpty() && !f.has("password")) {
             f.problem("password", "is required (set it with `pulumi config set --secret --path harbor.password`)");
@@ -250,7 +251,7 @@ public final class ConfigLoader {
             if (!project.equals(PLACEHOLDER)) {
                 Validators.projectPath(project).ifPresent(msg -> t.problem("project", msg));
             }
-            String gitUsername = t.string("gitUsername", "flux");
+            String gitUsername = t.checked("gitUsername", "flux", Validators::userName);
             Optional<Secret> gitPassword = t.secret("gitPassword");
             if (!deployTokens && gitPassword.isEmpty() && !t.has("gitPassword")) {
                 t.problem("gitPassword", "is required while fluxfleet:gitlab.deployToken.enabled is false: the"

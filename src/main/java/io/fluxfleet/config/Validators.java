@@ -323,6 +323,20 @@ public final class Validators {
         return Optional.empty();
     }
 
+    /**
+     * A user name sent in an HTTP basic-auth header or a docker config (Harbor robot accounts such as
+     * {@code robot$flux}, Git user names): printable characters only, no white space, at most 255 characters. A
+     * header value cannot carry a line break (RFC 9110, field values) and a blank in a user name is a typo.
+     */
+    public static Optional<String> userName(String value) {
+        if (value.length() > 255 || !value.codePoints().allMatch(cp -> cp > 0x20 && cp != 0x7f && !Shown.unsafe(cp)
+                && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))) {
+            return Optional.of(Shown.quoted(value) + " is not a user name: printable characters without spaces,"
+                    + " at most 255");
+        }
+        return Optional.empty();
+    }
+
     /** A calendar date {@code YYYY-MM-DD}. */
     public static Optional<java.time.LocalDate> date(String value) {
         if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {

@@ -118,6 +118,13 @@ class HostileValuesTest {
                 Arguments.of("CI image that breaks YAML", "dev",
                         (Consumer<ObjectNode>) c -> ((ObjectNode) c.get("gitlab")).putObject("ci").put("trivyImage", "aquasec/trivy:0.74.0\n  script: [evil]"),
                         "fluxfleet:gitlab.ci.trivyImage", "not an image reference"),
+                // user names sent in headers and docker configs
+                Arguments.of("harbor user with a newline", "dev",
+                        (Consumer<ObjectNode>) c -> ((ObjectNode) c.get("harbor")).put("username", "robot$flux\nX-Injected: 1"),
+                        "fluxfleet:harbor.username", "not a user name"),
+                Arguments.of("git user with a space", "dev",
+                        (Consumer<ObjectNode>) c -> ((ObjectNode) c.get("tenants").get(0)).put("gitUsername", "flux bot"),
+                        "fluxfleet:tenants[0].gitUsername", "not a user name"),
                 // names
                 Arguments.of("tenant whose Kustomization name exceeds 63", "dev",
                         (Consumer<ObjectNode>) c -> ((ObjectNode) c.get("tenants").get(0)).put("name", "t".repeat(60)),
