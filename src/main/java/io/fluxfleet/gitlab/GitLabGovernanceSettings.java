@@ -6,7 +6,6 @@ import io.fluxfleet.config.Shown;
 import io.fluxfleet.config.Secret;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
