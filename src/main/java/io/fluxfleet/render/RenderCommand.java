@@ -95,6 +95,11 @@ public final class RenderCommand {
             }
             return 1;
         }
+        if (result.resources().isEmpty()) {
+            // every stack registers at least its providers: an empty result is a failed run, never a render
+            err.println("render: internal error: the program registered no resources; nothing was written");
+            return 1;
+        }
         try {
             RenderWriter.write(result, outDir);
         } catch (RenderWriter.UnusableOutputException e) {
