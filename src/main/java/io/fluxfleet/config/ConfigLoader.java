@@ -339,7 +339,7 @@ public final class ConfigLoader {
         }
         ImageReference image = parsed.get();
         boolean ok = true;
-        if (harborHost != null && !image.registry().equalsIgnoreCase(harborHost)) {
+        if (harborHost != null && !image.registry().equals(harborHost)) {
             ok = false;
             f.problem(name, Shown.quoted(value.get()) + " is not in Harbor: custom images come from harbor.host (" + Shown.quoted(harborHost)
                     + "), the only registry the harbor-registry-secret pull secrets authenticate to");
