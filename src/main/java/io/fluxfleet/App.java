@@ -43,8 +43,26 @@ public final class App {
         System.exit(tuned.orElseGet(() -> run(args)));
     }
 
-    /** Runs one offline subcommand in this JVM and returns its exit code. */
+    /**
+     * Runs one offline subcommand in this JVM and returns its exit code. A failure nobody anticipated is reported in
+     * one line and exit code 1, never as a stack trace (set FLUXFLEET_TRACE=1 for one).
+     */
     public static int run(String[] args) {
+        try {
+            return dispatch(args);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            System.err.println("fluxfleet " + io.fluxfleet.config.Shown.escaped(args[0]) + ": internal error: "
+                    + e.getClass().getSimpleName() + (e instanceof OutOfMemoryError
+                    ? " (give the JVM more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx4g)" : "")
+                    + "; set FLUXFLEET_TRACE=1 for details");
+            if (System.getenv("FLUXFLEET_TRACE") != null) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
+    }
+
+    private static int dispatch(String[] args) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "render" -> RenderCommand.run(rest, System.out, System.err);
@@ -57,7 +75,7 @@ public final class App {
                 yield 0;
             }
             default -> {
-                System.err.println("unknown command '" + args[0] + "'\n" + usage());
+                System.err.println("unknown command " + io.fluxfleet.config.Shown.quoted(args[0]) + "\n" + usage());
                 yield 2;
             }
         };

@@ -80,7 +80,7 @@ public final class DiffCommand {
                 }
                 default -> {
                     if (arg.startsWith("-")) {
-                        return usage(err, "unknown option " + arg);
+                        return usage(err, "unknown option " + io.fluxfleet.config.Shown.quoted(arg));
                     }
                     positional.add(arg);
                 }
@@ -94,7 +94,7 @@ public final class DiffCommand {
                 }
                 Path dir = Path.of(stacksDir);
                 if (!Files.isDirectory(dir)) {
-                    return usage(err, stacksDir + " is not a directory");
+                    return usage(err, io.fluxfleet.config.Shown.quoted(stacksDir) + " is not a directory");
                 }
                 sections = stacks(dir);
             } else {
@@ -105,15 +105,15 @@ public final class DiffCommand {
                 Path newDir = Path.of(positional.get(1));
                 for (Path dir : List.of(oldDir, newDir)) {
                     if (!Files.isDirectory(dir)) {
-                        return usage(err, dir + " is not a directory");
+                        return usage(err, io.fluxfleet.config.Shown.quoted(dir.toString()) + " is not a directory");
                     }
                 }
                 String name = stack != null ? stack : newDir.toAbsolutePath().normalize().getFileName().toString();
                 sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty(),
                         Optional.of(plan(oldDir, newDir))));
             }
-        } catch (IOException e) {
-            err.println("fluxfleet diff: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+            err.println("fluxfleet diff: " + io.fluxfleet.config.Shown.escaped(String.valueOf(e.getMessage())));
             return 1;
         }
         out.print(MergeRequestNote.render(sections, Optional.ofNullable(base), Optional.ofNullable(head)));
@@ -161,7 +161,8 @@ public final class DiffCommand {
     private static Optional<Preview> preview(Path stackDir) throws IOException {
         Path output = stackDir.resolve("preview.txt");
         if (Files.isRegularFile(output)) {
-            return Optional.of(Preview.ran(Files.readString(output, StandardCharsets.UTF_8),
+            // CI output, shown as text: bytes that are not UTF-8 become U+FFFD rather than failing the note
+            return Optional.of(Preview.ran(new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
                     Files.exists(stackDir.resolve("preview.failed"))));
         }
         return line(stackDir.resolve("preview.skipped")).map(Preview::skipped);
@@ -172,10 +173,9 @@ public final class DiffCommand {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.map(String::strip).filter(l -> !l.isEmpty()).findFirst()
-                    .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l);
-        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l);
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -23,7 +23,12 @@ import java.util.function.Supplier;
  * its tasks raised, an exit code) at constant cost per task.
  */
 final class CountingRunner implements Runner {
-    private final AtomicInteger pending = new AtomicInteger();
+    /**
+     * Tasks in flight, plus one for the program until it has been counted itself. Without that extra count, a task
+     * the program registered and that completed before {@link #runAsync} counted the program brought the count to
+     * zero and ended the run early: a cold JVM then rendered fewer resources, or none, and exited 0.
+     */
+    private final AtomicInteger pending = new AtomicInteger(1);
     private final ConcurrentLinkedQueue<Exception> exceptions = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
@@ -39,20 +44,22 @@ final class CountingRunner implements Runner {
             if (error != null) {
                 exceptions.add(unwrap(error));
             }
-            if (pending.decrementAndGet() == 0) {
-                drained.complete(null);
-            }
+            release();
         });
+    }
+
+    private void release() {
+        if (pending.decrementAndGet() == 0) {
+            drained.complete(null);
+        }
     }
 
     @Override
     public <T> CompletableFuture<Result<T>> runAsync(Supplier<T> callback) {
-        // While the program runs it is itself pending, so the count reaches zero only once all work is done. It is
-        // counted before it starts: counted after, a first task of the program that completed at once could take the
-        // count to zero and end the run with nothing registered (seen once: a render with no resources).
-        pending.incrementAndGet();
         CompletableFuture<T> program = ContextAwareCompletableFuture.supplyAsync(callback);
-        track(program);
+        // While the program runs it is itself pending, so the count reaches zero only once all work is done.
+        registerTask("program", program);
+        release();
         return drained.handle((ignored, error) -> {
             List<Exception> failures = new ArrayList<>(exceptions);
             T value = program.isCompletedExceptionally() ? null : program.getNow(null);
