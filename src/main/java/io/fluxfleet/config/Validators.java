@@ -412,7 +412,7 @@ public final class Validators {
      */
     public static Optional<String> rancherClusterId(String value) {
         if (!RANCHER_CLUSTER_ID.matcher(value).matches()) {
-            return Optional.of("'" + value + "' is not a Rancher cluster id: expected c-m-xxxxxxxx, c-xxxxx or local"
+            return Optional.of(Shown.quoted(value) + " is not a Rancher cluster id: expected c-m-xxxxxxxx, c-xxxxx or local"
                     + " (the id in Rancher's URL /dashboard/c/<id>/, not the cluster's display name)");
         }
         return Optional.empty();
@@ -421,7 +421,7 @@ public final class Validators {
     /** A Rancher cluster name: a DNS-1123 label, as Rancher requires of cluster names. */
     public static Optional<String> rancherClusterName(String value) {
         if (!DNS1123_LABEL.matcher(value).matches() || value.length() > 63) {
-            return Optional.of("'" + value + "' is not a cluster name: lower-case letters, digits and '-', starting"
+            return Optional.of(Shown.quoted(value) + " is not a cluster name: lower-case letters, digits and '-', starting"
                     + " and ending with a letter or digit, at most 63 characters");
         }
         return Optional.empty();

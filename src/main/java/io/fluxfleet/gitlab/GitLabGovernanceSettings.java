@@ -381,7 +381,7 @@ public record GitLabGovernanceSettings(
             if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
                 groups.add(g);
             } else {
-                f.problem(name + "[" + i + "]", "'" + g + "' is not a GitLab group full path such as 'your-org/platform-team'");
+                f.problem(name + "[" + i + "]", Shown.quoted(g) + " is not a GitLab group full path such as 'your-org/platform-team'");
             }
         }
         return groups;

@@ -118,7 +118,11 @@ class HostileInputTest {
             Map.entry("platformWorkers.labelValue", "label"), Map.entry("platformWorkers.taintValue", "label"),
             Map.entry("webhooks.enabled", "bool"), Map.entry("flux.sourceWatcher", "bool"), Map.entry("suspend", "bool"),
             Map.entry("harbor.username", "text"), Map.entry("tenants[0].project", "text"), Map.entry("gitlab.teams.dev", "text"),
-            Map.entry("flux.logLevel", "text"), Map.entry("gitlab.tier", "text")));
+            Map.entry("flux.logLevel", "text"), Map.entry("gitlab.tier", "text"),
+            Map.entry("gitlab.edition", "text"), Map.entry("tenants[0].retire", "bool"),
+            Map.entry("infra.rancher.enabled", "bool"), Map.entry("infra.rancher.url", "url"),
+            Map.entry("infra.rancher.clusterId", "text"), Map.entry("infra.rancher.clusterName", "text"),
+            Map.entry("infra.rancher.systemDefaultRegistry", "host")));
 
     private static final List<String> SECRET_KEYS = List.of("gitlab.token", "gitlab.statusToken", "harbor.password",
             "tenants[].gitPassword", "tenants[].statusToken");
