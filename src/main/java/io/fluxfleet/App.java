@@ -4,15 +4,19 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.deployment.Deployment;
 
+import io.fluxfleet.cli.Cli;
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.RawConfig;
+import io.fluxfleet.config.Shown;
 import io.fluxfleet.diff.ChangedStacksCommand;
 import io.fluxfleet.diff.DiffCommand;
 import io.fluxfleet.diff.MergeRequestNoteCommand;
+import io.fluxfleet.plan.PlanCommand;
 import io.fluxfleet.plugin.CliFloor;
 import io.fluxfleet.render.RenderCommand;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Dispatches: with no arguments this is the Pulumi program ({@code Pulumi.yaml} runs the jar this way);
@@ -49,9 +53,9 @@ public final class App {
      */
     public static int run(String[] args) {
         try {
-            return dispatch(args);
+            return Cli.run(args, System.out, System.err, commands());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            System.err.println("fluxfleet " + io.fluxfleet.config.Shown.escaped(args[0]) + ": internal error: "
+            System.err.println("fluxfleet " + (args.length > 0 ? Shown.escaped(args[0]) + ": " : "") + "internal error: "
                     + e.getClass().getSimpleName() + (e instanceof OutOfMemoryError
                     ? " (give the JVM more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx4g)" : "")
                     + "; set FLUXFLEET_TRACE=1 for details");
@@ -62,23 +66,14 @@ public final class App {
         }
     }
 
-    private static int dispatch(String[] args) {
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        return switch (args[0]) {
-            case "render" -> RenderCommand.run(rest, System.out, System.err);
-            case "diff" -> DiffCommand.run(rest, System.out, System.err);
-            case "changed-stacks" -> ChangedStacksCommand.run(rest, System.out, System.err);
-            case "mr-note" -> MergeRequestNoteCommand.run(rest, System.out, System.err);
-            case "plan" -> io.fluxfleet.plan.PlanCommand.run(rest, System.out, System.err);
-            case "-h", "--help", "help" -> {
-                System.out.println(usage());
-                yield 0;
-            }
-            default -> {
-                System.err.println("unknown command " + io.fluxfleet.config.Shown.quoted(args[0]) + "\n" + usage());
-                yield 2;
-            }
-        };
+    /** The offline subcommands, in the order {@code --help} lists them. */
+    private static List<Callable<Integer>> commands() {
+        return List.of(
+                new RenderCommand(System.out, System.err),
+                new DiffCommand(System.out, System.err),
+                new PlanCommand(System.out, System.err),
+                new ChangedStacksCommand(System.in, System.out, System.err),
+                new MergeRequestNoteCommand(System.out, System.err));
     }
 
     /**
@@ -95,17 +90,5 @@ public final class App {
         var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), environment),
                 warning -> ctx.log().warn(warning));
         FluxFleetStack.build(ctx, config, runtime);
-    }
-
-    static String usage() {
-        return """
-                usage: java -jar fluxfleet.jar                      run as the Pulumi program (pulumi up/preview)
-                       java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
-                       java -jar fluxfleet.jar diff <old-render-dir> <new-render-dir> [--stack <name>]
-                       java -jar fluxfleet.jar diff --stacks <dir> [--base <sha>] [--head <sha>]
-                       java -jar fluxfleet.jar plan <old-render-dir> <new-render-dir>   (or <render-dir> --destroy)
-                       java -jar fluxfleet.jar changed-stacks (--base <rev> | --paths <file|->) [--repo <dir>]
-                       java -jar fluxfleet.jar mr-note --file <note.md> [--update-only]   (token: $GITLAB_API_TOKEN)
-                """;
     }
 }

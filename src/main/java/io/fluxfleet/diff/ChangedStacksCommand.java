@@ -1,5 +1,7 @@
 package io.fluxfleet.diff;
 
+import io.fluxfleet.cli.Cli;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,31 +13,58 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fluxfleet changed-stacks}: prints the stacks a change touches, one per line, sorted. The rules are
  * {@link ChangedStacks}'; this class only finds the changed paths and the stacks that exist.
  */
-public final class ChangedStacksCommand {
-    static final String USAGE = """
-            usage: fluxfleet changed-stacks --base <rev> [--repo <dir>]
-                   fluxfleet changed-stacks --paths <file|-> [--repo <dir>]
+@Command(name = "changed-stacks",
+        customSynopsis = {
+            "fluxfleet changed-stacks --base <rev> [--repo <dir>]",
+            "       fluxfleet changed-stacks --paths <file|-> [--repo <dir>]"},
+        descriptionHeading = "%n",
+        description = {
+            "Prints the stacks a change touches, one per line: Pulumi.<stack>.yaml touches that stack;",
+            "src/**, pom.xml and Pulumi.yaml touch every stack (every Pulumi.<stack>.yaml in <dir>);",
+            "documentation and CI files touch none; any other path touches every stack.",
+            ""},
+        footer = {"", "Exit status: 0 the stacks were printed (maybe none), 1 git failed, 2 usage error."})
+public final class ChangedStacksCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-            Prints the stacks a change touches, one per line: Pulumi.<stack>.yaml touches that stack;
-            src/**, pom.xml and Pulumi.yaml touch every stack (every Pulumi.<stack>.yaml in <dir>);
-            documentation and CI files touch none; any other path touches every stack.
+    @Mixin
+    Cli.Help help;
 
-              --base <rev>    the changed paths are those of `git diff <rev>...HEAD` (in CI:
-                              $CI_MERGE_REQUEST_DIFF_BASE_SHA)
-              --paths <file>  read the changed paths from a file, one per line (- for standard input)
-              --repo <dir>    the repository (default: the current directory)
+    @Option(names = "--base", paramLabel = "<rev>", description = {
+        "The changed paths are those of `git diff <rev>...HEAD` (in CI: $CI_MERGE_REQUEST_DIFF_BASE_SHA)."})
+    String base;
 
-            Exit status: 0 the stacks were printed (maybe none), 1 git failed, 2 usage error.
-            """;
+    @Option(names = "--paths", paramLabel = "<file>",
+            description = "Read the changed paths from a file, one per line (- for standard input).")
+    String paths;
 
-    private ChangedStacksCommand() {}
+    @Option(names = "--repo", paramLabel = "<dir>", description = "The repository (default: the current directory).")
+    String repoDir;
+
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ChangedStacksCommand(InputStream stdin, PrintStream out, PrintStream err) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
 
     /** Runs {@code fluxfleet changed-stacks} with the arguments after the subcommand name. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -43,38 +72,30 @@ public final class ChangedStacksCommand {
     }
 
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        String base = null;
-        String paths = null;
-        Path repo = Path.of(".");
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h") || arg.equals("--help")) {
-                out.print(USAGE);
-                return 0;
-            }
-            if (!List.of("--base", "--paths", "--repo").contains(arg)) {
-                return usage(err, "unknown argument " + io.fluxfleet.config.Shown.quoted(arg));
-            }
-            if (i + 1 >= args.length || args[i + 1].isBlank()) {
-                return usage(err, arg + " needs a value");
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--base" -> base = value;
-                case "--paths" -> paths = value;
-                default -> repo = Path.of(value);
-            }
+        return Cli.runOne(new ChangedStacksCommand(stdin, out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.requireValue(spec, "--base", base);
+        Cli.requireValue(spec, "--paths", paths);
+        Cli.requireValue(spec, "--repo", repoDir);
+        Path repo;
+        try {
+            repo = Path.of(repoDir != null ? repoDir : ".");
+        } catch (java.nio.file.InvalidPathException e) {
+            return usage("--repo " + io.fluxfleet.config.Shown.quoted(repoDir) + " is not a path");
         }
         if ((base == null) == (paths == null)) {
-            return usage(err, "give exactly one of --base and --paths");
+            return usage("give exactly one of --base and --paths");
         }
         if (base != null && !revision(base)) {
             // git would read a value starting with '-' as an option (--output=FILE writes a file)
-            return usage(err, "--base " + io.fluxfleet.config.Shown.quoted(base) + " is not a git revision: a commit,"
+            return usage("--base " + io.fluxfleet.config.Shown.quoted(base) + " is not a git revision: a commit,"
                     + " branch or tag name, not starting with '-'");
         }
         if (!Files.isDirectory(repo)) {
-            return usage(err, io.fluxfleet.config.Shown.quoted(repo.toString()) + " is not a directory");
+            return usage(io.fluxfleet.config.Shown.quoted(repo.toString()) + " is not a directory");
         }
         try {
             List<String> changed = base != null ? gitDiff(repo, base) : lines(paths, stdin);
@@ -154,9 +175,7 @@ public final class ChangedStacksCommand {
         return new ArrayList<>(Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("fluxfleet changed-stacks: " + problem);
-        err.print(USAGE);
-        return 2;
+    private int usage(String problem) {
+        throw Cli.usage(spec, problem);
     }
 }

@@ -1,5 +1,6 @@
 package io.fluxfleet.diff;
 
+import io.fluxfleet.cli.Cli;
 import io.fluxfleet.diff.MergeRequestNote.Preview;
 import io.fluxfleet.diff.MergeRequestNote.Section;
 import io.fluxfleet.diff.RenderDiff.StackDiff;
@@ -12,7 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fluxfleet diff}: compares renders and prints the merge-request note as Markdown.
@@ -29,83 +38,83 @@ import java.util.stream.Stream;
  * DIR/&lt;stack&gt;/preview.skipped  why the preview did not run (one line)
  * </pre>
  */
-public final class DiffCommand {
-    static final String USAGE = """
-            usage: fluxfleet diff <old-dir> <new-dir> [--stack <name>] [--base <sha>] [--head <sha>]
-                   fluxfleet diff --stacks <dir> [--base <sha>] [--head <sha>]
+@Command(name = "diff",
+        customSynopsis = {
+            "fluxfleet diff <old-dir> <new-dir> [--stack <name>] [--base <sha>] [--head <sha>]",
+            "       fluxfleet diff --stacks <dir> [--base <sha>] [--head <sha>]"},
+        descriptionHeading = "%n",
+        description = {
+            "Compares renders made by `fluxfleet render` and prints one merge-request note (Markdown):",
+            "per stack the resources added, changed and removed, the engine's plan (steps, refusals, a graph of",
+            "what changes and what depends on it; see `fluxfleet plan`), and a diff of the rendered objects.",
+            "Secret values appear only as the render's [secret:<fingerprint>] placeholders.",
+            ""},
+        footer = {"", "Exit status: 0 the note was printed, 1 a render could not be read, 2 usage error."})
+public final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-            Compares renders made by `fluxfleet render` and prints one merge-request note (Markdown):
-            per stack the resources added, changed and removed, the engine's plan (steps, refusals, a graph of
-            what changes and what depends on it; see `fluxfleet plan`), and a diff of the rendered objects.
-            Secret values appear only as the render's [secret:<fingerprint>] placeholders.
+    @Mixin
+    Cli.Help help;
 
-              <old-dir> <new-dir>  the target branch's and the merge request's render of one stack
-              --stack <name>       the stack's name in the note (default: the name of <new-dir>)
-              --stacks <dir>       one note for every stack under <dir>: <dir>/<stack>/old and
-                                   <dir>/<stack>/new, optionally <stack>/old.missing, new.missing,
-                                   preview.txt, preview.failed, preview.skipped
-              --base <sha>         the target branch's commit, shown in the note
-              --head <sha>         the merge request's commit, shown in the note
+    @Parameters(paramLabel = "<dir>", arity = "0..*",
+            description = "<old-dir> <new-dir>: the target branch's and the merge request's render of one stack.")
+    List<String> positional = new ArrayList<>();
 
-            Exit status: 0 the note was printed, 1 a render could not be read, 2 usage error.
-            """;
+    @Option(names = "--stack", paramLabel = "<name>",
+            description = "The stack's name in the note (default: the name of <new-dir>).")
+    String stack;
 
-    private DiffCommand() {}
+    @Option(names = "--stacks", paramLabel = "<dir>",
+            description = "One note for every stack under <dir>: <dir>/<stack>/old and <dir>/<stack>/new,"
+                    + " optionally <stack>/old.missing, new.missing, preview.txt, preview.failed, preview.skipped.")
+    String stacksDir;
+
+    @Option(names = "--base", paramLabel = "<sha>", description = "The target branch's commit, shown in the note.")
+    String base;
+
+    @Option(names = "--head", paramLabel = "<sha>", description = "The merge request's commit, shown in the note.")
+    String head;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public DiffCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     /** Runs {@code fluxfleet diff} with the arguments after the subcommand name. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> positional = new ArrayList<>();
-        String stack = null;
-        String stacksDir = null;
-        String base = null;
-        String head = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "-h", "--help" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--stack", "--stacks", "--base", "--head" -> {
-                    if (i + 1 >= args.length || args[i + 1].isBlank()) {
-                        return usage(err, arg + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (arg) {
-                        case "--stack" -> stack = value;
-                        case "--stacks" -> stacksDir = value;
-                        case "--base" -> base = value;
-                        default -> head = value;
-                    }
-                }
-                default -> {
-                    if (arg.startsWith("-")) {
-                        return usage(err, "unknown option " + io.fluxfleet.config.Shown.quoted(arg));
-                    }
-                    positional.add(arg);
-                }
-            }
-        }
+        return Cli.runOne(new DiffCommand(out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.requireValue(spec, "--stack", stack);
+        Cli.requireValue(spec, "--stacks", stacksDir);
+        Cli.requireValue(spec, "--base", base);
+        Cli.requireValue(spec, "--head", head);
         List<Section> sections;
         try {
             if (stacksDir != null) {
                 if (!positional.isEmpty() || stack != null) {
-                    return usage(err, "--stacks takes no directories and no --stack");
+                    return usage("--stacks takes no directories and no --stack");
                 }
                 Path dir = Path.of(stacksDir);
                 if (!Files.isDirectory(dir)) {
-                    return usage(err, io.fluxfleet.config.Shown.quoted(stacksDir) + " is not a directory");
+                    return usage(io.fluxfleet.config.Shown.quoted(stacksDir) + " is not a directory");
                 }
                 sections = stacks(dir);
             } else {
                 if (positional.size() != 2) {
-                    return usage(err, "expected <old-dir> and <new-dir>");
+                    return usage("expected <old-dir> and <new-dir>");
                 }
                 Path oldDir = Path.of(positional.get(0));
                 Path newDir = Path.of(positional.get(1));
                 for (Path dir : List.of(oldDir, newDir)) {
                     if (!Files.isDirectory(dir)) {
-                        return usage(err, io.fluxfleet.config.Shown.quoted(dir.toString()) + " is not a directory");
+                        return usage(io.fluxfleet.config.Shown.quoted(dir.toString()) + " is not a directory");
                     }
                 }
                 String name = stack != null ? stack : newDir.toAbsolutePath().normalize().getFileName().toString();
@@ -178,9 +187,7 @@ public final class DiffCommand {
                 .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l);
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("fluxfleet diff: " + problem);
-        err.print(USAGE);
-        return 2;
+    private int usage(String problem) {
+        throw Cli.usage(spec, problem);
     }
 }

@@ -1,5 +1,7 @@
 package io.fluxfleet.diff;
 
+import io.fluxfleet.cli.Cli;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,34 +9,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import io.fluxfleet.config.Shown;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fluxfleet mr-note}: posts a note made by {@code fluxfleet diff} to the merge request, or updates the
  * one an earlier pipeline posted. The GitLab side is {@link GitLabNotes}.
  */
-public final class MergeRequestNoteCommand {
-    static final String USAGE = """
-            usage: fluxfleet mr-note --file <note.md> [--update-only]
-                                     [--api-url <url>] [--project <id>] [--mr <iid>]
+@Command(name = "mr-note",
+        customSynopsis = {
+            "fluxfleet mr-note --file <note.md> [--update-only]",
+            "                         [--api-url <url>] [--project <id>] [--mr <iid>]"},
+        descriptionHeading = "%n",
+        description = {
+            "Creates the merge request's fluxfleet note, or updates it in place: the note is found by the",
+            "marker <!-- fluxfleet-render-diff --> and by being written by the token's own user.",
+            ""},
+        footer = {
+            "",
+            "The token is read from $GITLAB_API_TOKEN only: a project access token with the api scope",
+            "(role Reporter or higher), kept in a masked CI/CD variable. CI_JOB_TOKEN cannot write notes.",
+            "",
+            "Exit status: 0 done, 1 the GitLab API refused or failed, 2 usage error."})
+public final class MergeRequestNoteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-            Creates the merge request's fluxfleet note, or updates it in place: the note is found by the
-            marker <!-- fluxfleet-render-diff --> and by being written by the token's own user.
+    @Mixin
+    Cli.Help help;
 
-              --file <note.md>  the note, as `fluxfleet diff` prints it
-              --update-only     update an existing note but create none (nothing to report)
-              --api-url <url>   GitLab API root            (default: $CI_API_V4_URL)
-              --project <id>    project id or path          (default: $CI_PROJECT_ID)
-              --mr <iid>        merge request iid           (default: $CI_MERGE_REQUEST_IID)
+    @Option(names = "--file", paramLabel = "<note.md>", description = "The note, as `fluxfleet diff` prints it.")
+    String file;
 
-            The token is read from $GITLAB_API_TOKEN only: a project access token with the api scope
-            (role Reporter or higher), kept in a masked CI/CD variable. CI_JOB_TOKEN cannot write notes.
+    @Option(names = "--update-only", description = "Update an existing note but create none (nothing to report).")
+    boolean updateOnly;
 
-            Exit status: 0 done, 1 the GitLab API refused or failed, 2 usage error.
-            """;
+    @Option(names = "--api-url", paramLabel = "<url>", description = "GitLab API root (default: $CI_API_V4_URL).")
+    String apiOption;
 
-    private MergeRequestNoteCommand() {}
+    @Option(names = "--project", paramLabel = "<id>", description = "Project id or path (default: $CI_PROJECT_ID).")
+    String projectOption;
+
+    @Option(names = "--mr", paramLabel = "<iid>", description = "Merge request iid (default: $CI_MERGE_REQUEST_IID).")
+    String mrOption;
+
+    private final Map<String, String> env;
+    private final Client client;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MergeRequestNoteCommand(Map<String, String> env, Client client, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.client = client;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The command as {@code fluxfleet} runs it: the CI variables of this process, the real GitLab client. */
+    public MergeRequestNoteCommand(PrintStream out, PrintStream err) {
+        this(System.getenv(), GitLabNotes::new, out, err);
+    }
 
     /** Runs {@code fluxfleet mr-note} with the arguments after the subcommand name. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -47,61 +88,43 @@ public final class MergeRequestNoteCommand {
     }
 
     static int run(String[] args, Map<String, String> env, Client client, PrintStream out, PrintStream err) {
-        String file = null;
-        boolean updateOnly = false;
-        String api = env.get("CI_API_V4_URL");
-        String project = env.get("CI_PROJECT_ID");
-        String mr = env.get("CI_MERGE_REQUEST_IID");
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "-h", "--help" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--update-only" -> updateOnly = true;
-                case "--file", "--api-url", "--project", "--mr" -> {
-                    if (i + 1 >= args.length || args[i + 1].isBlank()) {
-                        return usage(err, arg + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (arg) {
-                        case "--file" -> file = value;
-                        case "--api-url" -> api = value;
-                        case "--project" -> project = value;
-                        default -> mr = value;
-                    }
-                }
-                default -> {
-                    return usage(err, "unknown argument " + Shown.quoted(arg));
-                }
-            }
-        }
+        return Cli.runOne(new MergeRequestNoteCommand(env, client, out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.requireValue(spec, "--file", file);
+        Cli.requireValue(spec, "--api-url", apiOption);
+        Cli.requireValue(spec, "--project", projectOption);
+        Cli.requireValue(spec, "--mr", mrOption);
+        String api = apiOption != null ? apiOption : env.get("CI_API_V4_URL");
+        String project = projectOption != null ? projectOption : env.get("CI_PROJECT_ID");
+        String mr = mrOption != null ? mrOption : env.get("CI_MERGE_REQUEST_IID");
         if (file == null) {
-            return usage(err, "--file is required");
+            return usage("--file is required");
         }
         if (blank(api) || blank(project) || blank(mr)) {
-            return usage(err, "the GitLab API URL, project and merge request are needed: run in a merge request"
+            return usage("the GitLab API URL, project and merge request are needed: run in a merge request"
                     + " pipeline (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID) or give --api-url, --project, --mr");
         }
         Optional<String> apiProblem = apiUrl(api);
         if (apiProblem.isPresent()) {
-            return usage(err, "the GitLab API URL " + Shown.quoted(api) + " " + apiProblem.get());
+            return usage("the GitLab API URL " + Shown.quoted(api) + " " + apiProblem.get());
         }
         if (!mr.matches("[1-9][0-9]{0,9}")) {
-            return usage(err, "the merge request " + Shown.quoted(mr) + " is not a merge request iid (a positive number)");
+            return usage("the merge request " + Shown.quoted(mr) + " is not a merge request iid (a positive number)");
         }
         if (Shown.hasUnsafe(project) || project.contains(" ")) {
-            return usage(err, "the project " + Shown.quoted(project) + " is not a project id or path");
+            return usage("the project " + Shown.quoted(project) + " is not a project id or path");
         }
         String token = env.get("GITLAB_API_TOKEN");
         if (blank(token)) {
-            return usage(err, "GITLAB_API_TOKEN is not set: add a project access token with the api scope as a"
+            return usage("GITLAB_API_TOKEN is not set: add a project access token with the api scope as a"
                     + " masked CI/CD variable (see docs/merge-requests.md)");
         }
         if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             // never shown: it is the token
-            return usage(err, "GITLAB_API_TOKEN contains " + (token.strip().length() != token.length()
+            return usage("GITLAB_API_TOKEN contains " + (token.strip().length() != token.length()
                     ? "leading or trailing white space or a newline" : "a space, control or non-ASCII character")
                     + ", which an HTTP header cannot carry: set the variable to the token alone");
         }
@@ -109,13 +132,13 @@ public final class MergeRequestNoteCommand {
         try {
             body = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
             if (!StandardCharsets.UTF_8.newEncoder().canEncode(body) || body.contains("\uFFFD")) {
-                return usage(err, "cannot read " + Shown.quoted(file) + ": it is not valid UTF-8");
+                return usage("cannot read " + Shown.quoted(file) + ": it is not valid UTF-8");
             }
         } catch (IOException | java.nio.file.InvalidPathException e) {
-            return usage(err, "cannot read " + Shown.quoted(file) + ": " + Shown.escaped(String.valueOf(e.getMessage())));
+            return usage("cannot read " + Shown.quoted(file) + ": " + Shown.escaped(String.valueOf(e.getMessage())));
         }
         if (!body.contains(MergeRequestNote.MARKER)) {
-            return usage(err, Shown.quoted(file) + " has no " + MergeRequestNote.MARKER + " marker: make it with `fluxfleet diff`");
+            return usage(Shown.quoted(file) + " has no " + MergeRequestNote.MARKER + " marker: make it with `fluxfleet diff`");
         }
         try {
             GitLabNotes.Outcome outcome = client.create(api, project, mr, token).publish(body, updateOnly);
@@ -155,9 +178,7 @@ public final class MergeRequestNoteCommand {
         return s == null || s.isBlank();
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("fluxfleet mr-note: " + problem);
-        err.print(USAGE);
-        return 2;
+    private int usage(String problem) {
+        throw Cli.usage(spec, problem);
     }
 }

@@ -1,58 +1,80 @@
 package io.fluxfleet.plan;
 
+import io.fluxfleet.cli.Cli;
+import io.fluxfleet.config.Shown;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fluxfleet plan <old-render> <new-render>} and {@code fluxfleet plan <render> --destroy}: the engine's
  * steps, offline. Exit codes: 0 the engine would run the plan, 3 it would refuse (or the destroy order is broken),
  * 1 a render could not be read, 2 usage.
  */
-public final class PlanCommand {
-    static final String USAGE = """
-            usage: fluxfleet plan <old-render-dir> <new-render-dir> [--markdown]
-                   fluxfleet plan <render-dir> --destroy [--markdown]
+@Command(name = "plan",
+        customSynopsis = {
+            "fluxfleet plan <old-render-dir> <new-render-dir> [--markdown]",
+            "       fluxfleet plan <render-dir> --destroy [--markdown]"},
+        descriptionHeading = "%n",
+        description = {
+            "The steps Pulumi's engine takes for `pulumi up` from a state matching the old render to the new one",
+            "(or for `pulumi destroy` of a render), in its order, and the steps it refuses: replacing or deleting",
+            "a protected resource, replacing an imported one. Renders come from `fluxfleet render`.",
+            ""},
+        footer = {"", "Exit status: 0 the engine would run it, 3 the engine would refuse it (or the destroy order is"
+                + " broken), 1 a render could not be read, 2 usage error."})
+public final class PlanCommand implements Callable<Integer> {
+    /** The exit code of a plan the engine would refuse. */
+    public static final int REFUSED = 3;
 
-            The steps Pulumi's engine takes for `pulumi up` from a state matching the old render to the new one
-            (or for `pulumi destroy` of a render), in its order, and the steps it refuses: replacing or deleting
-            a protected resource, replacing an imported one. Renders come from `fluxfleet render`.
+    @Spec
+    CommandSpec spec;
 
-            Exit status: 0 the engine would run it, 3 the engine would refuse it (or the destroy order is broken),
-            1 a render could not be read, 2 usage error.
-            """;
+    @Mixin
+    Cli.Help help;
 
-    private PlanCommand() {}
+    @Parameters(paramLabel = "<render-dir>", arity = "0..*", description = "The old and the new render (one with --destroy).")
+    List<String> dirs = new ArrayList<>();
 
+    @Option(names = "--destroy", description = "Plan `pulumi destroy` of the one render given.")
+    boolean destroy;
+
+    @Option(names = "--markdown", description = "Print the merge-request section (Markdown) instead of text.")
+    boolean markdown;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public PlanCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code fluxfleet plan} with the arguments after the subcommand name. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> dirs = new ArrayList<>();
-        boolean destroy = false;
-        boolean markdown = false;
-        for (String arg : args) {
-            switch (arg) {
-                case "-h", "--help" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--destroy" -> destroy = true;
-                case "--markdown" -> markdown = true;
-                default -> {
-                    if (arg.startsWith("-")) {
-                        return usage(err, "unknown option " + arg);
-                    }
-                    dirs.add(arg);
-                }
-            }
-        }
+        return Cli.runOne(new PlanCommand(out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         if (dirs.size() != (destroy ? 1 : 2)) {
-            return usage(err, destroy ? "--destroy takes one render directory" : "expected <old-render-dir> and <new-render-dir>");
+            return usage(destroy ? "--destroy takes one render directory" : "expected <old-render-dir> and <new-render-dir>");
         }
         for (String d : dirs) {
             if (!Files.isDirectory(Path.of(d))) {
-                return usage(err, d + " is not a directory");
+                return usage(Shown.quoted(d) + " is not a directory");
             }
         }
         Plan plan;
@@ -72,12 +94,10 @@ public final class PlanCommand {
         }
         out.print(markdown ? PlanReport.markdown(plan, after, 500) : PlanReport.text(plan));
         out.flush();
-        return plan.ok() ? 0 : 3;
+        return plan.ok() ? 0 : REFUSED;
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("fluxfleet plan: " + problem);
-        err.print(USAGE);
-        return 2;
+    private int usage(String problem) {
+        throw Cli.usage(spec, problem);
     }
 }

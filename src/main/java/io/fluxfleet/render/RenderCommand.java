@@ -1,5 +1,6 @@
 package io.fluxfleet.render;
 
+import io.fluxfleet.cli.Cli;
 import io.fluxfleet.config.ConfigException;
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.FluxFleetConfig;
@@ -11,35 +12,66 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code render --stack <name> [--config <stack file>] --out <dir>}: the stack's full desired state as
  * review files, offline. Exit codes: 0 rendered, 2 bad usage or bad config (nothing written), 1 the
  * program itself failed.
  */
-public final class RenderCommand {
-    private RenderCommand() {}
+@Command(name = "render",
+        customSynopsis = "fluxfleet render --stack <name> [--config <stack file>] --out <dir>",
+        descriptionHeading = "%n",
+        description = {
+            "Renders the stack's full desired state offline, with no Pulumi CLI, cluster or credentials:",
+            "<dir>/resources.json (every resource the program registers, with its inputs and options),",
+            "<dir>/kubernetes.yaml (the Kubernetes objects in apply order) and <dir>/helm-values/.",
+            "Secret values appear only as [secret:<fingerprint>]. The output is replaced as a whole,",
+            "and only when the render succeeds.",
+            ""},
+        footer = {"", "Exit status: 0 rendered, 1 the program itself failed, 2 usage error or bad config (nothing written)."})
+public final class RenderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
+    @Mixin
+    Cli.Help help;
+
+    @Option(names = "--stack", paramLabel = "<name>",
+            description = "The stack: its name in messages, and Pulumi.<name>.yaml when --config is not given.")
+    String stack;
+
+    @Option(names = "--config", paramLabel = "<stack file>",
+            description = "The stack file to read (default: Pulumi.<name>.yaml in the current directory).")
+    String config;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "The directory to write; its previous content is replaced.")
+    String dir;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RenderCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code fluxfleet render} with the arguments after the subcommand name. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String stack = null;
-        String config = null;
-        String dir = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (i + 1 >= args.length || !(arg.equals("--stack") || arg.equals("--config") || arg.equals("--out"))) {
-                err.println("render: unexpected argument " + io.fluxfleet.config.Shown.quoted(arg) + "\n" + usage());
-                return 2;
-            }
-            String value = args[++i];
-            switch (arg) {
-                case "--stack" -> stack = value;
-                case "--config" -> config = value;
-                default -> dir = value;
-            }
-        }
+        return Cli.runOne(new RenderCommand(out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         if (stack == null || dir == null) {
-            err.println("render: --stack and --out are required\n" + usage());
-            return 2;
+            throw Cli.usage(spec, "--stack and --out are required");
         }
         if (dir.isBlank() || io.fluxfleet.config.Shown.hasUnsafe(dir) || dir.indexOf('\0') >= 0) {
             err.println("render: --out " + io.fluxfleet.config.Shown.quoted(dir)
@@ -126,9 +158,5 @@ public final class RenderCommand {
             out.printf("  %4d  %s%n", count.getValue(), count.getKey());
         }
         return 0;
-    }
-
-    static String usage() {
-        return "usage: fluxfleet render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>";
     }
 }
