@@ -2,7 +2,6 @@ package io.fluxfleet.render;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import com.pulumi.core.internal.Constants;
 import com.pulumi.test.Mocks;
 
 import java.nio.charset.StandardCharsets;
@@ -121,7 +120,7 @@ final class EchoMocks implements Mocks {
     /** A value in the engine's wire form of a secret. */
     private static Value secret(Value value) {
         return Value.newBuilder().setStructValue(Struct.newBuilder()
-                .putFields(Constants.SpecialSigKey, string(Constants.SpecialSecretSig))
+                .putFields(PulumiSdk.SIGNATURE_KEY, string(PulumiSdk.SECRET_SIGNATURE))
                 .putFields("value", value)).build();
     }
 }

@@ -3,12 +3,7 @@ package io.fluxfleet.render;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import com.pulumi.core.internal.Constants;
-import com.pulumi.core.internal.Urn;
 import com.pulumi.deployment.Deployment;
-import com.pulumi.resources.Resource;
-import com.pulumi.test.Mocks;
-import com.pulumi.test.internal.MockMonitor;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -17,23 +12,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Pulumi's mock monitor, plus a record of every registration request as the engine receives it. The
- * public {@link Mocks} hook sees inputs after secrets have been unwrapped; this sees the wire form, so
- * secret-ness is exact, nested values included, and so are parent, provider, protect and dependencies.
+ * Answers every registration under the mock engine ({@link PulumiSdk#run}), and records each request as the engine
+ * receives it. The public {@link com.pulumi.test.Mocks} hook sees inputs after secrets have been unwrapped; this sees
+ * the wire form, so secret-ness is exact, nested values included, and so are parent, provider, protect and
+ * dependencies.
  */
-final class RecordingMonitor extends MockMonitor {
+final class RecordingMonitor implements PulumiSdk.Registrations {
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicLong firstRegistration = new java.util.concurrent.atomic.AtomicLong();
-
-    RecordingMonitor(Mocks mocks, com.pulumi.Log log) {
-        super(mocks, log);
-    }
 
     List<Recorded> recorded() {
         synchronized (recorded) {
@@ -47,21 +38,17 @@ final class RecordingMonitor extends MockMonitor {
     }
 
     /**
-     * Records the request and answers it with {@link EchoMocks#state}: the stack resource goes to the mock
-     * monitor as usual, everything else is answered here without a round trip through Java maps.
+     * Records the request and answers it with {@link EchoMocks#state}, without a round trip through Java maps (the
+     * stack resource itself goes to the SDK's mock monitor).
      */
     @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        if (request.getType().equals("pulumi:pulumi:Stack")) {
-            return super.registerResourceAsync(resource, request);
-        }
+    public CompletableFuture<RegisterResourceResponse> register(RegisterResourceRequest request) {
         firstRegistration.compareAndSet(0, System.currentTimeMillis());
         if (!EchoMocks.known(request.getType())) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown resource type " + request.getType()));
         }
-        this.resources.add(resource);
         var deployment = Deployment.getInstance();
-        String urn = Urn.create(deployment.getStackName(), deployment.getProjectName(), Optional.of(request.getParent()),
+        String urn = PulumiSdk.urn(deployment.getStackName(), deployment.getProjectName(), request.getParent(),
                 request.getType(), request.getName());
         recorded.add(new Recorded(
                 urn,
@@ -115,10 +102,10 @@ final class RecordingMonitor extends MockMonitor {
             }
             var spec = alias.getSpec();
             String parent = spec.getNoParent() ? "" : spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
-            urns.add(Urn.create(
+            urns.add(PulumiSdk.urn(
                     spec.getStack().isEmpty() ? deployment.getStackName() : spec.getStack(),
                     spec.getProject().isEmpty() ? deployment.getProjectName() : spec.getProject(),
-                    Optional.of(parent),
+                    parent,
                     spec.getType().isEmpty() ? request.getType() : spec.getType(),
                     spec.getName().isEmpty() ? request.getName() : spec.getName()));
         }
@@ -143,8 +130,8 @@ final class RecordingMonitor extends MockMonitor {
             case LIST_VALUE -> toList(value.getListValue());
             case STRUCT_VALUE -> {
                 Struct struct = value.getStructValue();
-                Value sig = struct.getFieldsMap().get(Constants.SpecialSigKey);
-                if (sig != null && Constants.SpecialSecretSig.equals(sig.getStringValue())) {
+                Value sig = struct.getFieldsMap().get(PulumiSdk.SIGNATURE_KEY);
+                if (sig != null && PulumiSdk.SECRET_SIGNATURE.equals(sig.getStringValue())) {
                     yield new Recorded.SecretValue(toJava(struct.getFieldsMap().get("value")));
                 }
                 yield toMap(struct);

@@ -1,11 +1,7 @@
 package io.fluxfleet.render;
 
 import com.pulumi.Context;
-import com.pulumi.deployment.internal.DeploymentImpl;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
-import com.pulumi.test.internal.PulumiTestInternal;
 
 import io.fluxfleet.FluxFleetStack;
 import io.fluxfleet.config.FluxFleetConfig;
@@ -49,30 +45,16 @@ public final class Renderer {
             @Override
             public void close() {}
         });
-        RecordingMonitor monitor = new RecordingMonitor(new EchoMocks(), PulumiTestInternal.mockLog(logger));
+        RecordingMonitor monitor = new RecordingMonitor();
         long started = System.currentTimeMillis();
-        try {
-            TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("fluxfleet").stackName(config.stack()).preview(false).build())
-                    .mocks(new EchoMocks())
-                    .standardLogger(logger)
-                    .monitorDecorator(ignored -> monitor)
-                    .deploymentFactory(state -> {
-                        state.runner = new CountingRunner();
-                        return new DeploymentImpl(state);
-                    })
-                    .build()
-                    .runTest(ctx -> program.accept(ctx, config));
-            if (!result.exceptions().isEmpty()) {
-                RuntimeException failure = new IllegalStateException("the stack program failed: "
-                        + result.exceptions().get(0).getMessage(), result.exceptions().get(0));
-                result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
-                throw failure;
-            }
-            var timing = new RenderResult.Timing(started, monitor.firstRegistrationMillis(), System.currentTimeMillis());
-            return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs(), timing);
-        } finally {
-            PulumiTest.cleanup();
+        TestResult result = PulumiSdk.run(config.stack(), new EchoMocks(), monitor, logger, ctx -> program.accept(ctx, config));
+        if (!result.exceptions().isEmpty()) {
+            RuntimeException failure = new IllegalStateException("the stack program failed: "
+                    + result.exceptions().get(0).getMessage(), result.exceptions().get(0));
+            result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
         }
+        var timing = new RenderResult.Timing(started, monitor.firstRegistrationMillis(), System.currentTimeMillis());
+        return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs(), timing);
     }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class CountingRunnerTest {
     @Test
     void aTaskThatCompletesBeforeTheProgramIsCountedDoesNotEndTheRun() {
-        CountingRunner runner = new CountingRunner();
+        PulumiSdk.CountingRunner runner = new PulumiSdk.CountingRunner();
         CompletableFuture<Void> early = new CompletableFuture<>();
         runner.registerTask("early", early);
         early.complete(null);
@@ -32,7 +32,7 @@ class CountingRunnerTest {
 
     @Test
     void theRunWaitsForTasksTheProgramStarted() {
-        CountingRunner runner = new CountingRunner();
+        PulumiSdk.CountingRunner runner = new PulumiSdk.CountingRunner();
         CompletableFuture<Void> task = new CompletableFuture<>();
         var run = runner.runAsync(() -> {
             runner.registerTask("registration", task);
@@ -47,7 +47,7 @@ class CountingRunnerTest {
     @Test
     void aProgramWhoseFirstTaskCompletesAtOnceIsStillAwaited() throws Exception {
         for (int i = 0; i < 300; i++) {
-            CountingRunner runner = new CountingRunner();
+            PulumiSdk.CountingRunner runner = new PulumiSdk.CountingRunner();
             var result = runner.runAsync(() -> {
                 runner.registerTask("done at once", CompletableFuture.completedFuture(null));
                 try {
