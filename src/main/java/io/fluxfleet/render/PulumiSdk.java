@@ -7,6 +7,7 @@ import com.pulumi.core.internal.Urn;
 import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.deployment.internal.Runner;
 import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
@@ -16,6 +17,7 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -66,15 +68,17 @@ final class PulumiSdk {
     /**
      * Runs {@code program} under the SDK's mock engine as stack {@code stack} of project {@code fluxfleet}: resource
      * registrations go to {@code registrations}, invokes to {@code mocks}, the program's log to {@code logger}; the
-     * run waits for every task through a {@link TaskCounter}. The caller reads what it needs from
+     * run waits for every task through a {@link TaskCounter}; {@code transformations} see every resource before it
+     * registers. The caller reads what it needs from
      * {@code registrations}; the SDK's test state is cleaned up before this returns.
      */
     static TestResult run(String stack, Mocks mocks, Registrations registrations, Logger logger,
-                          Consumer<Context> program) {
+                          List<ResourceTransformation> transformations, Consumer<Context> program) {
         var monitor = new Monitor(mocks, PulumiTestInternal.mockLog(logger), registrations);
         try {
             return PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("fluxfleet").stackName(stack).preview(false).build())
+                    .options(TestOptions.builder().projectName("fluxfleet").stackName(stack).preview(false)
+                            .resourceTransformations(transformations).build())
                     .mocks(mocks)
                     .standardLogger(logger)
                     .monitorDecorator(ignored -> monitor)

@@ -45,16 +45,16 @@ public final class Renderer {
             @Override
             public void close() {}
         });
-        RecordingMonitor monitor = new RecordingMonitor();
+        MockEngine engine = new MockEngine();
         long started = System.currentTimeMillis();
-        TestResult result = PulumiSdk.run(config.stack(), new EchoMocks(), monitor, logger, ctx -> program.accept(ctx, config));
+        TestResult result = engine.run(config.stack(), logger, ctx -> program.accept(ctx, config));
         if (!result.exceptions().isEmpty()) {
             RuntimeException failure = new IllegalStateException("the stack program failed: "
                     + result.exceptions().get(0).getMessage(), result.exceptions().get(0));
             result.exceptions().stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }
-        var timing = new RenderResult.Timing(started, monitor.firstRegistrationMillis(), System.currentTimeMillis());
-        return new RenderResult(config.stack(), monitor.recorded(), List.copyOf(warnings), result.outputs(), timing);
+        var timing = new RenderResult.Timing(started, engine.firstRegistrationMillis(), System.currentTimeMillis());
+        return new RenderResult(config.stack(), engine.recorded(), List.copyOf(warnings), result.outputs(), timing);
     }
 }
