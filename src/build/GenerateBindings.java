@@ -220,6 +220,7 @@ public final class GenerateBindings {
                     .append(");\n\n");
         }
         Set<String> secrets = new TreeSet<>();
+        Set<String> required = new TreeSet<>(strings(node.get("required")));
         for (Map.Entry<String, JsonNode> p : fields(node.get("properties"))) {
             JsonNode property = p.getValue();
             if (isProvider && !"string".equals(property.path("type").asText())) {
@@ -235,15 +236,21 @@ public final class GenerateBindings {
                     .append("}, tree = ").append(quote(type.tree())).append(")\n");
             body.append("    private Output<").append(type.text).append("> ").append(field).append(";\n\n");
             body.append(javadoc("    ", property, "@return "));
-            body.append("    public Output<").append(type.text).append("> ").append(field).append("() {\n        return this.")
-                    .append(field).append(";\n    }\n\n");
+            if (required.contains(p.getKey())) {
+                body.append("    public Output<").append(type.text).append("> ").append(field).append("() {\n        return this.")
+                        .append(field).append(";\n    }\n\n");
+            } else {
+                imports.add("com.pulumi.core.internal.Codegen", "java.util.Optional");
+                body.append("    public Output<Optional<").append(type.text).append(">> ").append(field)
+                        .append("() {\n        return Codegen.optional(this.").append(field).append(");\n    }\n\n");
+            }
         }
         String argsClass = name + "Args";
         String defaults = plugin + ".withDefaults(options" + secrets.stream().map(s -> ", " + quote(s)).reduce("", String::concat) + ")";
         String superToken = isProvider ? quote(schema.path("name").asText()) : "TYPE";
         StringBuilder s = new StringBuilder();
         s.append(header(imports));
-        s.append("/**\n * {@code ").append(token).append("}").append(provenance()).append("\n */\n");
+        s.append("/**\n * {@code ").append(token).append("}").append(provenance()).append(provenanceLine()).append("\n */\n");
         s.append("@ResourceType(type = ").append(quote(token)).append(")\n");
         s.append("public class ").append(name).append(" extends ").append(isProvider ? "ProviderResource" : "CustomResource").append(" {\n");
         if (!isProvider) {
@@ -256,7 +263,7 @@ public final class GenerateBindings {
         s.append("    public ").append(name).append("(String name, ").append(argsClass).append(" args) {\n        this(name, args, null);\n    }\n\n");
         s.append("    /**\n     * @param name the unique name of the resource\n     * @param args its inputs\n")
                 .append("     * @param options merged over the defaults, which pin the plugin version")
-                .append(secrets.isEmpty() ? "" : " and keep the outputs the schema marks secret secret").append("; may be null\n     */\n");
+                .append(secrets.isEmpty() ? "" : " and mark the outputs the schema calls secret as secrets").append("; may be null\n     */\n");
         s.append("    public ").append(name).append("(String name, ").append(argsClass).append(" args, CustomResourceOptions options) {\n");
         s.append("        super(").append(superToken).append(", name, args == null ? ").append(argsClass).append(".Empty : args, ")
                 .append(isProvider ? defaults : "makeResourceOptions(options, null)").append(");\n    }\n");
@@ -378,6 +385,10 @@ public final class GenerateBindings {
             if (required.contains(wire)) {
                 accessors.append("    public ").append(type.text).append(" ").append(field).append("() {\n        return this.")
                         .append(field).append(";\n    }\n\n");
+            } else if (type.text.startsWith("List<") || type.text.startsWith("Map<")) {
+                String empty = type.text.startsWith("List<") ? "List.of()" : "Map.of()";
+                accessors.append("    public ").append(type.text).append(" ").append(field).append("() {\n        return this.")
+                        .append(field).append(" == null ? ").append(empty).append(" : this.").append(field).append(";\n    }\n\n");
             } else {
                 accessors.append("    public Optional<").append(type.text).append("> ").append(field)
                         .append("() {\n        return Optional.ofNullable(this.").append(field).append(");\n    }\n\n");
