@@ -587,7 +587,10 @@ public final class GenerateBindings {
     private static String javadoc(String indent, JsonNode property, String tag) {
         String text = describe(property);
         if (property.has("deprecationMessage")) {
-            text = (text.isEmpty() ? "" : text + " ") + "Deprecated: " + clean(property.get("deprecationMessage").asText());
+            // a block tag starts its own line; the annotation makes javac warn where the program still uses it
+            String deprecated = clean(property.get("deprecationMessage").asText());
+            return indent + "/**\n" + (text.isEmpty() ? "" : indent + " * " + (tag == null ? "" : tag) + text + "\n")
+                    + indent + " * @deprecated " + deprecated + "\n" + indent + " */\n" + indent + "@Deprecated\n";
         }
         if (text.isEmpty()) {
             return "";
