@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp &lt;jackson&gt; src/build/GenerateBindings.java target/generated-sources/bindings src/main/schemas/*.bindings.json</pre>
  *
- * <p>Each {@code <provider>.bindings.json} manifest names the trimmed schema, the Java package, the hand-written
- * plugin class that pins the version ({@code withDefaults}, and {@code withVersion} for invokes), and the resources
+ * <p>Each {@code <provider>.bindings.json} manifest names the trimmed schema, the Java package, the
+ * hand-written plugin class that pins the version ({@code withDefaults}, and {@code withVersion} for invokes), and the resources
  * and functions the program uses; the trim holds exactly those and the types they reach, and every one of them is
  * generated. The output follows the shape of pulumi-java's generated SDKs ({@code @ResourceType},
  * {@code extends CustomResource}, {@code @Export} outputs with accessors, args with {@code @Import(required=…)} and
@@ -32,15 +32,19 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Only the {@code (args, options)} form of each function exists, plus {@code …Plain} returning a future with
  *       the same args class: every GitLab read passes the stack's explicit provider, never the default one.</li>
- *   <li>Result and nested output types do not throw on a missing required property; a resource output the schema
- *       does not require is still an {@code Output<T>} (unknown or null when absent), as the previous hand-written
- *       bindings were.</li>
+ *   <li>Result and nested output types do not throw on a missing required property (pulumi-java's builders call
+ *       {@code Objects.requireNonNull}): the hand-written bindings these replace did not, and the program reads
+ *       only a few fields of each result.</li>
+ *   <li>A provider resource exposes its string settings only: the engine holds provider state as strings (its
+ *       non-string inputs are sent JSON-encoded, {@code @Import(json = true)}, as pulumi-java's codegen does).</li>
  *   <li>An input the schema marks secret is made secret by the builder however it is given.</li>
  *   <li>A resource the program adopts and only partly owns ({@code managedInputs} in the manifest) gets args for
  *       those inputs only, and a {@code UNMANAGED_INPUTS} list of the rest, for {@code ignoreChanges}.</li>
  * </ul>
- * Output is deterministic: properties and types in sorted order, no timestamps. Anything the generator cannot map
- * (an enum, an asset, an unknown {@code $ref}) fails the build with the token and property named.
+ * Output is deterministic: properties and types in sorted order, no timestamps. The build fails, naming the token
+ * and property, on anything the generator cannot map (an enum, an asset, an unknown {@code $ref}), on a manifest
+ * that disagrees with its trim, and on a trim whose version is not the one {@code com/pulumi/<name>/plugin.json}
+ * pins (a provider bump without a new trim).
  */
 public final class GenerateBindings {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +57,7 @@ public final class GenerateBindings {
     private static final Pattern LANG_SPAN = Pattern.compile(
             "<span pulumi-lang-nodejs=\"[^\"]*\"[^>]*?pulumi-lang-java=\"([^\"]*)\"[^>]*>.*?</span>", Pattern.DOTALL);
 
+    private final Path manifestFile;
     private final JsonNode manifest;
     private final JsonNode schema;
     private final String schemaFile;
@@ -65,6 +70,7 @@ public final class GenerateBindings {
     private final Set<String> outputTypes = new TreeSet<>();
 
     private GenerateBindings(Path manifestFile, Path out) throws IOException {
+        this.manifestFile = manifestFile;
         this.manifest = JSON.readTree(manifestFile.toFile());
         this.schemaFile = text(manifest, "schema");
         this.schema = JSON.readTree(manifestFile.resolveSibling(schemaFile).toFile());
@@ -164,7 +170,14 @@ public final class GenerateBindings {
     }
 
     /** The trim holds exactly what the manifest names: a stale trim or manifest fails here, not at run time. */
-    private void checkManifestAgainstTrim() {
+    private void checkManifestAgainstTrim() throws IOException {
+        Path descriptor = manifestFile.resolveSibling("../resources/com/pulumi/" + text(manifest, "name") + "/plugin.json");
+        String pinned = JSON.readTree(descriptor.toFile()).path("version").asText();
+        String trimmedVersion = schema.path("x-fluxfleet-trim").path("version").asText();
+        if (!pinned.equals(trimmedVersion)) {
+            problems.add(schemaFile + " is the schema of version " + trimmedVersion + " but " + descriptor.normalize()
+                    + " pins " + pinned + "; regenerate the trim from the new version's schema");
+        }
         for (String section : List.of("resources", "functions")) {
             Set<String> named = new TreeSet<>(strings(manifest.get(section)));
             Set<String> trimmed = new TreeSet<>();
