@@ -120,6 +120,9 @@ public final class GenerateBindings {
         }
         for (String token : strings(manifest.get("resources"))) {
             JsonNode node = schema.path("resources").get(token);
+            if (node == null) {
+                continue; // reported by checkManifestAgainstTrim
+            }
             String name = className(token);
             files.put(name, resource(token, name, node, false));
             files.put(name + "Args", args(name, name + "Args", "ResourceArgs", node.get("inputProperties"),
@@ -128,6 +131,9 @@ public final class GenerateBindings {
         StringBuilder functions = new StringBuilder();
         for (String token : strings(manifest.get("functions"))) {
             JsonNode node = schema.path("functions").get(token);
+            if (node == null) {
+                continue;
+            }
             String fn = functionName(token);
             String args = upper(fn) + "Args";
             String result = upper(fn) + "Result";
