@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Merge-request pipelines, job mr-note: runs `pulumi preview --diff` for each rendered stack whose CI/CD
 # variables this pipeline has, then posts or updates the merge request's one fluxfleet note.
-# Exit status: 0 done; 1 the merge request does not render (or posting failed); 3 a preview failed
+# Exit status: 0 done; 1 the merge request does not render, or the engine would refuse `pulumi up` for a stack
+# (`fluxfleet plan` exit 3: a protected resource replaced or deleted), or posting failed; 3 a preview failed
 # (allowed to fail in .gitlab-ci.yml: a cluster being unreachable should not block a merge).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,27 @@ fi
 failed=$(find "$out" -mindepth 2 -maxdepth 2 -name new.failed -printf '%h\n' | xargs -r -n1 basename | sort | paste -sd ' ')
 if [ -n "$failed" ]; then
   echo "This merge request does not render for: $failed (see the mr-render job log)." >&2
+  exit 1
+fi
+
+# The note already shows each stack's engine plan; a plan the engine would refuse fails the job (not softly:
+# it is a property of the change, not of a cluster). A render too old to plan (exit 1) does not.
+refused=""
+if $touched; then
+  while read -r stack; do
+    dir=$out/$stack
+    if [ -f "$dir/old/resources.json" ] && [ -f "$dir/new/resources.json" ]; then
+      plan_status=0
+      fluxfleet plan "$dir/old" "$dir/new" > "$dir/plan.txt" 2>&1 || plan_status=$?
+      if [ "$plan_status" -eq 3 ]; then
+        refused="$refused $stack"
+      fi
+    fi
+  done < "$out/stacks.txt"
+fi
+if [ -n "$refused" ]; then
+  echo "pulumi up would fail for:$refused: the engine refuses steps of this change (see the note's engine plan;" \
+    "the full plan is in $out/<stack>/plan.txt)." >&2
   exit 1
 fi
 exit "$status"

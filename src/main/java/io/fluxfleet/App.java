@@ -43,20 +43,39 @@ public final class App {
         System.exit(tuned.orElseGet(() -> run(args)));
     }
 
-    /** Runs one offline subcommand in this JVM and returns its exit code. */
+    /**
+     * Runs one offline subcommand in this JVM and returns its exit code. A failure nobody anticipated is reported in
+     * one line and exit code 1, never as a stack trace (set FLUXFLEET_TRACE=1 for one).
+     */
     public static int run(String[] args) {
+        try {
+            return dispatch(args);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            System.err.println("fluxfleet " + io.fluxfleet.config.Shown.escaped(args[0]) + ": internal error: "
+                    + e.getClass().getSimpleName() + (e instanceof OutOfMemoryError
+                    ? " (give the JVM more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx4g)" : "")
+                    + "; set FLUXFLEET_TRACE=1 for details");
+            if (System.getenv("FLUXFLEET_TRACE") != null) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
+    }
+
+    private static int dispatch(String[] args) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "render" -> RenderCommand.run(rest, System.out, System.err);
             case "diff" -> DiffCommand.run(rest, System.out, System.err);
             case "changed-stacks" -> ChangedStacksCommand.run(rest, System.out, System.err);
             case "mr-note" -> MergeRequestNoteCommand.run(rest, System.out, System.err);
+            case "plan" -> io.fluxfleet.plan.PlanCommand.run(rest, System.out, System.err);
             case "-h", "--help", "help" -> {
                 System.out.println(usage());
                 yield 0;
             }
             default -> {
-                System.err.println("unknown command '" + args[0] + "'\n" + usage());
+                System.err.println("unknown command " + io.fluxfleet.config.Shown.quoted(args[0]) + "\n" + usage());
                 yield 2;
             }
         };
@@ -84,6 +103,7 @@ public final class App {
                        java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
                        java -jar fluxfleet.jar diff <old-render-dir> <new-render-dir> [--stack <name>]
                        java -jar fluxfleet.jar diff --stacks <dir> [--base <sha>] [--head <sha>]
+                       java -jar fluxfleet.jar plan <old-render-dir> <new-render-dir>   (or <render-dir> --destroy)
                        java -jar fluxfleet.jar changed-stacks (--base <rev> | --paths <file|->) [--repo <dir>]
                        java -jar fluxfleet.jar mr-note --file <note.md> [--update-only]   (token: $GITLAB_API_TOKEN)
                 """;

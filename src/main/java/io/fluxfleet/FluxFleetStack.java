@@ -76,13 +76,22 @@ public final class FluxFleetStack {
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
+            Kube tenantKube = kube.withProtect(config.protect(tenant));
+            if (tenant.retire()) {
+                ctx.log().warn(config.protect()
+                        ? "tenant " + tenant.name() + " is retiring: this up lifts the protection of its resources;"
+                                + " remove it from fluxfleet:tenants in the next change, and that up deletes them"
+                                + " (README \"Removing a tenant from prod\")"
+                        : "tenant " + tenant.name() + " is marked retire, which changes nothing in this stack: nothing"
+                                + " here is protected, so removing it from fluxfleet:tenants deletes its resources directly");
+            }
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
-            TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, kube,
-                    flux, credentials.username(), credentials.token(), sharedPrerequisites, kube.component());
+            TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, tenantKube,
+                    flux, credentials.username(), credentials.token(), sharedPrerequisites, tenantKube.component());
             tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
-                    token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, kube, flux, tenantEnvironment,
-                            Output.ofSecret(token.reveal()), kube.component()),
+                    token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, tenantKube, flux, tenantEnvironment,
+                            Output.ofSecret(token.reveal()), tenantKube.component()),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }

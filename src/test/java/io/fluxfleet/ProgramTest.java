@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fluxfleet.config.ConfigException;
 import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.gitlab.GitLabGovernance;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.render.Renderer;
@@ -75,7 +76,12 @@ class ProgramTest {
         RenderResult render = Stacks.render(committed);
         assertEquals(render.resources().stream().map(r -> r.type() + " " + r.name()).toList(),
                 program.resources().stream().map(r -> r.type() + " " + r.name()).toList());
-        assertTrue(program.resources().stream().filter(Recorded::custom).allMatch(Recorded::protect), "prod is protected");
+        // prod is protected, except deploy tokens and seed files, which normal operation replaces or drops (README "Day 2")
+        assertTrue(program.resources().stream().filter(Recorded::custom)
+                .filter(r -> !GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .allMatch(Recorded::protect), "prod is protected, but for the deploy tokens and seeds (GitLabGovernance)");
+        assertEquals(render.resources().stream().map(Recorded::protect).toList(),
+                program.resources().stream().map(Recorded::protect).toList(), "the program protects what render shows");
         Recorded harbor = program.find("kubernetes:core/v1:Secret", "flux-system/harbor-auth-secret");
         assertInstanceOf(Recorded.SecretValue.class, harbor.inputs().get("stringData"));
         assertTrue(((String) ((Map<?, ?>) RenderResult.reveal(harbor.inputs().get("stringData"))).get(".dockerconfigjson"))

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.flux.FluxValues;
+import io.fluxfleet.gitlab.GitLabGovernance;
 import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.render.RenderWriter;
@@ -260,7 +261,16 @@ class StackTest {
     @Test
     void prodIsProtectedUnlessDestroyIsAllowed() {
         RenderResult prod = render("prod");
-        assertTrue(prod.resources().stream().allMatch(Recorded::protect), "components too");
+        // components too; only what normal operation replaces (deploy tokens) or drops (seed files) is not protected,
+        // as the engine refuses to replace or delete a protected resource (io.fluxfleet.plan.PlanScenarioTest)
+        assertTrue(prod.resources().stream().filter(r -> !GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .allMatch(Recorded::protect), "components too");
+        assertTrue(prod.resources().stream().filter(r -> GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type()))
+                .noneMatch(Recorded::protect), "deploy tokens rotate, seeds may leave");
+        // seeds are committed once, on dev (io.fluxfleet.gitlab.PromotionTest); they are retained, never protected
+        assertTrue(prod.resources().stream().noneMatch(r -> r.type().equals("gitlab:index/repositoryFile:RepositoryFile")));
+        assertTrue(render("dev").resources().stream().filter(r -> r.type().equals("gitlab:index/repositoryFile:RepositoryFile"))
+                .allMatch(r -> !r.protect() && r.retainOnDelete()), "seeds are retained, not protected");
         assertTrue(render("dev").resources().stream().noneMatch(Recorded::protect));
         ObjectNode config = Stacks.minimal("prod", 1);
         config.put("allowDestroy", true);

@@ -32,6 +32,9 @@ public final class ConfigLoader {
     private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "error");
     private static final String PLACEHOLDER = "invalid";
+    /** The largest requests among the flux2 chart's components (values.yaml {@code *.resources.requests}). */
+    public static final String FLUX_CPU_REQUEST = "100m";
+    public static final String FLUX_MEMORY_REQUEST = "64Mi";
     /** The Rancher line of the shared charts' defaults, and those defaults: the current 2.14 releases. */
     public static final String DEFAULT_RANCHER_VERSION = "2.14";
     public static final String DEFAULT_MONITORING_CHART_VERSION = "109.0.2+up80.9.1-rancher.8";
@@ -59,17 +62,28 @@ public final class ConfigLoader {
 
     /** Loads the config and hands each warning (e.g. a secret stored in plain text) to {@code warn}. */
     public static FluxFleetConfig load(String stack, RawConfig raw, java.util.function.Consumer<String> warn) {
-        return read(stack, raw, warn, new java.util.TreeSet<>());
+        return load(stack, raw, warn, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** As {@link #load(String, RawConfig, java.util.function.Consumer)}, judging dates against {@code today}. */
+    public static FluxFleetConfig load(String stack, RawConfig raw, java.util.function.Consumer<String> warn,
+                                       java.time.LocalDate today) {
+        return read(stack, raw, warn, new java.util.TreeSet<>(), today);
     }
 
     private static FluxFleetConfig read(String stack, RawConfig raw, java.util.function.Consumer<String> warn,
                                         java.util.Set<String> keysRead) {
+        return read(stack, raw, warn, keysRead, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    private static FluxFleetConfig read(String stack, RawConfig raw, java.util.function.Consumer<String> warn,
+                                        java.util.Set<String> keysRead, java.time.LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings, keysRead));
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings, keysRead, today));
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));
@@ -85,10 +99,12 @@ public final class ConfigLoader {
         boolean suspend = top.bool("suspend", false);
         top.finish();
 
+        java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
         if (!problems.isEmpty()) {
-            throw new ConfigException(raw.source(), problems);
+            throw new ConfigException(raw.source(), problems.stream()
+                    .map(p -> new Problem(p.key(), SecretKeys.scrub(p.message(), secretTexts))).toList());
         }
-        warnings.forEach(warn);
+        warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
                 infra, webhooks, suspend);
     }
@@ -100,15 +116,15 @@ public final class ConfigLoader {
         Optional<Environment> parsed = Environment.parse(id);
         if (parsed.isEmpty()) {
             top.problem("environment", value.isPresent()
-                    ? "unknown environment '" + id + "': expected dev, preprod or prod"
-                    : "is required: stack '" + stack + "' is not named dev, preprod or prod, so set the environment");
+                    ? "unknown environment " + Shown.quoted(id) + ": expected dev, preprod or prod"
+                    : "is required: stack " + Shown.quoted(stack) + " is not named dev, preprod or prod, so set the environment");
             return Environment.DEV;
         }
         return parsed.get();
     }
 
     private static Cluster cluster(Fields f) {
-        Optional<String> context = f.optionalString("context");
+        Optional<String> context = optionalChecked(f, "context", Validators::kubeContext);
         Optional<Secret> kubeconfig = f.secret("kubeconfig");
         if (context.isEmpty() && kubeconfig.isEmpty()) {
             f.problem("context", "is required: name the kubeconfig context of this environment's cluster"
@@ -124,16 +140,16 @@ public final class ConfigLoader {
     private static Flux flux(Fields f) {
         String chartVersion = f.checked("chartVersion", DEFAULT_CHART_VERSION, v ->
                 v.matches("[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?") ? Optional.empty()
-                        : Optional.of("'" + v + "' is not an exact chart version such as 2.18.3 (ranges are not pinned)"));
+                        : Optional.of(Shown.quoted(v) + " is not an exact chart version such as 2.18.3 (ranges are not pinned)"));
         String repository = f.checked("chartRepository", DEFAULT_CHART_REPOSITORY, Validators::httpsUrl);
         boolean keepCrds = f.bool("keepCrdsOnUninstall", true);
         boolean sourceWatcher = f.bool("sourceWatcher", false);
         String logLevel = f.checked("logLevel", "info", v -> LOG_LEVELS.contains(v) ? Optional.empty()
-                : Optional.of("'" + v + "' is not a log level: expected debug, info or error"));
+                : Optional.of(Shown.quoted(v) + " is not a log level: expected debug, info or error"));
         String gitInterval = f.checked("gitInterval", "1m", Validators::duration);
         String kustomizationInterval = f.checked("kustomizationInterval", "10m", Validators::duration);
         String helmRepositoryInterval = f.checked("helmRepositoryInterval", "1h", Validators::duration);
-        String timeout = f.checked("timeout", "5m", Validators::duration);
+        String timeout = f.checked("timeout", "5m", Validators::helmTimeout);
         f.finish();
         return new Flux(chartVersion, repository, keepCrds, sourceWatcher, logLevel, gitInterval,
                 kustomizationInterval, helmRepositoryInterval, timeout);
@@ -145,7 +161,7 @@ public final class ConfigLoader {
         String taintKey = f.checked("taintKey", DEFAULT_PLATFORM_KEY, Validators::qualifiedName);
         String taintValue = f.checked("taintValue", "true", Validators::labelValue);
         String effect = f.checked("taintEffect", "NoExecute", v -> TAINT_EFFECTS.contains(v) ? Optional.empty()
-                : Optional.of("'" + v + "' is not a taint effect: expected NoSchedule, PreferNoSchedule or NoExecute"));
+                : Optional.of(Shown.quoted(v) + " is not a taint effect: expected NoSchedule, PreferNoSchedule or NoExecute"));
         f.finish();
         return new PlatformWorkers(labelKey, labelValue, taintKey, taintValue, effect);
     }
@@ -161,14 +177,29 @@ public final class ConfigLoader {
 
     private static Profile profile(Fields f, Environment environment) {
         Profile d = defaultProfile(environment);
-        String cpu = f.checked("cpu", d.cpu(), Validators::quantity);
-        String memory = f.checked("memory", d.memory(), Validators::quantity);
-        String retention = f.checked("retention", d.retention(), v -> v.matches("[0-9]+(ms|s|m|h|d|w|y)")
-                ? Optional.empty() : Optional.of("'" + v + "' is not a Prometheus retention such as '7d' or '720h'"));
-        String scrapeInterval = f.checked("scrapeInterval", d.scrapeInterval(), Validators::duration);
+        String cpu = f.checked("cpu", d.cpu(), v -> Validators.quantity(v).or(() -> atLeast(v, FLUX_CPU_REQUEST, "cpu")));
+        String memory = f.checked("memory", d.memory(),
+                v -> Validators.quantity(v).or(() -> atLeast(v, FLUX_MEMORY_REQUEST, "memory")));
+        String retention = f.checked("retention", d.retention(), v -> Validators.prometheusDuration(v, false));
+        String scrapeInterval = f.checked("scrapeInterval", d.scrapeInterval(), v -> Validators.prometheusDuration(v, false));
         String storage = f.checked("storage", d.storage(), Validators::quantity);
         f.finish();
         return new Profile(cpu, memory, retention, scrapeInterval, storage);
+    }
+
+    /**
+     * The profile's cpu and memory are the Flux controllers' limits, and the controllers request the flux2 chart's
+     * fixed requests (the most any component asks: {@code cpu: 100m}, {@code memory: 64Mi} in the chart's
+     * values.yaml, which {@code FluxValues} keeps). Kubernetes refuses a pod whose limit is below its request
+     * (kubernetes {@code pkg/apis/core/validation/validation.go}, {@code ValidateResourceRequirements}: "must be
+     * greater than or equal to ... request"), so a smaller profile would leave Flux without controllers.
+     */
+    private static Optional<String> atLeast(String value, String request, String resource) {
+        if (Validators.quantityValue(value).compareTo(Validators.quantityValue(request)) < 0) {
+            return Optional.of(Shown.quoted(value) + " is below the " + request + " " + resource + " every Flux"
+                    + " controller requests (the flux2 chart's values): Kubernetes refuses a limit below the request");
+        }
+        return Optional.empty();
     }
 
     private static GitLab gitlab(Fields f, Environment environment) {
@@ -181,7 +212,8 @@ public final class ConfigLoader {
 
     private static Harbor harbor(Fields f) {
         String host = f.has("host") ? f.checked("host", PLACEHOLDER, Validators::host) : f.required("host", PLACEHOLDER);
-        String username = f.required("username", PLACEHOLDER);
+        String username = f.has("username") ? f.checked("username", PLACEHOLDER, Validators::userName)
+                : f.required("username", PLACEHOLDER);
         Optional<Secret> password = f.secret("password");
         if (password.isEmpty() && !f.has("password")) {
             f.problem("password", "is required (set it with `pulumi config set --secret --path harbor.password`)");
@@ -203,25 +235,24 @@ public final class ConfigLoader {
             return tenants;
         }
         Map<String, String> seen = new HashMap<>();
-        Set<String> reserved = Set.of("flux-system", "kube-system", "kube-public", "kube-node-lease", "default",
-                "cattle-system", "cattle-monitoring-system", "cattle-logging-system");
         for (Fields t : entries) {
             String name = t.required("name", PLACEHOLDER);
             if (!name.equals(PLACEHOLDER)) {
-                Validators.dns1123Label(name).ifPresent(msg -> t.problem("name", msg));
-                if (reserved.contains(name)) {
-                    t.problem("name", "'" + name + "' is a system namespace and cannot be a tenant");
-                }
+                Optional<String> problem = Validators.dns1123Label(name)
+                        .or(() -> ReservedNamespaces.reason(name).map(why -> Shown.quoted(name) + " cannot be a tenant: "
+                                + why + "; fluxfleet would adopt it and put a default-deny policy and a quota on it"))
+                        .or(() -> TenantNames.tooLong(name));
+                problem.ifPresent(msg -> t.problem("name", msg));
                 String previous = seen.putIfAbsent(name, t.path());
                 if (previous != null) {
-                    t.problem("name", "duplicate tenant '" + name + "' (first defined at " + previous + ")");
+                    t.problem("name", "duplicate tenant " + Shown.quoted(name) + " (first defined at " + previous + ")");
                 }
             }
             String project = t.required("project", PLACEHOLDER);
             if (!project.equals(PLACEHOLDER)) {
                 Validators.projectPath(project).ifPresent(msg -> t.problem("project", msg));
             }
-            String gitUsername = t.string("gitUsername", "flux");
+            String gitUsername = t.checked("gitUsername", "flux", Validators::userName);
             Optional<Secret> gitPassword = t.secret("gitPassword");
             if (!deployTokens && gitPassword.isEmpty() && !t.has("gitPassword")) {
                 t.problem("gitPassword", "is required while fluxfleet:gitlab.deployToken.enabled is false: the"
@@ -230,8 +261,9 @@ public final class ConfigLoader {
                         + ".gitPassword'`)");
             }
             Optional<Secret> statusToken = t.secret("statusToken");
+            boolean retire = t.bool("retire", false);
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
         }
         return tenants;
     }
@@ -309,7 +341,7 @@ public final class ConfigLoader {
         String version = f.checked(name, defaultValue, Validators::rancherChartVersion);
         if (rancher != null && !version.startsWith(Validators.rancherChartMajor(rancher) + ".")) {
             int major = Integer.parseInt(version.substring(0, version.indexOf('.')));
-            f.problem(name, "'" + version + "' is a chart for Rancher 2." + (major - 95) + " (chart major " + major
+            f.problem(name, Shown.quoted(version) + " is a chart for Rancher 2." + (major - 95) + " (chart major " + major
                     + "), but " + f.key("rancherVersion") + " is " + rancher + ": use a "
                     + Validators.rancherChartMajor(rancher) + ".x release, or change rancherVersion");
         }
@@ -344,17 +376,17 @@ public final class ConfigLoader {
         boolean ok = true;
         if (harborHost != null && !image.registry().equals(harborHost)) {
             ok = false;
-            f.problem(name, "'" + value.get() + "' is not in Harbor: custom images come from harbor.host ('" + harborHost
-                    + "'), the only registry the harbor-registry-secret pull secrets authenticate to");
+            f.problem(name, Shown.quoted(value.get()) + " is not in Harbor: custom images come from harbor.host (" + Shown.quoted(harborHost)
+                    + "), the only registry the harbor-registry-secret pull secrets authenticate to");
         }
         if (environment == Environment.PROD && !image.pinned()) {
             ok = false;
-            f.problem(name, "'" + value.get() + "' is not pinned: prod refuses ':latest' and untagged images; give a"
+            f.problem(name, Shown.quoted(value.get()) + " is not pinned: prod refuses ':latest' and untagged images; give a"
                     + " version tag (e.g. :1.4.2) or a digest (@sha256:...)");
         }
         if (needsTag && image.tag().isEmpty()) {
             ok = false;
-            f.problem(name, "'" + value.get() + "' needs a tag: rancher-logging builds the image as repository:tag"
+            f.problem(name, Shown.quoted(value.get()) + " needs a tag: rancher-logging builds the image as repository:tag"
                     + " (a digest may follow the tag, e.g. :1.4.2@sha256:...)");
         }
         return ok ? Optional.of(image) : Optional.empty();
@@ -362,9 +394,7 @@ public final class ConfigLoader {
 
     private static Webhooks webhooks(Fields f) {
         boolean enabled = f.bool("enabled", false);
-        Optional<String> host = optionalChecked(f, "ingressHost", v -> Validators.dns1123Subdomain(v).map(msg ->
-                "'" + v + "' is not an Ingress host name: a lower-case DNS name without scheme, port or path,"
-                        + " e.g. flux-webhook.dev.example.com"));
+        Optional<String> host = optionalChecked(f, "ingressHost", Validators::ingressHost);
         if (enabled && !f.has("ingressHost")) {
             f.problem("ingressHost", "is required when webhooks are enabled: the public host name GitLab posts push"
                     + " events to, e.g. flux-webhook.dev.example.com (an Ingress routes it to Flux's webhook-receiver)");

@@ -27,7 +27,12 @@ public final class Fields {
      * What every reader of one config shares: the raw config, the warnings collected, and every key path read
      * (list indexes as {@code []}), which is how the documentation test knows the whole key set.
      */
-    record Context(RawConfig raw, List<String> warnings, Set<String> keysRead) {}
+    record Context(RawConfig raw, List<String> warnings, Set<String> keysRead, java.time.LocalDate today) {}
+
+    /** The date (UTC) config is judged on: a deploy-token expiry must lie after it. */
+    public java.time.LocalDate today() {
+        return context.today();
+    }
 
     Fields(String path, JsonNode node, List<Problem> problems, Context context) {
         this.path = path;
@@ -74,7 +79,7 @@ public final class Fields {
             return Optional.empty();
         }
         if (!value.isValueNode()) {
-            problem(name, "expected a single value, got " + describe(value));
+            problem(name, "expected a single value, got " + describe(name, value));
             return Optional.empty();
         }
         String text = value.asText();
@@ -124,27 +129,41 @@ public final class Fields {
         if (text.equals("true") || text.equals("false")) {
             return Boolean.parseBoolean(text);
         }
-        problem(name, "expected true or false, got " + describe(value));
+        problem(name, "expected true or false, got " + describe(name, value));
         return defaultValue;
     }
 
+    /** A whole number in {@code [Integer.MIN_VALUE, Integer.MAX_VALUE]}; see {@link #integer(String, int, long, long)}. */
     public int integer(String name, int defaultValue) {
+        return integer(name, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A whole number between {@code min} and {@code max} inclusive. The value is read exactly (YAML integers of
+     * any size, or decimal text), never narrowed: a number out of range is reported as written, not wrapped, and
+     * the default is kept so reading can go on.
+     */
+    public int integer(String name, int defaultValue, long min, long max) {
         JsonNode value = raw(name);
         if (value == null) {
             return defaultValue;
         }
+        java.math.BigInteger number = null;
         if (value.isIntegralNumber()) {
-            return value.intValue();
+            number = value.bigIntegerValue();
+        } else if (value.isTextual() && value.asText().trim().matches("[-+]?[0-9]{1,1000}")) {
+            number = new java.math.BigInteger(value.asText().trim());
         }
-        if (value.isTextual()) {
-            try {
-                return Integer.parseInt(value.asText().trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        if (number == null) {
+            problem(name, "expected a whole number between " + min + " and " + max + ", got " + describe(name, value));
+            return defaultValue;
         }
-        problem(name, "expected a whole number, got " + describe(value));
-        return defaultValue;
+        if (number.compareTo(java.math.BigInteger.valueOf(min)) < 0 || number.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            problem(name, "must be between " + min + " and " + max + ", got " + Shown.escaped(
+                    value.isTextual() ? value.asText().trim() : number.toString()));
+            return defaultValue;
+        }
+        return number.intValueExact();
     }
 
     /**
@@ -172,7 +191,7 @@ public final class Fields {
             return result;
         }
         if (!value.isArray()) {
-            problem(name, "expected a list, got " + describe(value));
+            problem(name, "expected a list, got " + describe(name, value));
             return result;
         }
         for (int i = 0; i < value.size(); i++) {
@@ -180,7 +199,7 @@ public final class Fields {
             if (item.isValueNode() && !item.asText().isBlank()) {
                 result.add(item.asText());
             } else {
-                problems.add(new Problem(key(name) + "[" + i + "]", "expected a non-empty value, got " + describe(item)));
+                problems.add(new Problem(key(name) + "[" + i + "]", "expected a non-empty value, got " + describe(name, item)));
             }
         }
         return result;
@@ -190,7 +209,7 @@ public final class Fields {
     public Fields object(String name) {
         JsonNode value = raw(name);
         if (value != null && !value.isObject()) {
-            problem(name, "expected an object with keys, got " + describe(value));
+            problem(name, "expected an object with keys, got " + describe(name, value));
             value = null;
         }
         return new Fields(key(name), value, problems, context);
@@ -204,14 +223,14 @@ public final class Fields {
         }
         List<Fields> result = new ArrayList<>();
         if (!value.isArray()) {
-            problem(name, "expected a list, got " + describe(value));
+            problem(name, "expected a list, got " + describe(name, value));
             return result;
         }
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             String itemPath = key(name) + "[" + i + "]";
             if (!item.isObject()) {
-                problems.add(new Problem(itemPath, "expected an object with keys, got " + describe(item)));
+                problems.add(new Problem(itemPath, "expected an object with keys, got " + describe(name, item)));
                 continue;
             }
             result.add(new Fields(itemPath, item, problems, context));
@@ -232,13 +251,18 @@ public final class Fields {
             String suggestion = known.stream()
                     .min(Comparator.comparingInt((String k) -> Validators.distance(name, k)).thenComparing(k -> k))
                     .filter(k -> Validators.distance(name, k) <= Math.max(2, name.length() / 3))
-                    .map(k -> "; did you mean '" + k + "'?")
+                    .map(k -> "; did you mean " + Shown.quoted(k) + "?")
                     .orElse("; known keys: " + String.join(", ", known.stream().sorted().toList()));
             problem(name, "unknown key" + suggestion);
         }
     }
 
-    private static String describe(JsonNode value) {
+    /**
+     * A value for a message: containers by kind, a scalar quoted and escaped by {@link Shown}, except under a key
+     * that can hold a secret ({@link SecretKeys#canHoldSecret}), where only its kind and size are told. A
+     * kubeconfig pasted as a string where an object belongs is such a value.
+     */
+    String describe(String name, JsonNode value) {
         if (value.isObject()) {
             return "an object";
         }
@@ -246,6 +270,13 @@ public final class Fields {
             return "a list";
         }
         String text = value.asText();
-        return text.startsWith(RawConfig.ENCRYPTED_PREFIX) ? "a secret value" : "'" + text + "'";
+        if (text.startsWith(RawConfig.ENCRYPTED_PREFIX)) {
+            return "a secret value";
+        }
+        if (SecretKeys.canHoldSecret(key(name))) {
+            return "a " + (value.isTextual() ? "text" : "scalar") + " value of " + text.length()
+                    + " characters (not shown: this key can hold a secret)";
+        }
+        return Shown.quoted(text);
     }
 }

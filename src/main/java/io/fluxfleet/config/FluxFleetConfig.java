@@ -54,6 +54,15 @@ public record FluxFleetConfig(
         return environment == Environment.PROD && !allowDestroy;
     }
 
+    /**
+     * Whether {@code tenant}'s resources are protected: as the stack's, except for a tenant marked
+     * {@code retire: true}, whose protection one {@code pulumi up} lifts so that the next run, without the tenant,
+     * can delete them (the engine refuses to delete a resource its state holds as protected).
+     */
+    public boolean protect(Tenant tenant) {
+        return protect() && !tenant.retire();
+    }
+
     /** Exactly one of a kubeconfig context name or a whole kubeconfig (a secret). */
     public record Cluster(Optional<String> context, Optional<Secret> kubeconfig) {}
 
@@ -125,9 +134,14 @@ public record FluxFleetConfig(
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken) {
+                         Optional<Secret> statusToken, boolean retire) {
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
-            this(name, project, gitUsername, gitPassword, Optional.empty());
+            this(name, project, gitUsername, gitPassword, Optional.empty(), false);
+        }
+
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                      Optional<Secret> statusToken) {
+            this(name, project, gitUsername, gitPassword, statusToken, false);
         }
 
         /** The tenant's namespace: its name. */

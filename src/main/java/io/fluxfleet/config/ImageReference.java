@@ -22,6 +22,22 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
 
     /** Parses a reference; empty when it does not follow the grammar or names no registry. */
     public static Optional<ImageReference> parse(String value) {
+        return parse(value, true);
+    }
+
+    /**
+     * Parses a reference in the full grammar of distribution/reference ({@code reference/regexp.go}): the registry
+     * may be left out (Docker Hub, e.g. {@code alpine/k8s:1.34.5}), and anything outside the grammar (a space, a
+     * newline, a quote, a control character) is refused, so the value can be written into any file unquoted.
+     */
+    public static Optional<ImageReference> parseAllowingDockerHub(String value) {
+        return parse(value, false);
+    }
+
+    private static Optional<ImageReference> parse(String value, boolean registryRequired) {
+        if (value.length() > 512 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return Optional.empty();
+        }
         String rest = value;
         Optional<String> digest = Optional.empty();
         int at = rest.indexOf('@');
@@ -42,11 +58,12 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
             }
         }
         String[] parts = rest.split("/", -1);
-        if (parts.length < 2 || !REGISTRY.matcher(parts[0]).matches()
-                || !(parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost"))) {
+        boolean hasRegistry = parts.length >= 2 && REGISTRY.matcher(parts[0]).matches()
+                && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost"));
+        if (registryRequired && !hasRegistry) {
             return Optional.empty();
         }
-        for (int i = 1; i < parts.length; i++) {
+        for (int i = hasRegistry ? 1 : 0; i < parts.length; i++) {
             if (!PATH_COMPONENT.matcher(parts[i]).matches()) {
                 return Optional.empty();
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,6 @@ public record RawConfig(String source, Map<String, JsonNode> values, java.util.S
     public static final String ENCRYPTED_PREFIX = "[encrypted ";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public RawConfig {
         values = Map.copyOf(values);
@@ -87,25 +85,51 @@ public record RawConfig(String source, Map<String, JsonNode> values, java.util.S
         return new RawConfig("stack '" + stackName + "'", values, encrypted);
     }
 
-    /** Reads a {@code Pulumi.<stack>.yaml} file without the Pulumi CLI; encrypted values become placeholders. */
+    /**
+     * Reads a {@code Pulumi.<stack>.yaml} file without the Pulumi CLI, as Pulumi reads it ({@link StackYaml});
+     * encrypted values become placeholders. A key without a namespace is the project's, as Pulumi rewrites it
+     * ({@code loaders.go stackConfigNamespacedWithProject}): {@code tenants} is {@code fluxfleet:tenants}.
+     *
+     * @throws StackYaml.StackFileException the file is not YAML Pulumi would read, or names a key twice
+     * @throws UncheckedIOException         the file cannot be read
+     */
     public static RawConfig fromStackFile(Path file) {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stack file " + file, e);
+            throw new UncheckedIOException("cannot read stack file " + Shown.escaped(file.toString()), e);
         }
+        String source = "stack file " + Shown.escaped(String.valueOf(file.getFileName()));
+        JsonNode root = StackYaml.read(bytes, source);
         Map<String, JsonNode> values = new TreeMap<>();
-        JsonNode config = root == null ? null : root.get("config");
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
+        if (root != null && !root.isObject()) {
+            problems.add(new Problem("(document)", "a stack file is a mapping with a 'config' key"));
+        }
+        JsonNode config = root == null || !root.isObject() ? null : root.get("config");
+        if (config != null && !config.isNull() && !config.isObject()) {
+            problems.add(new Problem("config", "expected a mapping of config keys"));
+        }
         if (config != null && config.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
                 var entry = it.next();
-                if (entry.getKey().startsWith(NAMESPACE + ":")) {
-                    values.put(entry.getKey().substring(NAMESPACE.length() + 1), replaceEncrypted(entry.getValue()));
+                String key = entry.getKey();
+                String local = key.startsWith(NAMESPACE + ":") ? key.substring(NAMESPACE.length() + 1)
+                        : key.contains(":") ? null : key;
+                if (local == null) {
+                    continue;
+                }
+                if (values.put(local, replaceEncrypted(entry.getValue())) != null) {
+                    problems.add(new Problem(NAMESPACE + ":" + local, "given twice, as '" + NAMESPACE + ":" + local
+                            + "' and as '" + local + "' (Pulumi reads a key without namespace as the project's): keep one"));
                 }
             }
         }
-        return new RawConfig("stack file " + file.getFileName(), values);
+        if (!problems.isEmpty()) {
+            throw new StackYaml.StackFileException(source, problems);
+        }
+        return new RawConfig(source, values);
     }
 
     private static JsonNode parseScalarOrJson(String text) {

@@ -53,7 +53,7 @@ public final class ChangedStacksCommand {
                 return 0;
             }
             if (!List.of("--base", "--paths", "--repo").contains(arg)) {
-                return usage(err, "unknown argument " + arg);
+                return usage(err, "unknown argument " + io.fluxfleet.config.Shown.quoted(arg));
             }
             if (i + 1 >= args.length || args[i + 1].isBlank()) {
                 return usage(err, arg + " needs a value");
@@ -68,8 +68,13 @@ public final class ChangedStacksCommand {
         if ((base == null) == (paths == null)) {
             return usage(err, "give exactly one of --base and --paths");
         }
+        if (base != null && !revision(base)) {
+            // git would read a value starting with '-' as an option (--output=FILE writes a file)
+            return usage(err, "--base " + io.fluxfleet.config.Shown.quoted(base) + " is not a git revision: a commit,"
+                    + " branch or tag name, not starting with '-'");
+        }
         if (!Files.isDirectory(repo)) {
-            return usage(err, repo + " is not a directory");
+            return usage(err, io.fluxfleet.config.Shown.quoted(repo.toString()) + " is not a directory");
         }
         try {
             List<String> changed = base != null ? gitDiff(repo, base) : lines(paths, stdin);
@@ -77,9 +82,20 @@ public final class ChangedStacksCommand {
             out.flush();
             return 0;
         } catch (IOException e) {
-            err.println("fluxfleet changed-stacks: " + e.getMessage());
+            err.println("fluxfleet changed-stacks: " + io.fluxfleet.config.Shown.escaped(String.valueOf(e.getMessage())));
             return 1;
         }
+    }
+
+    /**
+     * A revision git reads as one: no leading '-', no white space or control characters, none of the characters
+     * git refuses in a ref name (git {@code refs.c check_refname_component}: space, ~ ^ : ? * [ \ and "..") except
+     * where a revision uses them ({@code ~}, {@code ^} suffixes are fine and allowed).
+     */
+    static boolean revision(String value) {
+        return !value.isEmpty() && !value.startsWith("-") && value.length() <= 256
+                && value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\' && c != ':' && c != '?' && c != '*'
+                && c != '[');
     }
 
     /** The stacks with a stack file at the top of the repository. */
@@ -97,7 +113,7 @@ public final class ChangedStacksCommand {
      */
     private static List<String> gitDiff(Path repo, String base) throws IOException {
         List<String> command = List.of("git", "-C", repo.toString(), "diff", "--name-only", "--no-renames",
-                base + "...HEAD");
+                "--end-of-options", base + "...HEAD");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -123,8 +139,14 @@ public final class ChangedStacksCommand {
     }
 
     private static List<String> lines(String source, InputStream stdin) throws IOException {
-        String text = source.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+        byte[] bytes = source.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("the path list " + (source.equals("-") ? "on standard input" : io.fluxfleet.config.Shown.quoted(source))
+                    + " is not valid UTF-8");
+        }
         return nonBlank(text);
     }
 

@@ -35,7 +35,8 @@ public final class DiffCommand {
                    fluxfleet diff --stacks <dir> [--base <sha>] [--head <sha>]
 
             Compares renders made by `fluxfleet render` and prints one merge-request note (Markdown):
-            per stack the resources added, changed and removed, and a diff of the rendered objects.
+            per stack the resources added, changed and removed, the engine's plan (steps, refusals, a graph of
+            what changes and what depends on it; see `fluxfleet plan`), and a diff of the rendered objects.
             Secret values appear only as the render's [secret:<fingerprint>] placeholders.
 
               <old-dir> <new-dir>  the target branch's and the merge request's render of one stack
@@ -79,7 +80,7 @@ public final class DiffCommand {
                 }
                 default -> {
                     if (arg.startsWith("-")) {
-                        return usage(err, "unknown option " + arg);
+                        return usage(err, "unknown option " + io.fluxfleet.config.Shown.quoted(arg));
                     }
                     positional.add(arg);
                 }
@@ -93,7 +94,7 @@ public final class DiffCommand {
                 }
                 Path dir = Path.of(stacksDir);
                 if (!Files.isDirectory(dir)) {
-                    return usage(err, stacksDir + " is not a directory");
+                    return usage(err, io.fluxfleet.config.Shown.quoted(stacksDir) + " is not a directory");
                 }
                 sections = stacks(dir);
             } else {
@@ -104,14 +105,15 @@ public final class DiffCommand {
                 Path newDir = Path.of(positional.get(1));
                 for (Path dir : List.of(oldDir, newDir)) {
                     if (!Files.isDirectory(dir)) {
-                        return usage(err, dir + " is not a directory");
+                        return usage(err, io.fluxfleet.config.Shown.quoted(dir.toString()) + " is not a directory");
                     }
                 }
                 String name = stack != null ? stack : newDir.toAbsolutePath().normalize().getFileName().toString();
-                sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty()));
+                sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty(),
+                        Optional.of(plan(oldDir, newDir))));
             }
-        } catch (IOException e) {
-            err.println("fluxfleet diff: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+            err.println("fluxfleet diff: " + io.fluxfleet.config.Shown.escaped(String.valueOf(e.getMessage())));
             return 1;
         }
         out.print(MergeRequestNote.render(sections, Optional.ofNullable(base), Optional.ofNullable(head)));
@@ -131,15 +133,36 @@ public final class DiffCommand {
             StackDiff diff = RenderDiff.compare(stack,
                     stackDir.resolve("old"), line(stackDir.resolve("old.missing")).orElse("no render"),
                     stackDir.resolve("new"), line(stackDir.resolve("new.missing")).orElse("no render"));
-            sections.add(new Section(diff, preview(stackDir)));
+            Path oldDir = stackDir.resolve("old");
+            Path newDir = stackDir.resolve("new");
+            Optional<MergeRequestNote.StackPlan> plan = Files.isRegularFile(newDir.resolve("resources.json"))
+                    ? Optional.of(plan(oldDir, newDir)) : Optional.empty();
+            sections.add(new Section(diff, preview(stackDir), plan));
         }
         return sections;
+    }
+
+    /**
+     * The engine's plan from the old render to the new one; a stack without an old render is planned from an empty
+     * state (its first {@code up}). A render too old to record resource identity gives no plan, and says why.
+     */
+    static MergeRequestNote.StackPlan plan(Path oldDir, Path newDir) {
+        try {
+            List<io.fluxfleet.plan.PlannedResource> after = io.fluxfleet.plan.PlannedResource.read(newDir);
+            List<io.fluxfleet.plan.PlannedResource> before = Files.isRegularFile(oldDir.resolve("resources.json"))
+                    ? io.fluxfleet.plan.PlannedResource.read(oldDir) : List.of();
+            return new MergeRequestNote.StackPlan(Optional.of(io.fluxfleet.plan.Plan.up(before, after)), after,
+                    Optional.empty());
+        } catch (IOException | IllegalStateException e) {
+            return new MergeRequestNote.StackPlan(Optional.empty(), List.of(), Optional.of(e.getMessage()));
+        }
     }
 
     private static Optional<Preview> preview(Path stackDir) throws IOException {
         Path output = stackDir.resolve("preview.txt");
         if (Files.isRegularFile(output)) {
-            return Optional.of(Preview.ran(Files.readString(output, StandardCharsets.UTF_8),
+            // CI output, shown as text: bytes that are not UTF-8 become U+FFFD rather than failing the note
+            return Optional.of(Preview.ran(new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
                     Files.exists(stackDir.resolve("preview.failed"))));
         }
         return line(stackDir.resolve("preview.skipped")).map(Preview::skipped);
@@ -150,10 +173,9 @@ public final class DiffCommand {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.map(String::strip).filter(l -> !l.isEmpty()).findFirst()
-                    .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l);
-        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l);
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -52,8 +52,27 @@ public final class MergeRequestNote {
         }
     }
 
-    /** One stack's part of the note. */
-    public record Section(StackDiff diff, Optional<Preview> preview) {}
+    /** One stack's part of the note; {@code plan} is the engine's plan between the two renders, when both exist. */
+    public record Section(StackDiff diff, Optional<Preview> preview, Optional<StackPlan> plan) {
+        public Section(StackDiff diff, Optional<Preview> preview) {
+            this(diff, preview, Optional.empty());
+        }
+    }
+
+    /**
+     * The engine's plan for one stack ({@link io.fluxfleet.plan.Plan}), or why there is none.
+     *
+     * @param after the new render's resources, for the graph of what depends on a change
+     */
+    public record StackPlan(Optional<io.fluxfleet.plan.Plan> plan, List<io.fluxfleet.plan.PlannedResource> after,
+                            Optional<String> unavailable) {
+        public boolean refused() {
+            return plan.map(p -> !p.ok()).orElse(false);
+        }
+    }
+
+    /** Steps listed per stack in the note; the rest are counted. */
+    static final int PLAN_STEPS = 60;
 
     /**
      * The whole note.
@@ -75,6 +94,13 @@ public final class MergeRequestNote {
             md.append("This merge request touches no stack: it changes no file that decides what a stack deploys.\n");
             return md.toString();
         }
+        List<String> refused = sections.stream().filter(sec -> sec.plan().map(StackPlan::refused).orElse(false))
+                .map(sec -> code(sec.diff().stack())).toList();
+        if (!refused.isEmpty()) {
+            md.append("> [!caution]\n> **`pulumi up` will fail** for ").append(String.join(", ", refused))
+                    .append(": the engine refuses steps of this change (protected resources replaced or deleted)."
+                            + " See each stack's engine plan below for the resources and the way out.\n\n");
+        }
         summary(md, sections);
         for (Section section : sections) {
             stack(md, section, budget);
@@ -84,8 +110,10 @@ public final class MergeRequestNote {
 
     private static void summary(StringBuilder md, List<Section> sections) {
         boolean previews = sections.stream().anyMatch(s -> s.preview().isPresent());
-        md.append("| Stack | Added | Changed | Removed |").append(previews ? " `pulumi preview` |" : "").append("\n");
-        md.append("| --- | ---: | ---: | ---: |").append(previews ? " --- |" : "").append("\n");
+        boolean plans = sections.stream().anyMatch(s -> s.plan().isPresent());
+        md.append("| Stack | Added | Changed | Removed |").append(plans ? " Engine plan |" : "")
+                .append(previews ? " `pulumi preview` |" : "").append("\n");
+        md.append("| --- | ---: | ---: | ---: |").append(plans ? " --- |" : "").append(previews ? " --- |" : "").append("\n");
         for (Section s : sections) {
             StackDiff d = s.diff();
             md.append("| ").append(cell(code(d.stack()))).append(" | ");
@@ -96,12 +124,23 @@ public final class MergeRequestNote {
                 md.append("– | – | –");
             }
             md.append(" |");
+            if (plans) {
+                md.append(" ").append(s.plan().map(MergeRequestNote::planState).orElse("–")).append(" |");
+            }
             if (previews) {
                 md.append(" ").append(s.preview().map(MergeRequestNote::previewState).orElse("–")).append(" |");
             }
             md.append("\n");
         }
         md.append("\n");
+    }
+
+    private static String planState(StackPlan p) {
+        if (p.plan().isEmpty()) {
+            return "–";
+        }
+        io.fluxfleet.plan.Plan plan = p.plan().get();
+        return (plan.ok() ? "" : "**refused** · ") + cell(io.fluxfleet.plan.PlanReport.summary(plan));
     }
 
     private static String previewState(Preview p) {
@@ -125,6 +164,14 @@ public final class MergeRequestNote {
         for (String warning : d.warnings()) {
             md.append("> **Warning:** ").append(text(warning)).append("\n\n");
         }
+        section.plan().ifPresent(p -> {
+            md.append("##### Engine plan (`pulumi up` from a state matching the target branch)\n\n");
+            if (p.plan().isPresent()) {
+                md.append(io.fluxfleet.plan.PlanReport.markdown(p.plan().get(), p.after(), PLAN_STEPS)).append('\n');
+            } else {
+                md.append("No plan: ").append(text(p.unavailable().orElse("a render is missing"))).append(".\n\n");
+            }
+        });
         if (d.compared() && !d.hasChanges()) {
             md.append("No change to its resources or Kubernetes objects.\n\n");
         } else if (d.compared()) {

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+
+import io.fluxfleet.config.Shown;
 
 /**
  * {@code fluxfleet mr-note}: posts a note made by {@code fluxfleet diff} to the merge request, or updates the
@@ -70,7 +73,7 @@ public final class MergeRequestNoteCommand {
                     }
                 }
                 default -> {
-                    return usage(err, "unknown argument " + arg);
+                    return usage(err, "unknown argument " + Shown.quoted(arg));
                 }
             }
         }
@@ -81,19 +84,38 @@ public final class MergeRequestNoteCommand {
             return usage(err, "the GitLab API URL, project and merge request are needed: run in a merge request"
                     + " pipeline (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID) or give --api-url, --project, --mr");
         }
+        Optional<String> apiProblem = apiUrl(api);
+        if (apiProblem.isPresent()) {
+            return usage(err, "the GitLab API URL " + Shown.quoted(api) + " " + apiProblem.get());
+        }
+        if (!mr.matches("[1-9][0-9]{0,9}")) {
+            return usage(err, "the merge request " + Shown.quoted(mr) + " is not a merge request iid (a positive number)");
+        }
+        if (Shown.hasUnsafe(project) || project.contains(" ")) {
+            return usage(err, "the project " + Shown.quoted(project) + " is not a project id or path");
+        }
         String token = env.get("GITLAB_API_TOKEN");
         if (blank(token)) {
             return usage(err, "GITLAB_API_TOKEN is not set: add a project access token with the api scope as a"
                     + " masked CI/CD variable (see docs/merge-requests.md)");
         }
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // never shown: it is the token
+            return usage(err, "GITLAB_API_TOKEN contains " + (token.strip().length() != token.length()
+                    ? "leading or trailing white space or a newline" : "a space, control or non-ASCII character")
+                    + ", which an HTTP header cannot carry: set the variable to the token alone");
+        }
         String body;
         try {
-            body = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return usage(err, "cannot read " + file + ": " + e.getMessage());
+            body = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+            if (!StandardCharsets.UTF_8.newEncoder().canEncode(body) || body.contains("\uFFFD")) {
+                return usage(err, "cannot read " + Shown.quoted(file) + ": it is not valid UTF-8");
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return usage(err, "cannot read " + Shown.quoted(file) + ": " + Shown.escaped(String.valueOf(e.getMessage())));
         }
         if (!body.contains(MergeRequestNote.MARKER)) {
-            return usage(err, file + " has no " + MergeRequestNote.MARKER + " marker: make it with `fluxfleet diff`");
+            return usage(err, Shown.quoted(file) + " has no " + MergeRequestNote.MARKER + " marker: make it with `fluxfleet diff`");
         }
         try {
             GitLabNotes.Outcome outcome = client.create(api, project, mr, token).publish(body, updateOnly);
@@ -103,10 +125,30 @@ public final class MergeRequestNoteCommand {
                 case SKIPPED -> "no fluxfleet note on merge request !" + mr + " and nothing to report: none created";
             });
             return 0;
-        } catch (IOException e) {
-            err.println("fluxfleet mr-note: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("fluxfleet mr-note: " + Shown.escaped(String.valueOf(e.getMessage()).replace(token, "[secret]")));
             return 1;
         }
+    }
+
+    /** Why {@code api} is not an http(s) URL with a host, or empty. */
+    static Optional<String> apiUrl(String api) {
+        if (Shown.hasUnsafe(api) || api.contains(" ")) {
+            return Optional.of("contains a space or control character");
+        }
+        try {
+            java.net.URI uri = new java.net.URI(api);
+            if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                return Optional.of("is not an http(s) URL with a host, e.g. https://gitlab.example.com/api/v4");
+            }
+            if (uri.getUserInfo() != null) {
+                return Optional.of("must not carry credentials (the token comes from GITLAB_API_TOKEN)");
+            }
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("is not a URL");
+        }
+        return Optional.empty();
     }
 
     private static boolean blank(String s) {

@@ -76,10 +76,10 @@ import java.util.TreeMap;
  * it decides which resources exist, which Outputs cannot.
  *
  * <h2>Project-wide settings</h2>
- * Merge method, "pipeline must succeed", "all discussions resolved" and the approval settings (reset on push, no
+ * Merge method, squash option, "pipeline must succeed", "all discussions resolved" and the approval settings (reset on push, no
  * author or committer approval) belong to the project, not the branch, and the three stacks share the project. Only
  * the stack of {@code gitlab.projectSettings.owner} (default prod) writes them; the others report differences.
- * Merge method and the two merge checks live only on {@code gitlab:index/project:Project}, a resource that would
+ * Merge method, squash option and the two merge checks live only on {@code gitlab:index/project:Project}, a resource that would
  * otherwise own the whole project: fluxfleet adopts the existing project by ID, lists every other input in
  * {@code ignoreChanges} so nothing else is ever reset, and retains it on delete so no {@code destroy} touches the
  * project. Pulumi imports a resource as it is and then updates it to the program's inputs in the same {@code up}
@@ -92,8 +92,8 @@ import java.util.TreeMap;
  * <h2>Promotion</h2>
  * {@code dev} is created from the default branch and gets the seeds (of every environment); {@code preprod} is
  * created from {@code dev} and {@code prod} from {@code preprod}, and neither gets a commit of its own. With the
- * merge method {@code ff}, every promotion merge request fast-forwards its target, so no protected branch is ever
- * rebased or force-pushed ({@code PromotionTest} builds this history with git).
+ * merge method {@code ff} and squashing off ({@link #SQUASH_OPTION}), every promotion merge request fast-forwards its
+ * target, so no protected branch is ever rebased or force-pushed ({@code PromotionTest} builds this history with git).
  *
  * <h2>Editions and tiers</h2>
  * The edition (CE or EE) decides which protection fields the provider accepts: CE the access-level fields, EE the
@@ -103,8 +103,10 @@ import java.util.TreeMap;
  *
  * <h2>Destroy, drift, rotation</h2>
  * {@code pulumi destroy} leaves GitLab as governed: branch, seeds, protection and project settings are retained
- * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted,
- * and in prod every child is protected unless {@code allowDestroy}. {@code pulumi up} does not read GitLab back,
+ * (removing a stack must not weaken a tenant's branch); only the approval rule and the deploy token are deleted.
+ * In prod every child is protected unless {@code allowDestroy} or the tenant is retiring, except the two that normal
+ * operation replaces or drops: the deploy token (replaced each rotation window) and the seed files (dropped when the
+ * tenant rewrites one); the engine refuses to replace or delete a protected resource. {@code pulumi up} does not read GitLab back,
  * so a protection someone removes by hand is restored by {@code pulumi up --refresh}. The deploy token expires at
  * the end of the rotation window after the current one ({@link GitLabGovernanceSettings.DeployToken#expiry}); the
  * first run in a new window replaces it, creating the new token before revoking the old. One known exception to
@@ -117,6 +119,16 @@ public final class GitLabGovernance extends ComponentResource {
     static final String PUSH_ACCESS = "no one";
     static final String MERGE_ACCESS = "maintainer";
     static final String DEPLOY_TOKEN_SCOPE = "read_repository";
+    /**
+     * Squashing is never allowed on merge: with the merge method {@code ff} a squashed merge request adds a new commit
+     * (the squash) to the target instead of fast-forwarding it to the source (gitlabhq
+     * doc/user/project/merge_requests/squash_and_merge.md: "up to two commits are added: the single commit created by
+     * squashing ... A merge commit, unless you have enabled fast-forward merges"), so after one squashed promotion the
+     * target has a commit its source lacks and every later promotion needs a rebase of the protected source branch.
+     * {@code never} makes GitLab ignore the merge request's own squash flag (app/models/merge_request.rb,
+     * {@code squash_on_merge?}: "return false if target_project.squash_never?"). {@code PromotionTest} replays it.
+     */
+    static final String SQUASH_OPTION = "never";
     /** A seed's inputs fluxfleet sets but never updates: changing any of them would be a commit. */
     static final List<String> FILE_WRITE_ONCE_INPUTS = List.of("content", "encoding", "commitMessage",
             "createCommitMessage", "updateCommitMessage", "deleteCommitMessage", "authorName", "authorEmail",
@@ -125,6 +137,19 @@ public final class GitLabGovernance extends ComponentResource {
     static final List<String> PROJECT_UNSET_INPUTS = List.of("name", "path", "namespaceId", "defaultBranch",
             "archiveOnDestroy");
     private static final int TOKEN_EXPIRY_WARNING_DAYS = 30;
+    /**
+     * The types never {@code protect}ed, even in prod: a deploy token is replaced every rotation window and a seed file
+     * leaves the program when a tenant rewrites or deletes it. The engine refuses to delete a protected resource
+     * (pulumi/pulumi pkg/resource/deploy/step.go, {@code DeleteStep.Apply}: "if !s.replacing && s.old.Protect" ->
+     * {@code deleteProtectedError}, "cannot be deleted because it is protected", checked before {@code RetainOnDelete})
+     * and to replace one that stays protected (pkg/resource/deploy/step_generator.go: "if new.Protect && old.Protect"
+     * -> "unable to replace resource ... as it is currently marked for protection"), so a protected token would fail
+     * the first prod run of every new window. A seed keeps {@code retainOnDelete}, so dropping it never touches the
+     * file; a token's replacement creates the new token before it deletes the old.
+     */
+    public static final List<String> LIFECYCLE_UNPROTECTED = List.of(
+            ProjectDeployToken.class.getAnnotation(ResourceType.class).type(),
+            RepositoryFile.class.getAnnotation(ResourceType.class).type());
     private static final String PROJECT_TYPE = Project.class.getAnnotation(ResourceType.class).type();
 
     /**
@@ -268,7 +293,7 @@ public final class GitLabGovernance extends ComponentResource {
                 .name(env.branch())
                 .ref(source == null ? facts.defaultBranch() : source)
                 .build(),
-                options(facts.branchExists() ? facts.id() + ":" + env.branch() : null)
+                options(tenant, facts.branchExists() ? facts.id() + ":" + env.branch() : null)
                         .ignoreChanges("ref", "keepOnDestroy")
                         .retainOnDelete(true)
                         .build());
@@ -307,7 +332,7 @@ public final class GitLabGovernance extends ComponentResource {
             if (s.tier().hasApprovals()) {
                 // Users and groups are a licensed feature (protected_refs_for_users); a group must be shared with
                 // the project (EE ProtectedRefAccess#validate_group_membership).
-                merge.addAll(allowedToMerge(tenant, facts, usable(tenant, facts, s.mergers().groups(), "mergers"),
+                merge.addAll(allowedToMerge(tenant, facts, usable(tenant, facts, s.mergers().groups(), "mergers", shares),
                         s.mergers().users(), shares, protectionDependencies));
             }
             protection.allowedToMerges(Output.all(merge));
@@ -319,7 +344,7 @@ public final class GitLabGovernance extends ComponentResource {
         }
         BranchProtection protectionResource = new BranchProtection(
                 GitLabNames.branchResource(tenant, env, "protection"), protection.build(),
-                options(facts.protection().isPresent() ? facts.id() + ":" + env.branch() : null)
+                options(tenant, facts.protection().isPresent() ? facts.id() + ":" + env.branch() : null)
                         .dependsOn(protectionDependencies)
                         .retainOnDelete(true)
                         .build());
@@ -334,7 +359,7 @@ public final class GitLabGovernance extends ComponentResource {
                         + String.join(", ", unsharedOwners) + " yet, so GitLab treats their approval as optional until"
                         + " `pulumi up` on the " + s.projectSettings().owner().id() + " stack shares them.");
             }
-            List<String> approverGroups = usable(tenant, facts, s.approvers().groups(), "approvers");
+            List<String> approverGroups = usable(tenant, facts, s.approvers().groups(), "approvers", shares);
             List<Resource> ruleDependencies = approverGroups.stream().filter(shares::containsKey)
                     .map(g -> (Resource) shares.get(g)).toList();
             new ProjectApprovalRule(GitLabNames.branchResource(tenant, env, "approval-rule"), ProjectApprovalRuleArgs.builder()
@@ -346,28 +371,33 @@ public final class GitLabGovernance extends ComponentResource {
                     .protectedBranchIds(protectionResource.branchProtectionId().applyValue(List::of))
                     .appliesToAllProtectedBranches(false)
                     .build(),
-                    options(null).dependsOn(ruleDependencies).build());
+                    options(tenant, null).dependsOn(ruleDependencies).build());
         }
     }
 
     /**
-     * The groups of {@code kind} whose members GitLab counts on this project: shared with it as Developer or more.
-     * The owner stack shares them in this run; another stack leaves an unshared group out and says which stack
-     * shares it, so the rule never names a group whose approvals or merges GitLab ignores.
+     * The groups of {@code kind} whose members GitLab counts on this project: shared with it as Developer or more, now
+     * or by a share this run holds ({@code shares}). Any other group is left out of the rules: GitLab refuses it in a
+     * protection's {@code allowed_to_merge} ("does not have access to the project" unless a project_group_link with
+     * Developer to Owner exists, gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb,
+     * {@code validate_group_membership}), and counts none of its approvals. A stack that does not share says which
+     * stack does; the owner stack leaves out a group it found shared below Developer (reported by {@link #shares}).
      */
-    private List<String> usable(Tenant tenant, ProjectFacts facts, List<String> groups, String kind) {
-        if (sharesGroups()) {
-            return groups;
-        }
-        List<String> unshared = groups.stream().filter(g -> !facts.sharedEnough(g)).toList();
-        if (!unshared.isEmpty()) {
+    private List<String> usable(Tenant tenant, ProjectFacts facts, List<String> groups, String kind,
+                                Map<String, ProjectShareGroup> shares) {
+        List<String> unshared = groups.stream().filter(g -> !shares.containsKey(g) && !facts.sharedEnough(g)).toList();
+        if (!unshared.isEmpty() && !sharesGroups()) {
             args.log().warn(tenant.project() + " is not shared with " + String.join(", ", unshared) + " as "
                     + GitLabGovernanceSettings.SHARE_ROLE + " yet, so GitLab would not count them as " + kind
                     + "; they are left out of the " + args.environment().branch() + " rules until `pulumi up` on the "
                     + args.settings().projectSettings().owner().id() + " stack (gitlab.projectSettings.owner) shares"
                     + " them, then run this stack again.");
+        } else if (!unshared.isEmpty()) {
+            args.log().warn(tenant.project() + ": " + String.join(", ", unshared) + " left out of the "
+                    + args.environment().branch() + " " + kind + " until the share is raised to "
+                    + GitLabGovernanceSettings.SHARE_ROLE + " (GitLab would refuse or ignore them).");
         }
-        return groups.stream().filter(facts::sharedEnough).toList();
+        return groups.stream().filter(g -> shares.containsKey(g) || facts.sharedEnough(g)).toList();
     }
 
     /** Whether this stack shares the groups into the projects: the owner of the project-wide settings, licensed. */
@@ -379,8 +409,10 @@ public final class GitLabGovernance extends ComponentResource {
     /**
      * Shares every group the stacks name (approvers, mergers, CODEOWNERS groups, {@code projectSettings.sharedGroups})
      * into the project as Developer, from the owner stack only. Developer is the least role that counts for each
-     * purpose: a protected branch's group may merge only if "project_group_link.group_access >= DEVELOPER" (gitlabhq
-     * ee/app/models/concerns/ee/protected_ref_access.rb, {@code group_access_allowed?}); approvers count "with
+     * purpose: a protected branch accepts a group, and lets its members merge, only with a share "group_access:
+     * DEVELOPER_OWNER_ACCESS" (gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb,
+     * {@code group_has_developer_access_to_project?}, used by {@code validate_group_membership} and
+     * {@code group_access_allowed?}); approvers count "with
      * developer or higher permissions" (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers");
      * a group code owner's approval is required only for a group "invited to the project with at least the Developer
      * role" (doc/user/project/repository/branches/protected.md; codeowners advanced.md, "Group inheritance and
@@ -410,7 +442,7 @@ public final class GitLabGovernance extends ComponentResource {
             Output<Integer> id = groupIds.computeIfAbsent(group, this::groupId);
             shares.put(group, new ProjectShareGroup(GitLabNames.projectResource(tenant, "share-" + slug(group)),
                     ProjectShareGroupArgs.builder().project(facts.id()).groupId(id).groupAccess(role).build(),
-                    options(importId).deleteBeforeReplace(true).build()));
+                    options(tenant, importId).deleteBeforeReplace(true).build()));
         }
         return shares;
     }
@@ -526,9 +558,11 @@ public final class GitLabGovernance extends ComponentResource {
                 .commitMessage("fluxfleet: seed " + seed.path() + " on " + env.branch())
                 .overwriteOnCreate(false)
                 .build(),
-                options(importId)
+                options(tenant, importId)
                         .ignoreChanges(FILE_WRITE_ONCE_INPUTS)
                         .retainOnDelete(true)
+                        // dropped from the program whenever the tenant rewrites the file: never protected (io.fluxfleet.plan)
+                        .protect(false)
                         .build()));
     }
 
@@ -540,7 +574,7 @@ public final class GitLabGovernance extends ComponentResource {
         if (mode == Mode.OFF) {
             return;
         }
-        MergeSettings wanted = new MergeSettings(s.mergeMethod(), true, true, false);
+        MergeSettings wanted = new MergeSettings(s.mergeMethod(), true, true, false, SQUASH_OPTION);
         List<String> differences = facts.mergeSettings().map(current -> differences(current, wanted)).orElse(List.of());
         if (!s.projectSettings().writtenBy(env)) {
             if (!differences.isEmpty()) {
@@ -564,8 +598,9 @@ public final class GitLabGovernance extends ComponentResource {
                 .onlyAllowMergeIfPipelineSucceeds(wanted.pipelineMustSucceed())
                 .onlyAllowMergeIfAllDiscussionsAreResolved(wanted.discussionsMustBeResolved())
                 .allowMergeOnSkippedPipeline(wanted.mergeOnSkippedPipeline())
+                .squashOption(wanted.squashOption())
                 .build(),
-                options(facts.id())
+                options(tenant, facts.id())
                         .ignoreChanges(ignored)
                         .retainOnDelete(true)
                         .build());
@@ -578,7 +613,7 @@ public final class GitLabGovernance extends ComponentResource {
                     .mergeRequestsDisableCommittersApproval(true)
                     .disableOverridingApproversPerMergeRequest(true)
                     .build(),
-                    options(null).retainOnDelete(true).build());
+                    options(tenant, null).retainOnDelete(true).build());
         }
     }
 
@@ -597,7 +632,10 @@ public final class GitLabGovernance extends ComponentResource {
                         .expiresAt(expiry.atStartOfDay(ZoneOffset.UTC).toInstant().toString())
                         .build(),
                 // A deploy token cannot be changed in place; the new one exists before the old one is revoked.
-                options(null).replaceOnChanges("name", "scopes", "expiresAt").build());
+                options(tenant, null).replaceOnChanges("name", "scopes", "expiresAt")
+                        // replaced every rotation window, which the engine refuses for a protected resource
+                        .protect(false)
+                        .build());
         deployTokens.put(tenant.name(), new DeployTokenAccess(token.username(), token.token().asSecret()));
     }
 
@@ -614,6 +652,9 @@ public final class GitLabGovernance extends ComponentResource {
         }
         if (current.mergeOnSkippedPipeline() != wanted.mergeOnSkippedPipeline()) {
             d.add("skipped pipelines count as successful: " + current.mergeOnSkippedPipeline());
+        }
+        if (!wanted.squashOption().equals(current.squashOption())) {
+            d.add("squash option " + current.squashOption() + ", wanted " + wanted.squashOption());
         }
         return d;
     }
@@ -655,12 +696,15 @@ public final class GitLabGovernance extends ComponentResource {
         return InvokeOptions.builder().parent(this).provider(args.provider()).build();
     }
 
-    /** Every child: parented here, through the stack's GitLab provider, protected in prod. */
-    private CustomResourceOptions.Builder options(String importId) {
+    /**
+     * Every child: parented here, through the stack's GitLab provider, protected in prod unless the tenant is
+     * retiring (its resources must be deletable by the next run).
+     */
+    private CustomResourceOptions.Builder options(Tenant tenant, String importId) {
         return CustomResourceOptions.builder()
                 .parent(this)
                 .provider(args.provider())
-                .protect(args.protect())
+                .protect(args.protect() && !tenant.retire())
                 .importId(importId);
     }
 

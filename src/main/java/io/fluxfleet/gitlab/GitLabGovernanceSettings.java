@@ -2,10 +2,10 @@ package io.fluxfleet.gitlab;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.Fields;
+import io.fluxfleet.config.Shown;
 import io.fluxfleet.config.Secret;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -285,10 +285,7 @@ public record GitLabGovernanceSettings(
                     + " and gitlab.com run EE): set edition to ee, or tier to free");
         }
 
-        int approvals = f.integer("approvals", defaultApprovals(environment));
-        if (approvals < 1 || approvals > MAX_APPROVALS) {
-            f.problem("approvals", "must be between 1 and " + MAX_APPROVALS + ", got " + approvals);
-        }
+        int approvals = f.integer("approvals", defaultApprovals(environment), 1, MAX_APPROVALS);
 
         Principals approvers = principals(f.object("approvers"));
         boolean mergersSet = f.has("mergers");
@@ -304,7 +301,7 @@ public record GitLabGovernanceSettings(
 
         Teams teams = teams(f.object("teams"));
         String mergeMethod = f.checked("mergeMethod", "ff", v -> MERGE_METHODS.contains(v) ? Optional.empty()
-                : Optional.of("'" + v + "' cannot promote dev -> preprod -> prod: "
+                : Optional.of(Shown.quoted(v) + " cannot promote dev -> preprod -> prod: "
                 + (v.equals("rebase_merge") ? "each promotion adds a merge commit to the target branch, so the next"
                 + " promotion needs a rebase of the protected source branch, which GitLab refuses"
                 : "it does not require an up-to-date branch, so a merge is not what its pipeline tested")
@@ -317,7 +314,7 @@ public record GitLabGovernanceSettings(
         if (ownerValue.isPresent()) {
             owner = Environment.parse(ownerValue.get()).orElse(Environment.PROD);
             if (Environment.parse(ownerValue.get()).isEmpty()) {
-                ps.problem("owner", "unknown environment '" + ownerValue.get() + "': expected dev, preprod or prod");
+                ps.problem("owner", "unknown environment " + Shown.quoted(ownerValue.get()) + ": expected dev, preprod or prod");
             }
         }
         List<String> sharedGroups = groupPaths(ps, "sharedGroups");
@@ -325,18 +322,20 @@ public record GitLabGovernanceSettings(
 
         Fields dt = f.object("deployToken");
         boolean enabled = dt.bool("enabled", true);
-        int rotationMonths = dt.integer("rotationMonths", 3);
-        if (rotationMonths < 1 || rotationMonths > MAX_ROTATION_MONTHS) {
-            dt.problem("rotationMonths", "must be between 1 and " + MAX_ROTATION_MONTHS + " months, got " + rotationMonths);
-            rotationMonths = 3;
-        }
+        int rotationMonths = dt.integer("rotationMonths", 3, 1, MAX_ROTATION_MONTHS);
         Optional<LocalDate> expiresAt = Optional.empty();
         Optional<String> expiresValue = dt.optionalString("expiresAt");
         if (expiresValue.isPresent()) {
-            try {
-                expiresAt = Optional.of(LocalDate.parse(expiresValue.get()));
-            } catch (DateTimeParseException e) {
-                dt.problem("expiresAt", "'" + expiresValue.get() + "' is not a date such as 2027-06-30");
+            expiresAt = io.fluxfleet.config.Validators.date(expiresValue.get());
+            if (expiresAt.isEmpty()) {
+                dt.problem("expiresAt", Shown.quoted(expiresValue.get()) + " is not a date such as 2027-06-30");
+            } else if (!expiresAt.get().isAfter(dt.today())) {
+                // An error, not a warning: a token that expired authenticates nothing (GitLab counts an expired
+                // deploy token as inactive), so every tenant's Flux would stop pulling at once.
+                dt.problem("expiresAt", Shown.quoted(expiresValue.get()) + " is not in the future (today is "
+                        + dt.today() + " UTC): the deploy token would be created expired and Flux could not read"
+                        + " the repositories; give a later date, or remove the key to rotate automatically");
+                expiresAt = Optional.empty();
             }
         }
         dt.finish();
@@ -346,7 +345,7 @@ public record GitLabGovernanceSettings(
         String kubeconform = ci.checked("kubeconformImage", DEFAULT_KUBECONFORM_IMAGE, GitLabGovernanceSettings::pinnedImage);
         String trivy = ci.checked("trivyImage", DEFAULT_TRIVY_IMAGE, GitLabGovernanceSettings::pinnedImage);
         String fluxVersion = ci.checked("fluxVersion", DEFAULT_FLUX_VERSION, v -> VERSION.matcher(v).matches()
-                ? Optional.empty() : Optional.of("'" + v + "' is not an exact Flux version such as 2.8.5 (no 'v')"));
+                ? Optional.empty() : Optional.of(Shown.quoted(v) + " is not an exact Flux version such as 2.8.5 (no 'v')"));
         ci.finish();
 
         GitLabGovernanceSettings settings = new GitLabGovernanceSettings(token, edition, tier, approvals, approvers,
@@ -382,7 +381,7 @@ public record GitLabGovernanceSettings(
             if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
                 groups.add(g);
             } else {
-                f.problem(name + "[" + i + "]", "'" + g + "' is not a GitLab group full path such as 'your-org/platform-team'");
+                f.problem(name + "[" + i + "]", Shown.quoted(g) + " is not a GitLab group full path such as 'your-org/platform-team'");
             }
         }
         return groups;
@@ -396,7 +395,7 @@ public record GitLabGovernanceSettings(
             if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
                 groups.add(g);
             } else {
-                f.problem("groups[" + i + "]", "'" + g + "' is not a GitLab group full path such as 'your-org/platform-team'");
+                f.problem("groups[" + i + "]", Shown.quoted(g) + " is not a GitLab group full path such as 'your-org/platform-team'");
             }
         }
         List<String> users = new ArrayList<>();
@@ -406,7 +405,7 @@ public record GitLabGovernanceSettings(
             if (USERNAME.matcher(u).matches()) {
                 users.add(u);
             } else {
-                f.problem("users[" + i + "]", "'" + u + "' is not a GitLab username (without '@')");
+                f.problem("users[" + i + "]", Shown.quoted(u) + " is not a GitLab username (without '@')");
             }
         }
         f.finish();
@@ -425,7 +424,7 @@ public record GitLabGovernanceSettings(
         List<String> handles = Arrays.stream(value.trim().split("\\s+")).toList();
         List<String> bad = handles.stream().filter(h -> !OWNER.matcher(h).matches()).toList();
         if (!bad.isEmpty()) {
-            f.problem(name, bad.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "))
+            f.problem(name, bad.stream().map(h -> Shown.quoted(h)).collect(Collectors.joining(", "))
                     + " is not a CODEOWNERS owner: use @user, @group/subgroup, @@developer, @@maintainer, @@owner"
                     + " or an e-mail address, separated by spaces");
             return List.of("@" + name + "-team");
@@ -443,7 +442,7 @@ public record GitLabGovernanceSettings(
                 return e;
             }
         }
-        f.problem(name, "unknown " + name + " '" + value.get() + "': expected " + Arrays.stream(type.getEnumConstants())
+        f.problem(name, "unknown " + name + " " + Shown.quoted(value.get()) + ": expected " + Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         return fallback;
     }
@@ -456,13 +455,14 @@ public record GitLabGovernanceSettings(
         int colon = withoutDigest.lastIndexOf(':');
         String tag = colon > slash ? withoutDigest.substring(colon + 1) : "";
         if (value.contains("@") && !value.matches(".+@sha256:[0-9a-f]{64}")) {
-            return Optional.of("'" + value + "' has a malformed digest: expected @sha256: and 64 hex digits");
+            return Optional.of(Shown.quoted(value) + " has a malformed digest: expected @sha256: and 64 hex digits");
         }
         if (!digest && (tag.isEmpty() || tag.equals("latest"))) {
-            return Optional.of("'" + value + "' is not pinned: give a version tag (e.g. aquasec/trivy:0.74.0) or a digest");
+            return Optional.of(Shown.quoted(value) + " is not pinned: give a version tag (e.g. aquasec/trivy:0.74.0) or a digest");
         }
-        if (value.contains(" ")) {
-            return Optional.of("'" + value + "' is not an image reference");
+        if (io.fluxfleet.config.ImageReference.parseAllowingDockerHub(value).isEmpty()) {
+            return Optional.of(Shown.quoted(value) + " is not an image reference such as aquasec/trivy:0.74.0 or"
+                    + " ghcr.io/org/image:1.2.3@sha256:<64 hex digits> (lower-case path, no spaces or quotes)");
         }
         return Optional.empty();
     }

@@ -80,7 +80,7 @@ public interface GitLabLookup {
 
     /** The project-wide merge request settings fluxfleet holds. */
     record MergeSettings(String mergeMethod, boolean pipelineMustSucceed, boolean discussionsMustBeResolved,
-                         boolean mergeOnSkippedPipeline) {}
+                         boolean mergeOnSkippedPipeline, String squashOption) {}
 
     /**
      * Facts for a GitLab that cannot be asked, e.g. an offline render: the edition is the declared one, every project

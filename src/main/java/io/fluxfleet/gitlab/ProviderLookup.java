@@ -54,9 +54,18 @@ public final class ProviderLookup implements GitLabLookup {
         if (edition == null) {
             GetMetadataResult metadata = await(GitlabFunctions.getMetadataPlain(GetMetadataArgs.Empty, options),
                     "read the GitLab instance's metadata");
-            edition = Optional.of(Boolean.TRUE.equals(metadata.enterprise()) ? Edition.EE : Edition.CE);
+            edition = Optional.of(edition(metadata.enterprise(), metadata.version()));
         }
         return edition;
+    }
+
+    /**
+     * The edition exactly as the provider decides it before it accepts or refuses a protection's fields:
+     * terraform-provider-gitlab internal/provider/utils, {@code IsEnterpriseInstance}: "if metadata.Enterprise { return
+     * true }", else whether the version "-ee" suffix is present (GitLab 15.5 did not report {@code enterprise} yet).
+     */
+    static Edition edition(Boolean enterprise, String version) {
+        return Boolean.TRUE.equals(enterprise) || (version != null && version.contains("-ee")) ? Edition.EE : Edition.CE;
     }
 
     @Override
@@ -72,7 +81,8 @@ public final class ProviderLookup implements GitLabLookup {
                 project.mergeMethod(),
                 Boolean.TRUE.equals(project.onlyAllowMergeIfPipelineSucceeds()),
                 Boolean.TRUE.equals(project.onlyAllowMergeIfAllDiscussionsAreResolved()),
-                Boolean.TRUE.equals(project.allowMergeOnSkippedPipeline())));
+                Boolean.TRUE.equals(project.allowMergeOnSkippedPipeline()),
+                project.squashOption()));
         Map<String, Share> shares = new TreeMap<>();
         for (GetProjectSharedWithGroup g : project.sharedWithGroups()) {
             if (g.groupFullPath() != null && g.groupId() != null) {

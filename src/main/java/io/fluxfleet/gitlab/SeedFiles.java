@@ -8,6 +8,13 @@ import io.fluxfleet.naming.Names.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.fluxfleet.gitlab.BlockYaml.flow;
+import static io.fluxfleet.gitlab.BlockYaml.literal;
+import static io.fluxfleet.gitlab.BlockYaml.map;
+import static io.fluxfleet.gitlab.BlockYaml.plain;
+import static io.fluxfleet.gitlab.BlockYaml.quoted;
+import static io.fluxfleet.gitlab.BlockYaml.seq;
+
 /**
  * The files fluxfleet seeds in a tenant's GitOps repository: the CODEOWNERS and validation pipeline that branch
  * protection and "pipeline must succeed" rely on, and an empty {@code kustomization.yaml} in each path a Flux
@@ -72,30 +79,75 @@ public final class SeedFiles {
      * belong to the platform and security teams, so a tenant cannot approve a change to its own checks.
      */
     static String codeowners(Tenant tenant, GitLabGovernanceSettings.Teams teams) {
-        StringBuilder s = new StringBuilder();
-        s.append(MARKER).append(" Change it with a merge request; fluxfleet never rewrites it.\n");
-        s.append("# Owners come from the fluxfleet config (gitlab.teams).\n\n");
-        s.append("# Global code owners\n");
-        s.append("* ").append(join(teams.platform(), teams.devops())).append("\n\n");
-        s.append("# Environment-specific owners\n");
+        CodeOwners file = new CodeOwners();
+        file.comment(MARKER.substring(2) + " Change it with a merge request; fluxfleet never rewrites it.");
+        file.comment("Owners come from the fluxfleet config (gitlab.teams).").blank();
+        file.comment("Global code owners").rule("*", teams.platform(), teams.devops()).blank();
+        file.comment("Environment-specific owners");
         for (Environment e : Environment.values()) {
-            String owners = switch (e) {
-                case DEV -> join(teams.dev());
-                case PREPROD -> join(teams.qa(), teams.dev());
-                case PROD -> join(teams.platform(), teams.devops(), teams.security());
-            };
-            s.append('/').append(directory(tenant, e, Layer.CLUSTER)).append("/ ").append(owners).append('\n');
+            switch (e) {
+                case DEV -> file.rule(dir(tenant, e, Layer.CLUSTER), teams.dev());
+                case PREPROD -> file.rule(dir(tenant, e, Layer.CLUSTER), teams.qa(), teams.dev());
+                case PROD -> file.rule(dir(tenant, e, Layer.CLUSTER), teams.platform(), teams.devops(), teams.security());
+            }
         }
-        s.append("\n# Shared infrastructure\n");
-        s.append('/').append(directory(tenant, Environment.DEV, Layer.SHARED)).append("/ ")
-                .append(join(teams.platform(), teams.devops())).append("\n\n");
-        s.append("# Tenant applications\n");
-        s.append('/').append(directory(tenant, Environment.DEV, Layer.APPS)).append("/ ")
-                .append(join(teams.app(), teams.dev())).append("\n\n");
-        s.append("# Governance: code owners and the validation pipeline\n");
-        s.append("/.gitlab/ ").append(join(teams.platform(), teams.security())).append('\n');
-        s.append("/.gitlab-ci.yml ").append(join(teams.platform(), teams.devops(), teams.security())).append('\n');
-        return s.toString();
+        file.blank().comment("Shared infrastructure")
+                .rule(dir(tenant, Environment.DEV, Layer.SHARED), teams.platform(), teams.devops()).blank();
+        file.comment("Tenant applications").rule(dir(tenant, Environment.DEV, Layer.APPS), teams.app(), teams.dev()).blank();
+        file.comment("Governance: code owners and the validation pipeline");
+        file.rule("/.gitlab/", teams.platform(), teams.security());
+        file.rule("/.gitlab-ci.yml", teams.platform(), teams.devops(), teams.security());
+        return file.toString();
+    }
+
+    private static String dir(Tenant tenant, Environment environment, Layer layer) {
+        return "/" + directory(tenant, environment, layer) + "/";
+    }
+
+    /**
+     * A CODEOWNERS file built line by line. GitLab's syntax (doc/user/project/codeowners/reference.md): a line is
+     * a comment ({@code #}), a section, or a path pattern followed by owners separated by white space; a space in a
+     * path is escaped with a backslash, and a line break ends the entry. So a path may hold no line break and no
+     * leading {@code #}/{@code [}/{@code ^}, and an owner is one token ({@code @user}, {@code @group/sub}, an
+     * e-mail): anything else would make a second entry or change whose approval a path needs, and is refused.
+     */
+    static final class CodeOwners {
+        private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile(
+                "@[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*|[^@\\s]+@[^@\\s]+");
+        private final StringBuilder out = new StringBuilder();
+
+        CodeOwners comment(String text) {
+            if (text.contains("\n") || text.contains("\r")) {
+                throw new IllegalArgumentException("a CODEOWNERS comment holds a line break");
+            }
+            out.append("# ").append(text).append('\n');
+            return this;
+        }
+
+        CodeOwners blank() {
+            out.append('\n');
+            return this;
+        }
+
+        @SafeVarargs
+        final CodeOwners rule(String path, List<String>... owners) {
+            if (path.isEmpty() || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || "#[^".indexOf(path.charAt(0)) >= 0) {
+                throw new IllegalArgumentException("not a CODEOWNERS path: " + io.fluxfleet.config.Shown.quoted(path));
+            }
+            List<String> all = java.util.Arrays.stream(owners).flatMap(List::stream).distinct().toList();
+            for (String owner : all) {
+                if (!OWNER.matcher(owner).matches()) {
+                    throw new IllegalArgumentException("not a CODEOWNERS owner: " + io.fluxfleet.config.Shown.quoted(owner));
+                }
+            }
+            out.append(path.replace("\\", "\\\\").replace(" ", "\\ ")).append(' ').append(String.join(" ", all)).append('\n');
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
     }
 
     /**
@@ -105,65 +157,51 @@ public final class SeedFiles {
      * branch pushes (not both for one push), so "pipeline must succeed" has a pipeline to wait for.
      */
     static String pipeline(GitLabGovernanceSettings.Ci ci) {
-        return MARKER + " Change it with a merge request; fluxfleet never rewrites it.\n"
-                + "# Validates every kustomization in this GitOps repository before Flux applies it.\n"
-                + """
-                workflow:
-                  rules:
-                    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
-                    - if: $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS
-                      when: never
-                    - if: $CI_COMMIT_BRANCH
+        String build = """
+                set -eu
+                mkdir -p rendered
+                dirs=$(find . -name kustomization.yaml -not -path './.git/*' -exec dirname {} \\; | sort)
+                if [ -z "$dirs" ]; then echo "no kustomization.yaml in the repository"; exit 1; fi
+                for dir in $dirs; do
+                  out="rendered/$(echo "${dir#./}" | tr '/' '_').yaml"
+                  echo "kubectl kustomize $dir"
+                  kubectl kustomize "$dir" > "$out"
+                done
+                """;
+        var document = map(
+                "workflow", map("rules", seq(
+                        map("if", "$CI_PIPELINE_SOURCE == \"merge_request_event\""),
+                        map("if", "$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS", "when", "never"),
+                        map("if", "$CI_COMMIT_BRANCH"))),
+                "stages", seq(plain("build"), plain("validate"), plain("security")),
+                "variables", map("FLUX_VERSION", quoted(ci.fluxVersion())),
+                "kustomize-build", map(
+                        "stage", "build",
+                        "image", image(ci.kubectlImage()),
+                        "script", seq(literal(build)),
+                        "artifacts", map("paths", seq(plain("rendered/")), "expire_in", "1 week")),
+                "schema-validate", map(
+                        "stage", "validate",
+                        "needs", flow(plain("kustomize-build")),
+                        "image", image(ci.kubeconformImage()),
+                        "script", seq(
+                                plain("mkdir -p /tmp/flux-crd-schemas/master-standalone-strict"),
+                                plain("wget -qO- \"https://github.com/fluxcd/flux2/releases/download/v${FLUX_VERSION}"
+                                        + "/crd-schemas.tar.gz\" | tar -xzf - -C /tmp/flux-crd-schemas/master-standalone-strict"),
+                                plain("/kubeconform -strict -summary -ignore-missing-schemas -schema-location default"
+                                        + " -schema-location /tmp/flux-crd-schemas rendered/*.yaml"))),
+                "trivy-config", map(
+                        "stage", "security",
+                        "needs", flow(),
+                        "image", image(ci.trivyImage()),
+                        "script", seq(plain("trivy config --exit-code 1 --severity HIGH,CRITICAL ."))));
+        return BlockYaml.write(List.of(MARKER + " Change it with a merge request; fluxfleet never rewrites it.",
+                "# Validates every kustomization in this GitOps repository before Flux applies it."), document);
+    }
 
-                stages:
-                  - build
-                  - validate
-                  - security
-
-                variables:
-                  FLUX_VERSION: "%s"
-
-                kustomize-build:
-                  stage: build
-                  image:
-                    name: %s
-                    entrypoint: [""]
-                  script:
-                    - |
-                      set -eu
-                      mkdir -p rendered
-                      dirs=$(find . -name kustomization.yaml -not -path './.git/*' -exec dirname {} \\; | sort)
-                      if [ -z "$dirs" ]; then echo "no kustomization.yaml in the repository"; exit 1; fi
-                      for dir in $dirs; do
-                        out="rendered/$(echo "${dir#./}" | tr '/' '_').yaml"
-                        echo "kubectl kustomize $dir"
-                        kubectl kustomize "$dir" > "$out"
-                      done
-                  artifacts:
-                    paths:
-                      - rendered/
-                    expire_in: 1 week
-
-                schema-validate:
-                  stage: validate
-                  needs: [kustomize-build]
-                  image:
-                    name: %s
-                    entrypoint: [""]
-                  script:
-                    - mkdir -p /tmp/flux-crd-schemas/master-standalone-strict
-                    - wget -qO- "https://github.com/fluxcd/flux2/releases/download/v${FLUX_VERSION}/crd-schemas.tar.gz" | tar -xzf - -C /tmp/flux-crd-schemas/master-standalone-strict
-                    - /kubeconform -strict -summary -ignore-missing-schemas -schema-location default -schema-location /tmp/flux-crd-schemas rendered/*.yaml
-
-                trivy-config:
-                  stage: security
-                  needs: []
-                  image:
-                    name: %s
-                    entrypoint: [""]
-                  script:
-                    - trivy config --exit-code 1 --severity HIGH,CRITICAL .
-                """.formatted(ci.fluxVersion(), ci.kubectlImage(), ci.kubeconformImage(), ci.trivyImage());
+    /** A job's image, with the entrypoint cleared so the script runs in a shell. */
+    private static BlockYaml.MapNode image(String reference) {
+        return map("name", plain(reference), "entrypoint", flow(quoted("")));
     }
 
     private static Seed kustomization(String role, Tenant tenant, Environment environment, Layer layer) {
@@ -172,10 +210,5 @@ public final class SeedFiles {
                 + "kind: Kustomization\n"
                 + "resources: []\n";
         return new Seed(role, directory(tenant, environment, layer) + "/kustomization.yaml", content, false);
-    }
-
-    @SafeVarargs
-    private static String join(List<String>... teams) {
-        return String.join(" ", java.util.Arrays.stream(teams).flatMap(List::stream).distinct().toList());
     }
 }

@@ -31,7 +31,7 @@ final class Durations {
             end = m.end();
         }
         if (end == 0 || end != duration.length()) {
-            throw new IllegalArgumentException("'" + duration + "' is not a duration such as 30s or 1m30s");
+            throw new IllegalArgumentException(io.fluxfleet.config.Shown.quoted(duration) + " is not a duration such as 30s or 1m30s");
         }
         return total;
     }

@@ -71,13 +71,14 @@ public final class Webhooks extends ComponentResource {
         for (Map.Entry<Tenant, TenantEnvironment> entry : tenants.entrySet()) {
             Tenant tenant = entry.getKey();
             TenantEnvironment tenantEnvironment = entry.getValue();
+            Kube tenantKube = kube.withProtect(config.protect(tenant));
             RandomPassword token = new RandomPassword("webhook-token-" + tenant.name(), RandomPasswordArgs.builder()
                     .length(TOKEN_LENGTH).special(false).build(),
-                    CustomResourceOptions.builder().parent(this).protect(kube.protect()).build());
+                    CustomResourceOptions.builder().parent(this).protect(tenantKube.protect()).build());
             Output<String> secretToken = token.result().asSecret();
-            receiver(config, tenant, projectId.apply(tenant), kube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
+            receiver(config, tenant, projectId.apply(tenant), tenantKube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
                     tenantEnvironment.platformSource(), secretToken, host);
-            receiver(config, tenant, projectId.apply(tenant), kube, flux, gitlab, tenant.namespace(),
+            receiver(config, tenant, projectId.apply(tenant), tenantKube, flux, gitlab, tenant.namespace(),
                     tenantEnvironment.namespace(), tenantEnvironment.tenantSource(), secretToken, host);
         }
         registerOutputs(Map.of("hookUrls", hookUrls()));

@@ -32,6 +32,11 @@ public record Kube(KubernetesProvider provider, boolean protect, Environment env
                 CustomResourceOptions.builder().protect(config.protect()).build());
     }
 
+    /** The same, with protection as given: a retired tenant's resources are not protected. */
+    public Kube withProtect(boolean protect) {
+        return protect == this.protect ? this : new Kube(provider, protect, environment);
+    }
+
     /** Options for a Kubernetes resource that is a child of {@code parent}. */
     public CustomResourceOptions child(Resource parent, Resource... dependsOn) {
         var builder = CustomResourceOptions.builder()

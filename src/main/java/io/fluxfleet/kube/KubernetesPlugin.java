@@ -17,8 +17,9 @@ import io.fluxfleet.plugin.PluginDescriptor;
  * <ul>
  *   <li>4.0.2/4.0.3 (#2511, #2514): Secrets with {@code stringData} no longer diff and get replaced on every run;
  *       every fluxfleet Secret uses {@code stringData}.</li>
- *   <li>4.6.0 (#2677, #2672): no more intermittent "the server could not find the requested resource" from
- *       {@code helm.v3.Release} (with {@code atomic}, a rollback of Flux itself); Helm drift detection.</li>
+ *   <li>4.6.0 (#2677): no more intermittent "the server could not find the requested resource" from
+ *       {@code helm.v3.Release} (with {@code atomic}, a rollback of Flux itself); (#2672) "compute version field in
+ *       Check for content detection", so a chart whose content changed under the same version is seen as a change.</li>
  *   <li>4.8.0 (#2822, issue #2660): no spurious diff or panic when a Release's inputs are unknown, as the Flux
  *       release's namespace is on a fresh stack.</li>
  *   <li>4.14.0 (#3053): server-side-apply previews no longer fail when a resource needs replacement.</li>

@@ -23,21 +23,35 @@ import java.util.function.Supplier;
  * its tasks raised, an exit code) at constant cost per task.
  */
 final class CountingRunner implements Runner {
-    private final AtomicInteger pending = new AtomicInteger();
+    /**
+     * Tasks in flight, plus one for the program until it has been counted itself. Without that extra count, a task
+     * the program registered and that completed before {@link #runAsync} counted the program brought the count to
+     * zero and ended the run early: a cold JVM then rendered fewer resources, or none, and exited 0.
+     */
+    private final AtomicInteger pending = new AtomicInteger(1);
     private final ConcurrentLinkedQueue<Exception> exceptions = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
     @Override
     public <T> void registerTask(String description, CompletableFuture<T> task) {
         pending.incrementAndGet();
+        track(task);
+    }
+
+    /** Counts {@code task} down when it completes; the caller has already counted it up. */
+    private <T> void track(CompletableFuture<T> task) {
         task.whenComplete((value, error) -> {
             if (error != null) {
                 exceptions.add(unwrap(error));
             }
-            if (pending.decrementAndGet() == 0) {
-                drained.complete(null);
-            }
+            release();
         });
+    }
+
+    private void release() {
+        if (pending.decrementAndGet() == 0) {
+            drained.complete(null);
+        }
     }
 
     @Override
@@ -45,6 +59,7 @@ final class CountingRunner implements Runner {
         CompletableFuture<T> program = ContextAwareCompletableFuture.supplyAsync(callback);
         // While the program runs it is itself pending, so the count reaches zero only once all work is done.
         registerTask("program", program);
+        release();
         return drained.handle((ignored, error) -> {
             List<Exception> failures = new ArrayList<>(exceptions);
             T value = program.isCompletedExceptionally() ? null : program.getNow(null);

@@ -14,6 +14,11 @@ import java.util.Map;
  * @param provider     the provider reference ({@code <provider urn>::<id>}), empty when none was given
  * @param protect      whether the resource is protected against deletion
  * @param retainOnDelete whether {@code pulumi destroy} leaves the object in place
+ * @param deleteBeforeReplace true or false when the program set the option, null when the provider decides
+ * @param replaceOnChanges input paths whose change the program declared a replacement
+ * @param ignoreChanges input paths the engine leaves out of the diff
+ * @param aliases      URNs this resource was known by before (its {@code aliases} option, resolved)
+ * @param importId     the ID the program adopts an existing object by, empty when none
  * @param dependencies URNs this resource depends on, through dependsOn or data flow
  * @param inputs       the inputs by wire name; secret values are wrapped in {@link SecretValue}
  */
@@ -26,6 +31,11 @@ public record Recorded(
         String provider,
         boolean protect,
         boolean retainOnDelete,
+        Boolean deleteBeforeReplace,
+        List<String> replaceOnChanges,
+        List<String> ignoreChanges,
+        List<String> aliases,
+        String importId,
         List<String> dependencies,
         Map<String, Object> inputs) {
 

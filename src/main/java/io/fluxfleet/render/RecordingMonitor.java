@@ -72,6 +72,11 @@ final class RecordingMonitor extends MockMonitor {
                 request.getProvider(),
                 request.getProtect(),
                 request.hasRetainOnDelete() && request.getRetainOnDelete(),
+                request.getDeleteBeforeReplaceDefined() ? Boolean.valueOf(request.getDeleteBeforeReplace()) : null,
+                List.copyOf(request.getReplaceOnChangesList()),
+                List.copyOf(request.getIgnoreChangesList()),
+                aliases(request),
+                request.getImportId(),
                 List.copyOf(request.getDependenciesList()),
                 inputs(request)));
         return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
@@ -94,6 +99,30 @@ final class RecordingMonitor extends MockMonitor {
             inputs.put("version", request.getVersion());
         }
         return inputs;
+    }
+
+    /**
+     * The URNs a resource's aliases name: given as URNs, or as specs whose missing parts default to the
+     * resource's own name, type and parent, in this stack and project (as the engine resolves them).
+     */
+    private static List<String> aliases(RegisterResourceRequest request) {
+        var deployment = Deployment.getInstance();
+        List<String> urns = new ArrayList<>(request.getAliasURNsList());
+        for (var alias : request.getAliasesList()) {
+            if (!alias.getUrn().isEmpty()) {
+                urns.add(alias.getUrn());
+                continue;
+            }
+            var spec = alias.getSpec();
+            String parent = spec.getNoParent() ? "" : spec.getParentUrn().isEmpty() ? request.getParent() : spec.getParentUrn();
+            urns.add(Urn.create(
+                    spec.getStack().isEmpty() ? deployment.getStackName() : spec.getStack(),
+                    spec.getProject().isEmpty() ? deployment.getProjectName() : spec.getProject(),
+                    Optional.of(parent),
+                    spec.getType().isEmpty() ? request.getType() : spec.getType(),
+                    spec.getName().isEmpty() ? request.getName() : spec.getName()));
+        }
+        return urns.stream().distinct().sorted().toList();
     }
 
     static Map<String, Object> toMap(Struct struct) {

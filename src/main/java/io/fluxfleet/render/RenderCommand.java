@@ -27,7 +27,7 @@ public final class RenderCommand {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i + 1 >= args.length || !(arg.equals("--stack") || arg.equals("--config") || arg.equals("--out"))) {
-                err.println("render: unexpected argument '" + arg + "'\n" + usage());
+                err.println("render: unexpected argument " + io.fluxfleet.config.Shown.quoted(arg) + "\n" + usage());
                 return 2;
             }
             String value = args[++i];
@@ -41,20 +41,44 @@ public final class RenderCommand {
             err.println("render: --stack and --out are required\n" + usage());
             return 2;
         }
-        Path stackFile = Path.of(config != null ? config : "Pulumi." + stack + ".yaml");
+        if (dir.isBlank() || io.fluxfleet.config.Shown.hasUnsafe(dir) || dir.indexOf('\0') >= 0) {
+            err.println("render: --out " + io.fluxfleet.config.Shown.quoted(dir)
+                    + " is not a directory name (empty, or with control characters)");
+            return 2;
+        }
+        if (stack.isBlank() || io.fluxfleet.config.Shown.hasUnsafe(stack)) {
+            err.println("render: --stack " + io.fluxfleet.config.Shown.quoted(stack) + " is not a stack name");
+            return 2;
+        }
+        Path outDir;
+        try {
+            outDir = Path.of(dir);
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("render: --out " + io.fluxfleet.config.Shown.quoted(dir) + " is not a path");
+            return 2;
+        }
+        Path stackFile;
+        try {
+            stackFile = Path.of(config != null ? config : "Pulumi." + stack + ".yaml");
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("render: --config " + io.fluxfleet.config.Shown.quoted(config) + " is not a path");
+            return 2;
+        }
         if (!Files.isRegularFile(stackFile)) {
-            err.println("render: stack file " + stackFile + " not found (give it with --config)");
+            err.println("render: stack file " + io.fluxfleet.config.Shown.quoted(stackFile.toString())
+                    + " not found (give it with --config)");
             return 2;
         }
         FluxFleetConfig parsed;
         java.util.List<String> warnings = new java.util.ArrayList<>();
         try {
             parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile), warnings::add);
-        } catch (ConfigException e) {
+        } catch (ConfigException | io.fluxfleet.config.StackYaml.StackFileException e) {
             err.println(e.getMessage());
             return 2;
         } catch (UncheckedIOException e) {
-            err.println("render: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+            err.println("render: " + io.fluxfleet.config.Shown.escaped(e.getMessage()
+                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : "")));
             return 2;
         }
         RenderResult result;
@@ -71,10 +95,19 @@ public final class RenderCommand {
             }
             return 1;
         }
+        if (result.resources().isEmpty()) {
+            // every stack registers at least its providers: an empty result is a failed run, never a render
+            err.println("render: internal error: the program registered no resources; nothing was written");
+            return 1;
+        }
         try {
-            RenderWriter.write(result, Path.of(dir));
-        } catch (IOException e) {
-            err.println("render: cannot write " + dir + ": " + e.getMessage());
+            RenderWriter.write(result, outDir);
+        } catch (RenderWriter.UnusableOutputException e) {
+            err.println("render: --out " + e.getMessage());
+            return 2;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("render: cannot write " + io.fluxfleet.config.Shown.quoted(dir) + " (the previous output, if"
+                    + " any, is unchanged): " + io.fluxfleet.config.Shown.escaped(String.valueOf(e.getMessage())));
             return 1;
         }
         if (System.getenv("FLUXFLEET_TRACE") != null) {

@@ -206,6 +206,50 @@ class CiScriptsTest {
         }
     }
 
+    /**
+     * A change the engine would refuse (a prod tenant removed while its resources are protected) is in the note, at
+     * the top, and fails the job: {@code fluxfleet plan} exits 3 for it.
+     */
+    @Test
+    void theNoteJobFailsWhenTheEngineWouldRefuse(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        copyScripts(repo);
+        Path prod = repo.resolve("out/mr-diff/prod");
+        writeRender(prod.resolve("old"), Stacks.minimal("prod", 2));
+        writeRender(prod.resolve("new"), Stacks.minimal("prod", 1));
+        Files.writeString(repo.resolve("out/mr-diff/stacks.txt"), "prod\n");
+
+        GitLabNotesTest.FakeGitLab gitlab = new GitLabNotesTest.FakeGitLab();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", gitlab::handle);
+        server.start();
+        try {
+            Map<String, String> env = Map.of(
+                    "FLUXFLEET", FLUXFLEET,
+                    "CI_API_V4_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v4",
+                    "CI_PROJECT_ID", "42",
+                    "CI_MERGE_REQUEST_IID", "5",
+                    "GITLAB_API_TOKEN", "glpat-test-token-do-not-print");
+            Run run = bash(repo, env, "ci/mr-note.sh");
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("pulumi up would fail for: prod"), run.err());
+            assertTrue(Files.readString(prod.resolve("plan.txt")).contains("REFUSED"));
+            String note = gitlab.notes.get(0).path("body").asText();
+            assertTrue(note.contains("**`pulumi up` will fail** for `prod`"), "posted before failing: " + note);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void writeRender(Path dir, com.fasterxml.jackson.databind.node.ObjectNode config) throws IOException {
+        var result = io.fluxfleet.render.Renderer.render(Stacks.load("prod", config));
+        for (var file : io.fluxfleet.render.RenderWriter.files(result).entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+    }
+
     private static void copyScripts(Path repo) throws IOException {
         Path target = Files.createDirectories(repo.resolve("ci"));
         try (Stream<Path> files = Files.list(CI)) {

@@ -74,6 +74,8 @@ final class FakeGitLab {
         boolean pipelineMustSucceed;
         boolean discussionsMustBeResolved;
         boolean mergeOnSkippedPipeline;
+        /** GitLab's default for a new project: squashing allowed, off unless the author ticks it. */
+        String squashOption = "default_off";
         /** Branch name to protected by its own (exact) protection. */
         final Map<String, Boolean> branches = new LinkedHashMap<>();
         /** Exact-name protections: push, merge (role levels), force push, code owner approval. */
@@ -84,7 +86,11 @@ final class FakeGitLab {
         final Map<String, Map<String, String>> files = new HashMap<>();
         /** Group full path to the role its share grants. */
         final Map<String, Integer> shares = new TreeMap<>();
-        /** Usernames of the project's members. */
+        /**
+         * Usernames of the project's members. GitLab's {@code protected_ref_project.member?(user)} is
+         * {@code ProjectTeam#member?}: "authorized for this project" by any membership (direct, a parent group's, a
+         * shared group's); the fake has no group membership, so list every such user here.
+         */
         final Set<String> members = new HashSet<>();
 
         FakeProject(String id, String path) {
@@ -144,6 +150,11 @@ final class FakeGitLab {
             return this;
         }
 
+        FakeProject squash(String option) {
+            squashOption = option;
+            return this;
+        }
+
         boolean isProtected(String branch) {
             return Boolean.TRUE.equals(branches.get(branch))
                     || wildcards.stream().anyMatch(w -> branch.matches(w.replace("*", ".*")));
@@ -198,8 +209,10 @@ final class FakeGitLab {
 
     GitLabMocks mocks() {
         return new GitLabMocks()
+                // Every output the v10.1.1 schema marks required, kas included (the binding reads four of them).
                 .invoke("gitlab:index/getMetadata:getMetadata", a -> Map.of("id", "1", "enterprise", kind.enterprise,
-                        "version", "18.6.0" + (kind.enterprise ? "-ee" : ""), "revision", "abc"))
+                        "version", "18.6.0" + (kind.enterprise ? "-ee" : ""), "revision", "abc",
+                        "kas", Map.of("enabled", true, "externalUrl", "wss://kas.gitlab.example.com", "version", "18.6.0")))
                 .invoke("gitlab:index/getProject:getProject", a -> {
                     FakeProject p = byPath.get(String.valueOf(a.get("pathWithNamespace")));
                     if (p == null) {
@@ -216,6 +229,11 @@ final class FakeGitLab {
                     r.put("onlyAllowMergeIfPipelineSucceeds", p.pipelineMustSucceed);
                     r.put("onlyAllowMergeIfAllDiscussionsAreResolved", p.discussionsMustBeResolved);
                     r.put("allowMergeOnSkippedPipeline", p.mergeOnSkippedPipeline);
+                    r.put("squashOption", p.squashOption);
+                    // Some of the many outputs the binding does not read: the answer carries them too.
+                    r.put("visibility", "private");
+                    r.put("archived", false);
+                    r.put("topics", List.of());
                     List<Map<String, Object>> shared = new ArrayList<>();
                     p.shares.forEach((group, level) -> shared.add(Map.of("groupId", groups.getOrDefault(group, 0),
                             "groupFullPath", group, "groupName", group.substring(group.lastIndexOf('/') + 1),
@@ -346,16 +364,24 @@ final class FakeGitLab {
                 if (allowed.stream().anyMatch(e -> e.containsKey("groupId") || e.containsKey("userId"))) {
                     errors.add("400 {merge_access_levels: [group_id must be blank, user_id must be blank]}");
                 }
-                // Code owner approval is Premium (doc/user/project/repository/branches/protected.md, "Require Code
-                // Owner approval", Tier: Premium, Ultimate); the provider reports "feature unavailable".
+                // Code owner approval is Premium. The provider does not check it on EE (ModifyPlan's EE branch only
+                // refuses the access-level fields) and sends it; GitLab drops it without the licence
+                // (ee/app/services/ee/protected_branches/api_service.rb: code_owner_approval_required is an attribute
+                // only "if project_or_group.licensed_feature_available?(:code_owner_approval_required)") and reads it
+                // back false (ee/app/models/concerns/ee/protected_branch.rb: "super &&
+                // entity.code_owner_approval_required_available?"). The run succeeds but never converges: every
+                // later up plans the change again. The fake refuses it so that no stack does that.
                 if (Boolean.TRUE.equals(inputs.get("codeOwnerApprovalRequired"))) {
-                    errors.add("feature unavailable: code owner approvals");
+                    errors.add("code_owner_approval_required is dropped without a Premium licence and reads back false:"
+                            + " a diff on every run");
                 }
             }
             for (Map<String, Object> e : allowed) {
-                // Same file: validate_group_membership -> "does not have access to the project" unless a
-                // project_group_link exists; validate_user_membership -> "is not a member of the project".
-                if (e.get("groupId") != null && !shared(p, groupPath(e.get("groupId")), before, 0)) {
+                // Same file: validate_group_membership -> "does not have access to the project" unless
+                // group_has_developer_access_to_project? ("project_group_links.exists?(group: group, group_access:
+                // DEVELOPER_OWNER_ACCESS)": a share as Developer to Owner, a lower one does not count);
+                // validate_user_membership -> "is not a member of the project".
+                if (e.get("groupId") != null && !shared(p, groupPath(e.get("groupId")), before, ACCESS.get("developer"))) {
                     errors.add("422 group " + groupPath(e.get("groupId")) + " does not have access to the project");
                 }
                 if (e.get("userId") != null && !p.members.contains(userName(e.get("userId")))) {
@@ -483,6 +509,7 @@ final class FakeGitLab {
                     FakeProject p = byId(r.importId());
                     p.mergeSettings(r.input("mergeMethod"), r.input("onlyAllowMergeIfPipelineSucceeds"),
                             r.input("onlyAllowMergeIfAllDiscussionsAreResolved"), r.input("allowMergeOnSkippedPipeline"));
+                    p.squash(r.input("squashOption"));
                 }
                 default -> { }
             }
@@ -490,23 +517,37 @@ final class FakeGitLab {
     }
 
     /**
-     * The Pulumi engine's refusals when {@code next} follows {@code previous} in the same stack: a resource the
-     * previous run registered with {@code protect} cannot be deleted (it is missing from the next run) or replaced (an
-     * input listed in {@code replaceOnChanges} changed). The engine says "cannot be deleted because it is protected" and
-     * "unable to replace resource ... as it is currently marked for protection" (pulumi/pulumi pkg/resource/deploy,
-     * step generation); {@code retainOnDelete} does not lift it.
+     * The Pulumi engine's refusals when {@code next} follows {@code previous} in the same stack, as pulumi/pulumi
+     * decides them (v3.259 and later; the messages are the engine's up to the URN):
+     * <ul>
+     *   <li>a resource the previous run registered with {@code protect} cannot be deleted (it is missing from the next
+     *       run): pkg/resource/deploy/step.go, {@code DeleteStep.Apply}, "if !s.replacing && s.old.Protect" returns
+     *       {@code deleteProtectedError} ("resource %q cannot be deleted\nbecause it is protected"), before it looks at
+     *       {@code RetainOnDelete}, so {@code retainOnDelete} does not lift it;</li>
+     *   <li>a resource protected in both runs cannot be replaced (here: an input listed in {@code replaceOnChanges}
+     *       changed): pkg/resource/deploy/step_generator.go, "if new.Protect && old.Protect" -> "unable to replace
+     *       resource %q\nas it is currently marked for protection". Unprotecting and replacing in the same run is
+     *       allowed ("we do allow unprotecting and replacing to happen in a single update cycle").</li>
+     * </ul>
      */
     static List<String> engineRefusals(GitLabMocks previous, GitLabMocks next) {
+        return engineRefusals(previous.registered(), next.registered());
+    }
+
+    static List<String> engineRefusals(List<GitLabMocks.Registered> previous, List<GitLabMocks.Registered> next) {
         Map<String, GitLabMocks.Registered> after = new HashMap<>();
-        next.registered().forEach(r -> after.put(r.type() + "::" + r.name(), r));
+        next.forEach(r -> after.put(r.type() + "::" + r.name(), r));
         List<String> refusals = new ArrayList<>();
-        for (GitLabMocks.Registered was : previous.registered()) {
+        for (GitLabMocks.Registered was : previous) {
             if (was.options() == null || !was.options().isProtect()) {
                 continue;
             }
             GitLabMocks.Registered now = after.get(was.type() + "::" + was.name());
             if (now == null) {
                 refusals.add(was.type() + "::" + was.name() + " cannot be deleted because it is protected");
+                continue;
+            }
+            if (now.options() == null || !now.options().isProtect()) {
                 continue;
             }
             List<String> replaceOn = was.options() instanceof CustomResourceOptions c ? c.getReplaceOnChanges() : List.of();

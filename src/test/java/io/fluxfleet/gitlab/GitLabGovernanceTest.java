@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import io.fluxfleet.config.Environment;
@@ -36,6 +37,7 @@ import static io.fluxfleet.gitlab.FakeGitLab.RULE;
 import static io.fluxfleet.gitlab.FakeGitLab.SHARE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +68,7 @@ class GitLabGovernanceTest {
         GROUPS.forEach(gitlab::group);
         for (String[] p : List.of(new String[] {"101", "your-org/tenant1-gitops"}, new String[] {"102", "your-org/tenant2-gitops"})) {
             FakeGitLab.FakeProject project = gitlab.project(p[0], p[1]).mergeSettings("ff", true, true, false)
-                    .member("alice").member("bob");
+                    .squash("never").member("alice").member("bob");
             if (shared) {
                 GROUPS.keySet().forEach(g -> project.share(g, "developer"));
             }
@@ -111,12 +113,17 @@ class GitLabGovernanceTest {
     }
 
     static Run run(GitLabMocks mocks, FluxFleetConfig config) {
+        return run(mocks, config, TODAY);
+    }
+
+    /** A run on {@code today} (UTC), the date the deploy-token expiry is computed from. */
+    static Run run(GitLabMocks mocks, FluxFleetConfig config, LocalDate today) {
         RecordingLog log = new RecordingLog();
         AtomicReference<GitLabGovernance> component = new AtomicReference<>();
         mocks.run(ctx -> {
             Provider provider = GitLabGovernance.provider("gitlab", config.gitlab(), null);
             GitLabGovernance.Args args = new GitLabGovernance.Args(config.environment(), config.tenants(),
-                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, TODAY, config.protect());
+                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, today, config.protect());
             component.set(new GitLabGovernance("gitlab-" + config.environment().id(), args,
                     ComponentResourceOptions.builder().build()));
         });
@@ -219,8 +226,8 @@ class GitLabGovernanceTest {
                 Registered project = run.mocks().find(PROJECT, tenant + "-project-settings");
                 assertEquals(id, project.importId(), "the existing project is adopted by its numeric ID");
                 assertEquals(Map.of("mergeMethod", "ff", "onlyAllowMergeIfPipelineSucceeds", true,
-                        "onlyAllowMergeIfAllDiscussionsAreResolved", true, "allowMergeOnSkippedPipeline", false),
-                        project.inputs());
+                        "onlyAllowMergeIfAllDiscussionsAreResolved", true, "allowMergeOnSkippedPipeline", false,
+                        "squashOption", "never"), project.inputs());
                 assertTrue(project.ignoreChanges().containsAll(Project.UNMANAGED_INPUTS),
                         "no other project setting is ever reset");
                 assertTrue(project.retainOnDelete(), "no destroy touches the project");
@@ -242,6 +249,12 @@ class GitLabGovernanceTest {
         }
         for (Registered r : run.gitlab()) {
             assertTrue(r.provider().contains(PROVIDER_URN), r.name() + " goes through the explicit provider");
+            // deploy tokens (replaced each rotation window) and seeds (dropped when a tenant rewrites one) are never
+            // protected: the engine refuses to replace or delete a protected resource (io.fluxfleet.plan)
+            boolean replacedOrDropped = r.type().equals("gitlab:index/projectDeployToken:ProjectDeployToken")
+                    || r.type().equals("gitlab:index/repositoryFile:RepositoryFile");
+            assertEquals(env == Environment.PROD && !replacedOrDropped, r.options().isProtect(),
+                    r.name() + " is protected in prod only, and never when normal operation replaces or drops it");
         }
         Registered provider = run.mocks().find("pulumi:providers:gitlab", "gitlab");
         assertEquals("https://gitlab.example.com/api/v4/", provider.input("baseUrl"));
@@ -310,6 +323,29 @@ class GitLabGovernanceTest {
                 .contains("tenant1-share-your-org-platform-team"), "the approver group is shared before it counts");
     }
 
+    /**
+     * A merger or approver group already shared below Developer: the owner stack reports the share (it cannot raise it
+     * without replacing it) and leaves the group out of the rules, because GitLab refuses it in {@code allowed_to_merge}
+     * (EE::ProtectedRefAccess#validate_group_membership needs a share as Developer to Owner) and would not count its
+     * approvals. Before, the owner stack listed it and its first {@code up} failed.
+     */
+    @Test
+    void theOwnerStackLeavesOutAGroupSharedBelowDeveloper() {
+        FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "reporter");
+        promotedUpTo(gitlab, Environment.PROD);
+        Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
+        assertEquals(List.of(Map.of("accessLevel", "maintainer"), Map.of("userId", 21)),
+                prod.mocks().find(PROTECTION, "tenant1-prod-protection").input("allowedToMerges"));
+        assertEquals(List.of(), prod.mocks().find(RULE, "tenant1-prod-approval-rule").input("groupIds"));
+        assertEquals(List.of(Map.of("accessLevel", "maintainer"), Map.of("groupId", 11), Map.of("userId", 21)),
+                prod.mocks().find(PROTECTION, "tenant2-prod-protection").input("allowedToMerges"), "tenant2 shares it");
+        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("your-org/tenant1-gitops: your-org/platform-team"
+                + " left out of the prod mergers")), prod.log().warnings.toString());
+        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("shared with your-org/platform-team below developer")),
+                prod.log().warnings.toString());
+    }
+
     @Test
     void aStackThatDoesNotShareLeavesOutGroupsGitLabWouldNotCount() {
         FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
@@ -351,6 +387,11 @@ class GitLabGovernanceTest {
                         .builder().project("101").branch("dev").allowedToMerges(List.of(
                                 io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
                                         .groupId(13).build())).build()));
+        assertRefused(FakeGitLab.Kind.EE_PREMIUM, "group your-org/qa-team does not have access to the project",
+                () -> new io.fluxfleet.gitlab.bindings.BranchProtection("p", io.fluxfleet.gitlab.bindings.BranchProtectionArgs
+                        .builder().project("101").branch("dev").allowedToMerges(List.of(
+                                io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs.builder()
+                                        .groupId(14).build())).build()));
         assertRefused(FakeGitLab.Kind.EE_UNLICENSED, "approval rules need GitLab Premium",
                 () -> new io.fluxfleet.gitlab.bindings.ProjectApprovalRule("r", io.fluxfleet.gitlab.bindings.ProjectApprovalRuleArgs
                         .builder().project("101").name("x").approvalsRequired(1).build()));
@@ -360,6 +401,16 @@ class GitLabGovernanceTest {
         assertRefused(FakeGitLab.Kind.EE_PREMIUM, "409 Group already shared with this group",
                 () -> new io.fluxfleet.gitlab.bindings.ProjectShareGroup("s", io.fluxfleet.gitlab.bindings.ProjectShareGroupArgs
                         .builder().project("101").groupId(11).groupAccess("developer").build()));
+    }
+
+    /** The provider's own test of the edition (utils.IsEnterpriseInstance): the flag, or a version with "-ee". */
+    @Test
+    void theEditionIsDecidedAsTheProviderDecidesIt() {
+        assertEquals(GitLabGovernanceSettings.Edition.EE, ProviderLookup.edition(true, "18.6.0-ee"));
+        assertEquals(GitLabGovernanceSettings.Edition.EE, ProviderLookup.edition(false, "15.5.0-ee"));
+        assertEquals(GitLabGovernanceSettings.Edition.EE, ProviderLookup.edition(null, "15.5.0-ee"));
+        assertEquals(GitLabGovernanceSettings.Edition.CE, ProviderLookup.edition(false, "18.6.0"));
+        assertEquals(GitLabGovernanceSettings.Edition.CE, ProviderLookup.edition(null, null));
     }
 
     private record FixedEdition(GitLabGovernanceSettings.Edition value) implements GitLabLookup {
@@ -377,7 +428,8 @@ class GitLabGovernanceTest {
     private static void assertRefused(FakeGitLab.Kind kind, String expected, Runnable register) {
         FakeGitLab gitlab = new FakeGitLab(kind);
         GROUPS.forEach(gitlab::group);
-        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "developer");
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "developer")
+                .share("your-org/qa-team", "reporter");
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> gitlab.mocks().run(ctx -> register.run()));
         assertTrue(String.valueOf(e.getMessage()).contains(expected), kind + ": expected '" + expected + "' in " + e.getMessage());
@@ -421,6 +473,53 @@ class GitLabGovernanceTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) dev.get("tenants")).remove(1);
         assertEquals(List.of(), FakeGitLab.engineRefusals(devBoth.mocks(), run(devGitLab, dev).mocks()),
                 "nothing is protected outside prod");
+    }
+
+    /**
+     * The first prod run of a new rotation window replaces every deploy token (its {@code expiresAt} changes, and a
+     * deploy token cannot be updated in place), and the engine refuses to replace a resource protected in both runs
+     * ({@link FakeGitLab#engineRefusals}, pulumi/pulumi pkg/resource/deploy/step_generator.go). So the tokens are never
+     * protected, while everything else in prod still is, and the rotation goes through.
+     */
+    @Test
+    void prodRotatesItsDeployTokensInANewWindowWithoutAnEngineRefusal() {
+        FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, Environment.PROD);
+        FluxFleetConfig prod = GovernanceConfigs.load(GovernanceConfigs.premium("prod"));
+        assertTrue(prod.protect());
+        Run first = run(gitlab.mocks(), prod, TODAY);
+        gitlab.apply(first.mocks());
+        PulumiTest.cleanup();
+        Run nextWindow = run(gitlab.mocks(), prod, TODAY.plusMonths(prod.gitlab().governance().deployToken().rotationMonths()));
+        for (String tenant : List.of("tenant1", "tenant2")) {
+            String token = name(tenant, Environment.PROD, "deploy-token");
+            assertNotEquals(first.mocks().find(DEPLOY_TOKEN, token).<String>input("expiresAt"),
+                    nextWindow.mocks().find(DEPLOY_TOKEN, token).<String>input("expiresAt"), "a new window: a new token");
+        }
+        assertEquals(List.of(), FakeGitLab.engineRefusals(first.mocks(), nextWindow.mocks()));
+        for (Registered r : nextWindow.gitlab()) {
+            boolean unprotected = GitLabGovernance.LIFECYCLE_UNPROTECTED.contains(r.type());
+            assertEquals(!unprotected, r.options().isProtect(), r.type() + " " + r.name());
+        }
+        assertTrue(nextWindow.gitlab().stream().anyMatch(r -> r.type().equals(DEPLOY_TOKEN)));
+    }
+
+    /**
+     * The engine's replacement rule as FakeGitLab models it: refused while the resource stays protected, allowed once
+     * the next run unprotects it ("we do allow unprotecting and replacing to happen in a single update cycle",
+     * pulumi/pulumi pkg/resource/deploy/step_generator.go), which is how a stack made before this change rotates.
+     */
+    @Test
+    void theEngineRefusesToReplaceAResourceThatStaysProtected() {
+        Registered token = new Registered(DEPLOY_TOKEN, "t", Map.of("expiresAt", "2027-04-01T00:00:00Z"), "p", null,
+                CustomResourceOptions.builder().protect(true).replaceOnChanges("expiresAt").build(), "9");
+        Registered rotated = new Registered(DEPLOY_TOKEN, "t", Map.of("expiresAt", "2027-07-01T00:00:00Z"), "p", null,
+                CustomResourceOptions.builder().protect(true).replaceOnChanges("expiresAt").build(), "9");
+        Registered unprotected = new Registered(DEPLOY_TOKEN, "t", rotated.inputs(), "p", null,
+                CustomResourceOptions.builder().protect(false).replaceOnChanges("expiresAt").build(), "9");
+        assertEquals(List.of("unable to replace resource " + DEPLOY_TOKEN + "::t as it is currently marked for"
+                + " protection (expiresAt changed)"), FakeGitLab.engineRefusals(List.of(token), List.of(rotated)));
+        assertEquals(List.of(), FakeGitLab.engineRefusals(List.of(token), List.of(unprotected)));
     }
 
     @Test
@@ -559,13 +658,14 @@ class GitLabGovernanceTest {
     void projectSettingsThatDifferAreReportedWithTheWayToAdoptThem() {
         FakeGitLab gitlab = greenfield();
         promotedUpTo(gitlab, Environment.PROD);
-        gitlab.project("101", "your-org/tenant1-gitops").mergeSettings("merge", false, true, false);
+        gitlab.project("101", "your-org/tenant1-gitops").mergeSettings("merge", false, true, false).squash("default_on");
         Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
         assertEquals("101", prod.mocks().find(PROJECT, "tenant1-project-settings").importId());
         assertEquals(1, prod.log().warnings.size());
         String warning = prod.log().warnings.get(0);
         assertTrue(warning.contains("merge method merge, wanted ff"), warning);
         assertTrue(warning.contains("pipelines must succeed: false"), warning);
+        assertTrue(warning.contains("squash option default_on, wanted never"), warning);
         assertTrue(warning.contains("imports the project (gitlab:index/project:Project tenant1-project-settings 101)"), warning);
         PulumiTest.cleanup();
 

@@ -61,6 +61,34 @@ class PromotionTest {
                 "rebase_merge left a merge commit on preprod that dev lacks: the merge request needs dev rebased");
     }
 
+    /**
+     * A squashed merge request under {@code ff}: GitLab squashes the source's commits into one new commit on top of the
+     * target and fast-forwards the target to it (gitlabhq doc/user/project/merge_requests/squash_and_merge.md: "up to
+     * two commits are added: the single commit created by squashing ... A merge commit, unless you have enabled
+     * fast-forward merges"). The target then has a commit the source lacks, so the next promotion needs the protected
+     * source rebased. The owner stack therefore sets the project's squash option to {@code never}, which overrides the
+     * merge request's own flag (app/models/merge_request.rb, {@code squash_on_merge?}: "return false if
+     * target_project.squash_never?").
+     */
+    @Test
+    void aSquashedPromotionWouldBlockTheNextSoTheOwnerStackTurnsSquashingOff() throws Exception {
+        history();
+        change("dev", "tenants/tenant1/app-1.yaml", "round 1");
+        assertTrue(ancestor("preprod", "dev"));
+        git("checkout", "-q", "preprod");
+        git("merge", "-q", "--squash", "dev");
+        git("commit", "-q", "-m", "Promote dev (squashed)");
+        change("dev", "tenants/tenant1/app-2.yaml", "round 2");
+        assertFalse(ancestor("preprod", "dev"), "the squash commit is on preprod only: dev would need a rebase");
+
+        FakeGitLab gitlab = GitLabGovernanceTest.greenfield();
+        GitLabGovernanceTest.promotedUpTo(gitlab, Environment.PROD);
+        Run prod = GitLabGovernanceTest.run(gitlab, GovernanceConfigs.premium("prod"));
+        for (String tenant : List.of("tenant1", "tenant2")) {
+            assertEquals("never", prod.mocks().find(FakeGitLab.PROJECT, tenant + "-project-settings").input("squashOption"));
+        }
+    }
+
     @Test
     void seedsCommittedOnEachBranchWouldMakeTheFirstPromotionNeedARebase() throws Exception {
         git("init", "-q", "-b", "main");

@@ -1,0 +1,248 @@
+package io.fluxfleet.plan;
+
+import io.fluxfleet.plan.Plan.Op;
+import io.fluxfleet.plan.Plan.Refusal;
+import io.fluxfleet.plan.Plan.Step;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A {@link Plan} for people: plain text for the terminal, Markdown (with a Mermaid graph) for a merge request. */
+public final class PlanReport {
+    /** Beyond this many nodes a Mermaid graph stops being readable in a merge request note. */
+    public static final int GRAPH_CAP = 40;
+
+    private PlanReport() {}
+
+    /** One line: what the engine would do, by step kind. */
+    public static String summary(Plan plan) {
+        if (plan.steps().isEmpty()) {
+            return "nothing to do";
+        }
+        if (plan.noChanges()) {
+            return "no changes: " + plan.steps().size() + " resources, all no-ops";
+        }
+        List<String> parts = new ArrayList<>();
+        plan.counts().forEach((op, n) -> parts.add(n + " " + op.label()));
+        return String.join(", ", parts);
+    }
+
+    public static String text(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append(plan.destroy() ? "destroy plan: " : "plan: ").append(summary(plan)).append('\n');
+        if (!plan.refusals().isEmpty()) {
+            out.append("\nREFUSED: the engine refuses ").append(plan.refusals().size()).append(" step(s) (`pulumi ")
+                    .append(plan.destroy() ? "destroy" : "up").append("` stops at the first; `pulumi preview` lists them all):\n");
+            for (Refusal r : plan.refusals()) {
+                out.append("  error: ").append(r.message().replace("\n", "\n         ")).append('\n');
+                out.append("  way out: ").append(r.advice()).append("\n\n");
+            }
+        }
+        for (String p : plan.problems()) {
+            out.append("ORDER: ").append(p).append('\n');
+        }
+        for (String n : plan.notes()) {
+            out.append("note: ").append(n).append('\n');
+        }
+        out.append("\nsteps in engine order:\n");
+        for (Step s : plan.steps()) {
+            if (s.op() == Op.SAME && !plan.destroy() && s.note().isEmpty()) {
+                continue;
+            }
+            out.append("  ").append(String.format("%-34s", s.op().label() + (s.wave() >= 0 ? " [wave " + s.wave() + "]" : "")))
+                    .append(s.resource().type()).append(' ').append(s.resource().name());
+            if (!s.keys().isEmpty()) {
+                out.append("  (").append(String.join(", ", s.keys())).append(')');
+            }
+            if (!s.note().isEmpty()) {
+                out.append("  -- ").append(s.note());
+            }
+            out.append('\n');
+        }
+        long same = plan.steps().stream().filter(s -> s.op() == Op.SAME && s.note().isEmpty()).count();
+        if (same > 0 && !plan.destroy()) {
+            out.append("  (").append(same).append(" no-ops not listed)\n");
+        }
+        return out.toString();
+    }
+
+    /** The plan section of a merge request note; refusals come first, in a caution block. */
+    public static String markdown(Plan plan, List<PlannedResource> after, int maxSteps) {
+        StringBuilder md = new StringBuilder();
+        if (!plan.refusals().isEmpty() || !plan.problems().isEmpty()) {
+            md.append("> [!caution]\n> **`pulumi ").append(plan.destroy() ? "destroy" : "up")
+                    .append("` will fail:** the engine refuses ").append(plan.refusals().size()).append(" step(s)");
+            if (!plan.problems().isEmpty()) {
+                md.append(", and ").append(plan.problems().size()).append(" destroy-order promise(s) are broken");
+            }
+            md.append(".\n");
+            Map<String, List<Refusal>> groups = new LinkedHashMap<>();
+            for (Refusal r : plan.refusals()) {
+                groups.computeIfAbsent(kind(r) + "\u0000" + r.advice(), k -> new ArrayList<>()).add(r);
+            }
+            for (List<Refusal> group : groups.values()) {
+                Refusal first = group.get(0);
+                md.append("> - **").append(kind(first)).append("** (").append(group.size()).append("): ");
+                md.append(String.join(", ", group.stream().limit(8).map(r -> "`" + r.resource().label() + "`").toList()));
+                if (group.size() > 8) {
+                    md.append(" and ").append(group.size() - 8).append(" more");
+                }
+                md.append(". The engine: \"").append(engineWords(first)).append("\". **Way out:** ")
+                        .append(first.advice()).append('\n');
+            }
+            plan.problems().stream().limit(10).forEach(p -> md.append("> - ").append(p).append('\n'));
+            md.append('\n');
+        }
+        md.append("**Engine plan:** ").append(summary(plan)).append('\n');
+        plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n).append('\n'));
+        if (plan.noChanges()) {
+            return md.toString();
+        }
+        md.append('\n').append(mermaid(plan, after)).append('\n');
+        List<Step> shown = plan.steps().stream().filter(s -> s.op() != Op.SAME || !s.note().isEmpty()).toList();
+        md.append("<details><summary>Steps in the engine's order (").append(shown.size()).append(")</summary>\n\n");
+        md.append("| # | step | resource | why |\n|---|---|---|---|\n");
+        int i = 0;
+        for (Step s : shown) {
+            if (i == maxSteps) {
+                md.append("| … | ").append(shown.size() - maxSteps).append(" more | | |\n");
+                break;
+            }
+            md.append("| ").append(++i).append(" | ").append(s.op().label())
+                    .append(s.wave() >= 0 ? " (wave " + s.wave() + ")" : "").append(" | `")
+                    .append(s.resource().type()).append(' ').append(s.resource().name()).append("` | ")
+                    .append(String.join(", ", s.keys()).replace("|", "\\|"))
+                    .append(s.note().isEmpty() ? "" : (s.keys().isEmpty() ? "" : "; ") + s.note().replace("|", "\\|"))
+                    .append(" |\n");
+        }
+        md.append("\n</details>\n");
+        return md.toString();
+    }
+
+    /**
+     * The changed resources and what depends on them (in the new render), as a Mermaid flowchart: an edge points from
+     * a resource to what depends on it. Replacements and deletes are marked; refused resources get a thick red border.
+     * At most {@link #GRAPH_CAP} nodes: changes first (refusals, then replacements, deletes, creates, updates), then
+     * dependents.
+     */
+    public static String mermaid(Plan plan, List<PlannedResource> after) {
+        Map<String, String> kind = new LinkedHashMap<>();
+        Map<String, PlannedResource> res = new LinkedHashMap<>();
+        Set<String> refused = new java.util.LinkedHashSet<>();
+        plan.refusals().forEach(r -> refused.add(r.resource().urn()));
+        List<Op> priority = List.of(Op.DELETE_BEFORE_REPLACE, Op.CREATE_REPLACEMENT, Op.DELETE_REPLACED, Op.DELETE,
+                Op.DELETE_RETAIN, Op.CREATE, Op.UPDATE);
+        for (String urn : refused) {
+            plan.steps().stream().filter(s -> s.resource().urn().equals(urn)).findFirst()
+                    .ifPresent(s -> put(kind, res, s));
+        }
+        for (Op op : priority) {
+            plan.steps().stream().filter(s -> s.op() == op).forEach(s -> put(kind, res, s));
+        }
+        Set<String> changed = new HashSet<>(kind.keySet());
+        List<String[]> edges = new ArrayList<>();
+        Set<String> edgeKeys = new HashSet<>();
+        // among the changes themselves (a deleted resource's edges come from the old render it is in)
+        for (String urn : List.copyOf(kind.keySet())) {
+            for (String dep : res.get(urn).dependencies()) {
+                if (changed.contains(dep) && !dep.equals(urn) && edgeKeys.add(dep + " " + urn)) {
+                    edges.add(new String[] {dep, urn});
+                }
+            }
+        }
+        for (PlannedResource r : after) {
+            for (String dep : r.dependencies()) {
+                if (changed.contains(dep) && !r.urn().equals(dep)) {
+                    if (!kind.containsKey(r.urn())) {
+                        kind.put(r.urn(), "dependent");
+                        res.put(r.urn(), r);
+                    }
+                    if (edgeKeys.add(dep + " " + r.urn())) {
+                        edges.add(new String[] {dep, r.urn()});
+                    }
+                }
+            }
+        }
+        List<String> urns = new ArrayList<>(kind.keySet());
+        int hidden = Math.max(0, urns.size() - GRAPH_CAP);
+        List<String> shown = urns.subList(0, Math.min(GRAPH_CAP, urns.size()));
+        Map<String, String> id = new LinkedHashMap<>();
+        StringBuilder m = new StringBuilder("```mermaid\nflowchart LR\n");
+        for (String urn : shown) {
+            String n = "n" + id.size();
+            id.put(urn, n);
+            PlannedResource r = res.get(urn);
+            String label = switch (kind.get(urn)) {
+                case "replace" -> "♻ replace";
+                case "delete" -> "✖ delete";
+                case "retain" -> "⊘ delete, retained";
+                case "create" -> "+ create";
+                case "update" -> "~ update";
+                default -> "depends";
+            };
+            m.append("  ").append(n).append("[\"").append(mermaidText(r.type().substring(r.type().lastIndexOf(':') + 1)))
+                    .append("<br/>").append(mermaidText(r.name())).append("<br/><i>")
+                    .append(refused.contains(urn) ? "⛔ refused: " : "").append(label).append("</i>\"]:::")
+                    .append(kind.get(urn)).append('\n');
+        }
+        for (String[] e : edges) {
+            if (id.containsKey(e[0]) && id.containsKey(e[1])) {
+                m.append("  ").append(id.get(e[0])).append(" --> ").append(id.get(e[1])).append('\n');
+            }
+        }
+        if (hidden > 0) {
+            m.append("  more[\"… ").append(hidden).append(" more (see the steps below)\"]\n");
+        }
+        for (String urn : shown) {
+            if (refused.contains(urn)) {
+                m.append("  style ").append(id.get(urn)).append(" stroke:#d00,stroke-width:4px\n");
+            }
+        }
+        m.append("  classDef create fill:#e6ffed,stroke:#28a745\n");
+        m.append("  classDef update fill:#fff8c5,stroke:#b08800\n");
+        m.append("  classDef replace fill:#ffe1c2,stroke:#e36209\n");
+        m.append("  classDef delete fill:#ffdce0,stroke:#cb2431\n");
+        m.append("  classDef retain fill:#f1f1f1,stroke:#6a737d\n");
+        m.append("  classDef dependent fill:#ffffff,stroke:#6a737d,stroke-dasharray:3\n");
+        return m.append("```\n").toString();
+    }
+
+    private static void put(Map<String, String> kind, Map<String, PlannedResource> res, Step s) {
+        String urn = s.resource().urn();
+        if (kind.containsKey(urn)) {
+            return;
+        }
+        kind.put(urn, switch (s.op()) {
+            case DELETE_BEFORE_REPLACE, CREATE_REPLACEMENT, DELETE_REPLACED -> "replace";
+            case DELETE -> "delete";
+            case DELETE_RETAIN -> "retain";
+            case CREATE -> "create";
+            default -> "update";
+        });
+        res.put(urn, s.resource());
+    }
+
+    private static String mermaidText(String s) {
+        return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+    }
+
+    /** What was refused, in a few words. */
+    private static String kind(Refusal r) {
+        if (r.message().startsWith("unable to delete")) {
+            return "delete of a protected resource";
+        }
+        if (r.message().startsWith("unable to replace")) {
+            return "replacement of a protected resource";
+        }
+        return "replacement of an imported resource";
+    }
+
+    /** The engine's message without the resource's URN, which the list already names. */
+    private static String engineWords(Refusal r) {
+        return r.message().replace(r.resource().urn(), "…").replace("\n", " ").replace("`", "'").replace("\"", "");
+    }
+}

@@ -1,0 +1,97 @@
+package io.fluxfleet.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which input changes make the engine replace a resource rather than update it, for every resource type fluxfleet
+ * registers. The engine asks the provider ({@code Diff}); the provider answers from these rules. One table, each row
+ * with where the rule comes from. A type with no row updates in place whatever changes (components have no
+ * provider and are never replaced).
+ *
+ * <p>Kubernetes: pulumi-kubernetes 4.0.0 (the plugin fluxfleet pins). GitLab: terraform-provider-gitlab, which
+ * pulumi-gitlab bridges: a Terraform {@code ForceNew}/{@code RequiresReplace} attribute is a replacement in Pulumi.
+ * Random: terraform-provider-random, bridged the same way by pulumi-random.
+ */
+public final class ReplacementRules {
+
+    /**
+     * One rule.
+     *
+     * @param type   a type token, or a prefix ending in {@code *}
+     * @param paths  input paths (wire names, dotted) whose change forces a replacement
+     * @param source repository, file and the line's gist
+     */
+    public record Rule(String type, List<String> paths, String source) {
+        boolean matches(String t) {
+            return type.endsWith("*") ? t.startsWith(type.substring(0, type.length() - 1)) : t.equals(type);
+        }
+    }
+
+    private static final String K8S_PROVIDER = "pulumi/pulumi-kubernetes v4.0.0 provider/pkg/provider/";
+    private static final String GITLAB = "gitlabhq/terraform-provider-gitlab internal/provider/";
+    private static final String RANDOM = "hashicorp/terraform-provider-random internal/provider/resource_password.go"
+            + " passwordSchemaV3: ";
+
+    public static final List<Rule> TABLE = List.of(
+            new Rule("kubernetes:helm.sh/v3:Release", List.of("name", "namespace"),
+                    K8S_PROVIDER + "helm_release.go Diff: convertPatchToDiff(..., \".releaseSpec.name\", \".releaseSpec.namespace\")"),
+            new Rule("kubernetes:*", List.of("metadata.name", "metadata.namespace"),
+                    K8S_PROVIDER + "provider.go Diff: \"Changing the identity of the resource always causes a replacement\""
+                            + " (forceNewFields .metadata.name, .metadata.namespace)"),
+            new Rule("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", List.of("roleRef"),
+                    K8S_PROVIDER + "diff.go forceNew: rbac.authorization.k8s.io v1 RoleBinding: roleBinding = {\".roleRef\"}"),
+            new Rule("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", List.of("roleRef"),
+                    K8S_PROVIDER + "diff.go forceNew: rbac.authorization.k8s.io v1 ClusterRoleBinding: roleBinding = {\".roleRef\"}"),
+            new Rule("kubernetes:core/v1:Secret", List.of("type"),
+                    K8S_PROVIDER + "diff.go forceNew: core v1 \"Secret\": properties{\".type\"}"),
+            new Rule("kubernetes:core/v1:ResourceQuota", List.of("spec.scopes"),
+                    K8S_PROVIDER + "diff.go forceNew: core v1 \"ResourceQuota\": properties{\".spec.scopes\"}"),
+            new Rule("kubernetes:core/v1:Service", List.of("spec.clusterIP"),
+                    K8S_PROVIDER + "diff.go forceNew: core v1 \"Service\": properties{\".spec.clusterIP\"}"),
+            new Rule("pulumi:providers:kubernetes", List.of("context", "cluster"),
+                    K8S_PROVIDER + "provider.go DiffConfig: \"planning a replacement iff the active cluster in the"
+                            + " kubeconfig changes\"; another context or cluster names another cluster. A changed"
+                            + " kubeconfig secret cannot be told apart offline (new credentials, or another cluster):"
+                            + " Plan notes it instead"),
+            new Rule("gitlab:index/branch:Branch", List.of("project", "name", "ref"),
+                    GITLAB + "resource_gitlab_branch.go: \"name\", \"project\", \"ref\" ForceNew: true"),
+            new Rule("gitlab:index/branchProtection:BranchProtection",
+                    List.of("project", "branch", "mergeAccessLevel", "pushAccessLevel", "unprotectAccessLevel"),
+                    GITLAB + "resource_gitlab_branch_protection.go: project, branch, merge_access_level,"
+                            + " push_access_level, unprotect_access_level PlanModifiers stringplanmodifier.RequiresReplace()"),
+            new Rule("gitlab:index/repositoryFile:RepositoryFile", List.of("project", "filePath", "branch"),
+                    GITLAB + "resource_gitlab_repository_file.go: \"project\", \"file_path\", \"branch\" ForceNew: true"),
+            new Rule("gitlab:index/projectApprovalRule:ProjectApprovalRule", List.of("project"),
+                    GITLAB + "resource_gitlab_project_approval_rule.go: \"project\" ForceNew: true"),
+            new Rule("gitlab:index/projectDeployToken:ProjectDeployToken",
+                    List.of("project", "name", "username", "scopes", "expiresAt"),
+                    GITLAB + "resource_gitlab_project_deploy_token.go: project, name, username, scopes, expires_at"
+                            + " RequiresReplace(); Update: \"an in-place upgrade which is not possible\""),
+            new Rule("gitlab:index/projectHook:ProjectHook", List.of("project", "url"),
+                    GITLAB + "resource_gitlab_project_hook.go: url RequiresReplace() (\"Forces re-creation to preserve"
+                            + " `token`\"); project_id (from project) int64planmodifier.RequiresReplace()"),
+            new Rule("gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals", List.of("project"),
+                    GITLAB + "resource_gitlab_project_level_mr_approvals.go: \"project\" stringplanmodifier.RequiresReplace()"),
+            new Rule("random:index/randomPassword:RandomPassword",
+                    List.of("keepers", "length", "special", "upper", "lower", "number", "numeric", "minLower", "minUpper",
+                            "minNumeric", "minSpecial", "overrideSpecial"),
+                    RANDOM + "\"keepers\" mapplanmodifiers.RequiresReplaceIfValuesNotNull(); length, special, upper, lower,"
+                            + " number, numeric, min_*, override_special RequiresReplace()"));
+
+    private ReplacementRules() {}
+
+    /** The rules that apply to {@code type}, in table order. */
+    public static List<Rule> forType(String type) {
+        List<Rule> rules = new ArrayList<>();
+        for (Rule rule : TABLE) {
+            if (rule.matches(type)) {
+                if (type.equals("kubernetes:helm.sh/v3:Release") && rule.type().equals("kubernetes:*")) {
+                    continue; // a Release's identity is its name and namespace inputs, not metadata
+                }
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+}

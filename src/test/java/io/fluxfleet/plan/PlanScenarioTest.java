@@ -1,0 +1,266 @@
+package io.fluxfleet.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fluxfleet.plan.Plan.Op;
+import io.fluxfleet.plan.Plan.Step;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The day-2 scenarios: each is a pair of stack files (the committed one, and the same edited) rendered as two
+ * {@code pulumi up} runs would register them, then planned as the engine would step from the first to the second.
+ * The engine's rules are in {@link Plan} and {@link ReplacementRules}, each cited there.
+ */
+class PlanScenarioTest {
+    private static final String TOKEN = "gitlab:index/projectDeployToken:ProjectDeployToken";
+    private static final String FILE = "gitlab:index/repositoryFile:RepositoryFile";
+
+    private static List<Step> ops(Plan plan, Op op) {
+        return plan.steps().stream().filter(s -> s.op() == op).toList();
+    }
+
+    private static Set<String> names(List<Step> steps) {
+        return steps.stream().map(s -> s.resource().name()).collect(Collectors.toSet());
+    }
+
+    private static String why(Plan plan) {
+        return PlanReport.text(plan);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "preprod", "prod"})
+    void firstUpCreatesEverythingInDependencyOrder(String env) {
+        List<PlannedResource> first = Scenario.up(env, Scenario.committed(env), Scenario.TODAY, Scenario.greenfield());
+        Plan plan = Plan.up(List.of(), first);
+        assertTrue(plan.ok(), why(plan));
+        assertEquals(first.size(), ops(plan, Op.CREATE).size(), why(plan));
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < plan.steps().size(); i++) {
+            position.put(plan.steps().get(i).resource().urn(), i);
+        }
+        for (PlannedResource r : first) {
+            for (String dep : r.dependencies()) {
+                if (position.containsKey(dep)) {
+                    assertTrue(position.get(dep) < position.get(r.urn()), r.urn() + " is created after " + dep);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "preprod", "prod"})
+    void secondUpIsAllNoOps(String env) {
+        ObjectNode config = Scenario.committed(env);
+        List<PlannedResource> first = Scenario.up(env, config, Scenario.TODAY, Scenario.greenfield());
+        List<PlannedResource> second = Scenario.up(env, config);
+        Plan plan = Plan.up(first, second);
+        assertTrue(plan.ok(), why(plan));
+        assertTrue(plan.noChanges(), why(plan));
+        Plan third = Plan.up(second, Scenario.up(env, config));
+        assertTrue(third.noChanges(), why(third));
+    }
+
+    @Test
+    void addingATenantOnlyCreates() {
+        ObjectNode config = Scenario.committed("prod");
+        Plan plan = Plan.up(Scenario.up("prod", config), Scenario.up("prod", Scenario.withTenant(config, "tenant2")));
+        assertTrue(plan.ok(), why(plan));
+        assertTrue(plan.steps().stream().noneMatch(s -> s.op().isDelete() || s.op() == Op.CREATE_REPLACEMENT), why(plan));
+        List<Step> created = ops(plan, Op.CREATE);
+        assertTrue(created.size() > 20, why(plan));
+        assertTrue(created.stream().allMatch(s -> s.resource().urn().contains("tenant2")), why(plan));
+        assertTrue(ops(plan, Op.UPDATE).isEmpty(), "no platform resource changes for a new tenant: " + why(plan));
+    }
+
+    @Test
+    void removingATenantInDevDeletesItContentsBeforeNamespace() {
+        ObjectNode two = Scenario.withTenant(Scenario.committed("dev"), "tenant2");
+        Plan plan = Plan.up(Scenario.up("dev", two), Scenario.up("dev", Scenario.committed("dev")));
+        assertTrue(plan.ok(), why(plan));
+        List<Step> deletes = plan.steps().stream().filter(s -> s.op().isDelete()).toList();
+        assertTrue(deletes.size() > 20);
+        assertTrue(deletes.stream().allMatch(s -> s.resource().urn().contains("tenant2")), why(plan));
+        assertTrue(plan.steps().stream().filter(s -> !s.op().isDelete()).allMatch(s -> s.op() == Op.SAME), why(plan));
+        // GitLab keeps the branch, its protection, the seeds and the project settings: they are retained
+        assertTrue(ops(plan, Op.DELETE_RETAIN).stream().anyMatch(s -> s.resource().type().equals(FILE)));
+        assertTrue(ops(plan, Op.DELETE).stream().anyMatch(s -> s.resource().type().equals(TOKEN)), "the token is revoked");
+        Step namespace = deletes.stream().filter(s -> s.resource().type().equals("kubernetes:core/v1:Namespace")).findFirst().orElseThrow();
+        for (Step s : deletes) {
+            if ("tenant2".equals(s.resource().inputs().path("metadata").path("namespace").asText())) {
+                assertTrue(s.wave() < namespace.wave(), s.resource().label() + " goes before its namespace");
+            }
+        }
+    }
+
+    @Test
+    void removingATenantInProdIsRefusedAndRetiringFirstWorks() {
+        ObjectNode one = Scenario.committed("prod");
+        ObjectNode two = Scenario.withTenant(one, "tenant2");
+        List<PlannedResource> withTwo = Scenario.up("prod", two);
+
+        Plan plain = Plan.up(withTwo, Scenario.up("prod", one));
+        assertFalse(plain.ok(), "the engine refuses to delete protected resources");
+        assertTrue(plain.refusals().stream().allMatch(r -> r.resource().urn().contains("tenant2")), why(plain));
+        assertTrue(plain.refusals().stream().allMatch(r -> r.message().startsWith("unable to delete resource")));
+        assertTrue(plain.refusals().stream().allMatch(r -> r.advice().contains("retire: true")), why(plain));
+        assertTrue(plain.notes().stream().anyMatch(n -> n.contains("Removing tenant tenant2")), why(plain));
+
+        ObjectNode retiring = two.deepCopy();
+        ((ObjectNode) ((ArrayNode) retiring.get("tenants")).get(1)).put("retire", true);
+        List<PlannedResource> retired = Scenario.up("prod", retiring);
+        Plan lift = Plan.up(withTwo, retired);
+        assertTrue(lift.ok(), why(lift));
+        assertTrue(lift.steps().stream().allMatch(s -> s.op() == Op.SAME), "retiring changes nothing but the flag: " + why(lift));
+        assertTrue(lift.steps().stream().filter(s -> s.note().contains("protection lifted")).count() > 20);
+        assertTrue(lift.steps().stream().filter(s -> s.note().contains("protection lifted"))
+                .allMatch(s -> s.resource().urn().contains("tenant2")), "tenant1 keeps its protection");
+
+        Plan remove = Plan.up(retired, Scenario.up("prod", one));
+        assertTrue(remove.ok(), why(remove));
+        assertEquals(ops(plain, Op.DELETE).size() + ops(plain, Op.DELETE_RETAIN).size(),
+                ops(remove, Op.DELETE).size() + ops(remove, Op.DELETE_RETAIN).size());
+    }
+
+    @Test
+    void deployTokenRotationInProdReplacesTheTokenAndUpdatesTheSecret() {
+        ObjectNode config = Scenario.committed("prod");
+        List<PlannedResource> window = Scenario.up("prod", config);
+        List<PlannedResource> next = Scenario.up("prod", config, Scenario.TODAY.plusMonths(3), Scenario.afterUp(Set.of()));
+        Plan plan = Plan.up(window, next);
+        assertTrue(plan.ok(), why(plan));
+        Step create = ops(plan, Op.CREATE_REPLACEMENT).get(0);
+        assertEquals(TOKEN, create.resource().type());
+        assertEquals(List.of("expiresAt"), create.keys());
+        assertEquals(1, ops(plan, Op.CREATE_REPLACEMENT).size(), why(plan));
+        // create the new token, point Flux's Secret at it, then revoke the old one
+        int created = plan.steps().indexOf(create);
+        Step secret = plan.steps().stream().filter(s -> s.op() == Op.UPDATE && s.resource().name().endsWith("gitlab-auth-tenant1"))
+                .findFirst().orElseThrow(() -> new AssertionError(why(plan)));
+        Step revoke = ops(plan, Op.DELETE_REPLACED).get(0);
+        assertTrue(created < plan.steps().indexOf(secret) && plan.steps().indexOf(secret) < plan.steps().indexOf(revoke));
+
+        // the state an older fluxfleet wrote (token protected) makes the same window fail: issue 10, point 2
+        Plan before = Plan.up(Scenario.protectWhere(window, r -> r.type().equals(TOKEN)),
+                Scenario.protectWhere(next, r -> r.type().equals(TOKEN)));
+        assertFalse(before.ok());
+        assertTrue(before.refusals().get(0).message().startsWith("unable to replace resource"), why(before));
+    }
+
+    @Test
+    void aTenantRewritingASeedDropsItWithoutDeletingTheFile() {
+        ObjectNode config = Scenario.committed("dev");
+        List<PlannedResource> seeded = Scenario.up("dev", config);
+        List<PlannedResource> rewritten = Scenario.up("dev", config, Scenario.TODAY, Scenario.afterUp(Set.of(".gitlab-ci.yml")));
+        Plan plan = Plan.up(seeded, rewritten);
+        assertTrue(plan.ok(), why(plan));
+        assertEquals(1, ops(plan, Op.DELETE_RETAIN).size(), why(plan));
+        assertEquals(FILE, ops(plan, Op.DELETE_RETAIN).get(0).resource().type());
+        assertTrue(ops(plan, Op.DELETE).isEmpty(), "nothing is deleted in GitLab");
+
+        Plan before = Plan.up(Scenario.protectWhere(seeded, r -> r.type().equals(FILE)), rewritten);
+        assertFalse(before.ok(), "retainOnDelete does not help a protected resource: the DeleteStep refuses first");
+    }
+
+    @Test
+    void aChartVersionBumpUpdatesTheReleaseInPlace() {
+        ObjectNode config = Scenario.committed("prod");
+        ObjectNode bumped = config.deepCopy();
+        ((ObjectNode) bumped.get("infra")).put("customMonitoringChartVersion", "1.4.0");
+        ((ObjectNode) bumped.get("flux")).put("chartVersion", "2.18.2");
+        Plan plan = Plan.up(Scenario.up("prod", config), Scenario.up("prod", bumped));
+        assertTrue(plan.ok(), why(plan));
+        Set<String> updated = names(ops(plan, Op.UPDATE));
+        assertTrue(updated.contains("flux"), why(plan));
+        assertTrue(updated.contains("flux-system/custom-monitoring"), why(plan));
+        assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE), why(plan));
+    }
+
+    @Test
+    void freezeAndUnfreezeAreInPlaceUpdates() {
+        ObjectNode config = Scenario.committed("prod");
+        ObjectNode frozen = config.deepCopy();
+        frozen.put("suspend", true);
+        List<PlannedResource> running = Scenario.up("prod", config);
+        List<PlannedResource> suspended = Scenario.up("prod", frozen);
+        for (Plan plan : List.of(Plan.up(running, suspended), Plan.up(suspended, running))) {
+            assertTrue(plan.ok(), why(plan));
+            assertFalse(ops(plan, Op.UPDATE).isEmpty());
+            assertTrue(ops(plan, Op.UPDATE).stream().allMatch(s -> s.keys().stream().allMatch(k -> k.startsWith("spec.suspend"))
+                    && (s.resource().type().contains("Kustomization") || s.resource().type().contains("HelmRelease"))), why(plan));
+            assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE), why(plan));
+        }
+    }
+
+    @Test
+    void renamingATenantIsAReplacementAndProdRefusesIt() {
+        for (String env : List.of("dev", "prod")) {
+            ObjectNode config = Scenario.committed(env);
+            ObjectNode renamed = config.deepCopy();
+            ((ObjectNode) ((ArrayNode) renamed.get("tenants")).get(0)).put("name", "tenant9");
+            Plan plan = Plan.up(Scenario.up(env, config), Scenario.up(env, renamed));
+            assertFalse(ops(plan, Op.CREATE).isEmpty());
+            assertTrue(plan.notes().stream().anyMatch(n -> n.contains("rename") && n.contains("aliases")), why(plan));
+            assertTrue(ops(plan, Op.DELETE).stream().allMatch(s -> s.resource().urn().contains("tenant1")), why(plan));
+            assertEquals(env.equals("dev"), plan.ok(), why(plan));
+        }
+    }
+
+    @Test
+    void destroyOfDevDeletesDependentsFirst() {
+        List<PlannedResource> dev = Scenario.up("dev", Scenario.committed("dev"));
+        Plan plan = Plan.destroy(dev);
+        assertTrue(plan.ok(), why(plan));
+        assertEquals(dev.size(), plan.steps().size());
+        Map<String, Integer> wave = new HashMap<>();
+        plan.steps().forEach(s -> wave.put(s.resource().urn(), s.wave()));
+        for (PlannedResource r : dev) {
+            for (String dep : r.dependencies()) {
+                if (wave.containsKey(dep)) { // the stack resource itself is not in a render
+                    assertTrue(wave.get(r.urn()) < wave.get(dep), r.urn() + " is deleted before " + dep);
+                }
+            }
+        }
+        int release = plan.steps().stream().filter(s -> s.resource().name().equals("flux")
+                && s.resource().type().equals("kubernetes:helm.sh/v3:Release")).findFirst().orElseThrow().wave();
+        assertTrue(plan.steps().stream().filter(s -> s.resource().type().contains(".toolkit.fluxcd.io/"))
+                .allMatch(s -> s.wave() < release));
+        // the check itself: a Flux object that does not depend on the release breaks the promise
+        List<PlannedResource> broken = dev.stream().map(r -> !r.type().contains("GitRepository") ? r
+                : new PlannedResource(r.urn(), r.type(), r.name(), r.component(), r.parent(), r.provider(), r.protect(),
+                r.retainOnDelete(), r.deleteBeforeReplace(), r.replaceOnChanges(), r.ignoreChanges(), r.aliases(),
+                r.importId(), Set.of(), r.inputs())).toList();
+        assertFalse(Plan.destroy(broken).problems().isEmpty());
+    }
+
+    @Test
+    void destroyOfProdIsRefusedUnlessAllowed() {
+        ObjectNode config = Scenario.committed("prod");
+        List<PlannedResource> prod = Scenario.up("prod", config);
+        Plan plan = Plan.destroy(prod);
+        assertFalse(plan.ok());
+        long unprotected = prod.stream().filter(r -> !r.protect()).count();
+        assertEquals(prod.size() - unprotected, plan.refusals().size());
+        assertTrue(prod.stream().filter(r -> !r.protect()).allMatch(r -> r.type().equals(TOKEN) || r.type().equals(FILE)),
+                "only what normal operation replaces or drops is unprotected");
+        assertTrue(plan.refusals().get(0).advice().contains("allowDestroy"));
+        ObjectNode allowed = config.deepCopy();
+        allowed.put("allowDestroy", true);
+        List<PlannedResource> lifted = Scenario.up("prod", allowed);
+        assertTrue(Plan.up(prod, lifted).ok(), "lifting protection is a run of no-ops");
+        assertTrue(Plan.destroy(lifted).ok());
+    }
+}
