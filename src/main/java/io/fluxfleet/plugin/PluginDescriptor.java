@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A provider plugin fluxfleet binds by hand, read from its {@code com/pulumi/<name>/plugin.json}: the descriptor
- * the Java language host discovers on the classpath to install the plugin. The version is spelled there once;
- * {@link #withDefaults} pins the same version on every resource, as a generated SDK's
- * {@code Utilities.getVersion()} does.
+ * A provider plugin fluxfleet pins itself, read from its {@code com/pulumi/<name>/plugin.json}: the descriptor the
+ * Java language host discovers on the classpath to install the plugin. The version is spelled there once;
+ * {@link #withDefaults} pins the same version on every resource of the bindings fluxfleet generates (GitLab,
+ * random), as a generated SDK's {@code Utilities.getVersion()} does.
  */
 public record PluginDescriptor(String name, String version) {
 

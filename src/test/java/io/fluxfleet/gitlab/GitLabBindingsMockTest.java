@@ -6,6 +6,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.test.PulumiTest;
 import io.fluxfleet.gitlab.GitLabBindings.FunctionBinding;
+import io.fluxfleet.bindings.TrimProviderSchema;
 import io.fluxfleet.gitlab.GitLabBindings.ResourceBinding;
 import io.fluxfleet.gitlab.bindings.GitLabPlugin;
 import io.fluxfleet.gitlab.bindings.Provider;
@@ -42,7 +43,7 @@ class GitLabBindingsMockTest {
     @BeforeAll
     static void loadSchema() throws IOException {
         try (InputStream in = GitLabBindingsMockTest.class.getResourceAsStream("/pulumi-gitlab-schema.trimmed.json")) {
-            schema = TrimGitLabSchema.JSON.readTree(in);
+            schema = TrimProviderSchema.JSON.readTree(in);
         }
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hand-written random binding: wire names, pinned plugin, and a result that stays secret. */
+/** The generated random binding: wire names, pinned plugin, and a result that stays secret. */
 class RandomPasswordTest {
     private static final String TYPE = "random:index/randomPassword:RandomPassword";
 

@@ -7,11 +7,12 @@ import io.fluxfleet.plugin.PluginDescriptor;
 
 
 /**
- * The Pulumi GitLab provider plugin these bindings were written against (pulumi/pulumi-gitlab v10.1.1, checked by
- * {@code GitLabSchemaTest} against that version's schema). The version is spelled once, in
- * {@code com/pulumi/gitlab/plugin.json}: the Java language host finds that file on the classpath and installs the
- * plugin, and every binding pins the same version through {@link #withDefaults}, as a generated SDK does with its
- * {@code Utilities.getVersion()}.
+ * The Pulumi GitLab provider plugin the bindings in this package are generated for (pulumi/pulumi-gitlab v10.1.1;
+ * the build generates them from {@code src/main/schemas/pulumi-gitlab-schema.trimmed.json}, see
+ * {@code src/build/GenerateBindings.java}). The version is spelled once, in {@code com/pulumi/gitlab/plugin.json}:
+ * the Java language host finds that file on the classpath and installs the plugin, every generated binding pins the
+ * same version through {@link #withDefaults}, as a generated SDK does with its {@code Utilities.getVersion()}, and
+ * the generator refuses a trimmed schema of another version.
  */
 public final class GitLabPlugin {
     public static final String NAME = "gitlab";
