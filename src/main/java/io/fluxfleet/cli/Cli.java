@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
  *
  * <p>Parsing keeps what the hand-written loops did: an option given twice takes the last value; a value starting
  * with {@code -} that is not one of the subcommand's options is taken as a value (so {@code --base --output=x}
- * reaches {@code changed-stacks}' own check of a git revision rather than git); a failure nobody anticipated is not
+ * reaches {@code changed-stacks}' own check of a git revision rather than git); an argument starting with {@code @} is
+ * itself, never the name of a file of more arguments (picocli's default), since {@code @} starts git revisions such as
+ * {@code @~1} and no argument may make fluxfleet read a file it was not asked to; a failure nobody anticipated is not
  * caught here, so {@code App.run} reports it in one line.
  */
 public final class Cli {
@@ -91,7 +93,8 @@ public final class Cli {
                 .setErr(errWriter)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF))
                 .setUsageHelpWidth(WIDTH)
-                .setOverwrittenOptionsAllowed(true);
+                .setOverwrittenOptionsAllowed(true)
+                .setExpandAtFiles(false);
         root.getCommandSpec().usageMessage().synopsisHeading("usage: ");
         root.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().synopsisHeading("usage: "));
         try {

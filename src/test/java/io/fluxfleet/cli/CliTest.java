@@ -118,6 +118,15 @@ class CliTest {
         assertTrue(run.err().contains("--base '-p' is not a git revision"), run.err());
     }
 
+    /** {@code @file} is an argument, not a file of arguments: here a directory name that does not exist. */
+    @Test
+    void anAtArgumentIsNeverReadAsAFileOfArguments(@TempDir Path dir) throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("args"), "--help\n");
+        Run run = run("plan", "@" + file, "--destroy");
+        assertEquals(2, run.code(), run.out());
+        assertTrue(run.err().startsWith("fluxfleet plan: '@" + file + "' is not a directory"), run.err());
+    }
+
     /** Control characters and bidi overrides from the command line are escaped in every usage error. */
     @Test
     void theCommandLineIsEscapedInMessages() {
