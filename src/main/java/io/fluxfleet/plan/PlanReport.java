@@ -98,7 +98,7 @@ public final class PlanReport {
             md.append('\n');
         }
         md.append("**Engine plan:** ").append(summary(plan)).append('\n');
-        plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n).append('\n'));
+        plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n.replace("\n", "\n> ")).append('\n'));
         if (plan.noChanges()) {
             return md.toString();
         }
@@ -237,6 +237,9 @@ public final class PlanReport {
         }
         if (r.message().startsWith("unable to replace")) {
             return "replacement of a protected resource";
+        }
+        if (r.message().startsWith("protected branch")) {
+            return "re-creation of a branch protection GitLab still has";
         }
         return "replacement of an imported resource";
     }
