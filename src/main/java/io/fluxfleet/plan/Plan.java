@@ -591,10 +591,15 @@ public final class Plan {
                 + " run `pulumi up`, which drops them from the state and leaves the objects in place:\n" + cmd;
     }
 
+    /**
+     * The engine's words, as of the oldest CLI fluxfleet runs under (3.257.0): pulumi/pulumi v3.257.0
+     * pkg/resource/deploy/step.go {@code deleteProtectedError}, "resource %[1]q cannot be deleted\nbecause it is
+     * protected. ... `pulumi state unprotect %[2]s`", the second the URN's {@code Quote()} (single quotes, off Windows).
+     */
     private static String deleteMessage(PlannedResource r) {
-        return "unable to delete resource \"" + r.urn() + "\"\nas it is currently marked for protection. To unprotect"
-                + " the resource, either remove the `protect` flag from the resource in your Pulumi program or use the"
-                + " command:\n`pulumi state unprotect " + r.urn() + "`";
+        return "resource \"" + r.urn() + "\" cannot be deleted\nbecause it is protected. To unprotect the resource,"
+                + " either remove the `protect` flag from the resource in your Pulumi program and run `pulumi up`, or"
+                + " use the command:\n`pulumi state unprotect '" + r.urn() + "'`";
     }
 
     private static String replaceAdvice(PlannedResource r, List<String> keys) {

@@ -232,7 +232,7 @@ public final class PlanReport {
 
     /** What was refused, in a few words. */
     private static String kind(Refusal r) {
-        if (r.message().startsWith("unable to delete")) {
+        if (r.message().contains("cannot be deleted\nbecause it is protected")) {
             return "delete of a protected resource";
         }
         if (r.message().startsWith("unable to replace")) {

@@ -115,7 +115,7 @@ class PlanScenarioTest {
         Plan plain = Plan.up(withTwo, Scenario.up("prod", one));
         assertFalse(plain.ok(), "the engine refuses to delete protected resources");
         assertTrue(plain.refusals().stream().allMatch(r -> r.resource().urn().contains("tenant2")), why(plain));
-        assertTrue(plain.refusals().stream().allMatch(r -> r.message().startsWith("unable to delete resource")));
+        assertTrue(plain.refusals().stream().allMatch(r -> r.message().contains("cannot be deleted\nbecause it is protected")));
         assertTrue(plain.refusals().stream().allMatch(r -> r.advice().contains("retire: true")), why(plain));
         assertTrue(plain.notes().stream().anyMatch(n -> n.contains("Removing tenant tenant2")), why(plain));
 

@@ -58,7 +58,7 @@ class UpgradeTest {
         assertEquals(Set.of("tenant1-prod-cluster-kustomization", "tenant1-prod-codeowners", "tenant1-prod-gitlab-ci",
                 "tenant1-prod-shared-kustomization", "tenant1-prod-tenant-kustomization"), refused, why);
         assertTrue(plan.refusals().stream().allMatch(r -> r.resource().type().equals(FILE)
-                && r.message().startsWith("unable to delete resource")
+                && r.message().contains("cannot be deleted\nbecause it is protected")
                 && r.advice().contains("Upgrading from an earlier fluxfleet")), why);
 
         // Not refused: the token loses its protection in the same run (no-op), the CE fields the program stops
