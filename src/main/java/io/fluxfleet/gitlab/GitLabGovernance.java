@@ -40,6 +40,7 @@ import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToPushArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetUserArgs;
+import io.fluxfleet.naming.GitLabNames;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -448,7 +449,7 @@ public final class GitLabGovernance extends ComponentResource {
                 continue;
             }
             Output<Integer> id = groupIds.computeIfAbsent(group, this::groupId);
-            shares.put(group, new ProjectShareGroup(GitLabNames.projectResource(tenant, "share-" + slug(group)),
+            shares.put(group, new ProjectShareGroup(GitLabNames.groupShare(tenant, slug(group)),
                     ProjectShareGroupArgs.builder().project(facts.id()).groupId(id).groupAccess(role).build(),
                     options(tenant, importId).deleteBeforeReplace(true).build()));
         }
