@@ -9,13 +9,15 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
-import io.fluxfleet.infra.CommitStatus;
 import io.fluxfleet.infra.Logging;
 import io.fluxfleet.infra.Monitoring;
 import io.fluxfleet.infra.SharedChart;
 import io.fluxfleet.infra.SharedInfraWarnings;
-import io.fluxfleet.infra.Webhooks;
 import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.GitLabNames;
+import io.fluxfleet.naming.Names;
+import io.fluxfleet.notifications.CommitStatus;
+import io.fluxfleet.notifications.Webhooks;
 import io.fluxfleet.registry.HarborAccess;
 import io.fluxfleet.tenancy.TenantEnvironment;
 
@@ -57,20 +59,24 @@ public final class FluxFleetStack {
     public static void build(Context ctx, FluxFleetConfig config, Runtime runtime) {
         String env = config.environment().id();
         Kube kube = new Kube(Kube.explicitProvider(config), config.protect(), config.environment());
+        StackArgs args = new StackArgs(config);
 
-        var gitlabProvider = GitLabGovernance.provider("gitlab-" + env, config.gitlab(),
+        var gitlabProvider = GitLabGovernance.provider(GitLabNames.provider(config.environment()), config.gitlab(),
                 CustomResourceOptions.builder().protect(config.protect()).build());
-        GitLabGovernance governance = new GitLabGovernance("gitlab", new GitLabGovernance.Args(config.environment(),
+        GitLabGovernance governance = new GitLabGovernance(Names.GITLAB_COMPONENT, new GitLabGovernance.Args(config.environment(),
                 config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
                 ctx.log(), runtime.today(), config.protect()),
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
 
-        FluxInstall flux = new FluxInstall("flux", config, kube, kube.component());
-        HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(),
+        FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
+        HarborAccess harbor = new HarborAccess(Names.HARBOR_COMPONENT, config.harbor(), kube, flux.namespace(),
                 kube.component());
-        FluxSources sources = new FluxSources("sources", config, kube, flux, harbor.fluxSecret(), kube.component());
-        Monitoring monitoring = new Monitoring("monitoring", config, kube, flux, sources, harbor, kube.component());
-        Logging logging = new Logging("logging", config, kube, flux, sources, harbor, kube.component());
+        FluxSources sources = new FluxSources(Names.SOURCES_COMPONENT, args.fluxSources(kube, flux, harbor.fluxSecret()),
+                kube.component());
+        Monitoring monitoring = new Monitoring(Names.MONITORING_COMPONENT, args.monitoring(kube, flux, sources, harbor),
+                kube.component());
+        Logging logging = new Logging(Names.LOGGING_COMPONENT, args.logging(kube, flux, sources, harbor),
+                kube.component());
         SharedInfraWarnings.of(config).forEach(warning -> ctx.log().warn(warning));
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
@@ -86,18 +92,19 @@ public final class FluxFleetStack {
                                 + " here is protected, so removing it from fluxfleet:tenants deletes its resources directly");
             }
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
-            TenantEnvironment tenantEnvironment = new TenantEnvironment("tenant-" + tenant.name(), config, tenant, tenantKube,
-                    flux, credentials.username(), credentials.token(), sharedPrerequisites, tenantKube.component());
+            TenantEnvironment tenantEnvironment = new TenantEnvironment(Names.tenantComponent(tenant),
+                    args.tenantEnvironment(tenantKube, tenant, flux, credentials.username(), credentials.token(),
+                            sharedPrerequisites), tenantKube.component());
             tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
-                    token -> new CommitStatus("commit-status-" + tenant.name(), config, tenant, tenantKube, flux, tenantEnvironment,
-                            Output.ofSecret(token.reveal()), tenantKube.component()),
+                    token -> new CommitStatus(Names.commitStatusComponent(tenant), args.commitStatus(tenantKube, tenant,
+                            flux, tenantEnvironment, Output.ofSecret(token.reveal())), tenantKube.component()),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }
         if (config.webhooks().enabled()) {
-            Webhooks webhooks = new Webhooks("webhooks", config, kube, flux, tenants, gitlabProvider,
-                    t -> governance.projectId(t).orElse(t.project()), kube.component());
+            Webhooks webhooks = new Webhooks(Names.WEBHOOKS_COMPONENT, args.webhooks(kube, flux, tenants, gitlabProvider,
+                    t -> governance.projectId(t).orElse(t.project())), kube.component());
             ctx.export("webhookUrls", webhooks.hookUrls());
         }
 

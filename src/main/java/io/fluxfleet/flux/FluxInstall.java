@@ -15,7 +15,6 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
-import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.naming.Names;
 
@@ -37,8 +36,21 @@ public final class FluxInstall extends ComponentResource {
     private final Release release;
     private final ServiceAccount platformReconciler;
 
-    public FluxInstall(String name, FluxFleetConfig config, Kube kube, ComponentResourceOptions options) {
+    /**
+     * What Flux's installation takes.
+     *
+     * @param kube            the cluster's provider, protection and labels
+     * @param chartVersion    the pinned {@code flux2} chart version
+     * @param chartRepository the Helm repository that serves it
+     * @param timeout         Helm's timeout for the release, a Flux-style duration such as {@code 5m}
+     * @param values          the chart's values ({@link FluxValues})
+     */
+    public record Args(Kube kube, String chartVersion, String chartRepository, String timeout,
+                       Map<String, Object> values) {}
+
+    public FluxInstall(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        Kube kube = args.kube();
         this.namespace = new Namespace(Names.FLUX_NAMESPACE, NamespaceArgs.builder()
                 .metadata(kube.meta(Names.FLUX_NAMESPACE, null, null))
                 .build(), kube.child(this));
@@ -47,16 +59,16 @@ public final class FluxInstall extends ComponentResource {
         this.release = new Release(Names.FLUX_RELEASE, ReleaseArgs.builder()
                 .name(Names.FLUX_RELEASE)
                 .chart(CHART)
-                .version(config.flux().chartVersion())
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(config.flux().chartRepository()).build())
+                .version(args.chartVersion())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chartRepository()).build())
                 .namespace(ns)
                 .createNamespace(false)
                 .atomic(true)
                 .cleanupOnFail(true)
                 .waitForJobs(true)
-                .timeout(timeoutSeconds(config.flux().timeout()))
+                .timeout(timeoutSeconds(args.timeout()))
                 .maxHistory(10)
-                .values(FluxValues.of(config))
+                .values(args.values())
                 .build(), kube.child(this));
 
         this.platformReconciler = new ServiceAccount(Names.resource(Names.FLUX_NAMESPACE, Names.PLATFORM_RECONCILER),
@@ -71,7 +83,7 @@ public final class FluxInstall extends ComponentResource {
                         .namespace(Names.FLUX_NAMESPACE).build())
                 .build(), kube.child(this, platformReconciler));
 
-        registerOutputs(Map.of("namespace", ns, "chartVersion", Output.of(config.flux().chartVersion())));
+        registerOutputs(Map.of("namespace", ns, "chartVersion", Output.of(args.chartVersion())));
     }
 
     public Namespace namespace() {

@@ -5,7 +5,6 @@ import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
-import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.flux.FluxSpecs.HelmRepositorySpec;
 import io.fluxfleet.flux.FluxSpecs.Ref;
 import io.fluxfleet.kube.Kube;
@@ -27,17 +26,29 @@ public final class FluxSources extends ComponentResource {
     private final FluxObject prometheusCommunity;
     private final FluxObject harborCharts;
 
-    public FluxSources(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, Secret harborSecret,
-                       ComponentResourceOptions options) {
+    /**
+     * What the platform's Helm sources take.
+     *
+     * @param kube            the cluster's provider, protection and labels
+     * @param flux            the installation whose CRDs the sources need
+     * @param harborSecret    the pull secret in {@code flux-system} for Harbor's OCI charts
+     * @param interval        how often the repositories are fetched
+     * @param harborChartsUrl Harbor's OCI chart repository ({@link #harborChartsUrl})
+     */
+    public record Args(Kube kube, FluxInstall flux, Secret harborSecret, String interval, String harborChartsUrl) {}
+
+    public FluxSources(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        String interval = config.flux().helmRepositoryInterval();
+        Kube kube = args.kube();
+        FluxInstall flux = args.flux();
+        String interval = args.interval();
         this.rancherCharts = helmRepository(kube, flux, Names.RANCHER_CHARTS,
                 Output.of(new HelmRepositorySpec(interval, null, RANCHER_CHARTS_URL, "default", null)));
         this.prometheusCommunity = helmRepository(kube, flux, Names.PROMETHEUS_COMMUNITY,
                 Output.of(new HelmRepositorySpec(interval, null, PROMETHEUS_COMMUNITY_URL, "default", null)));
-        String harborUrl = "oci://" + config.harbor().host() + "/" + config.harbor().project();
+        String harborUrl = args.harborChartsUrl();
         this.harborCharts = helmRepository(kube, flux, Names.HARBOR_CHARTS,
-                harborSecret.metadata().applyValue(m -> new HelmRepositorySpec(interval, null, harborUrl, "oci",
+                args.harborSecret().metadata().applyValue(m -> new HelmRepositorySpec(interval, null, harborUrl, "oci",
                         Ref.of(m.name().orElse(Names.HARBOR_FLUX_SECRET)))));
         registerOutputs(Map.of(
                 "rancherCharts", rancherCharts.objectName(),
@@ -48,6 +59,11 @@ public final class FluxSources extends ComponentResource {
     private FluxObject helmRepository(Kube kube, FluxInstall flux, String objectName, Output<HelmRepositorySpec> spec) {
         return new FluxObject(Names.resource(Names.FLUX_NAMESPACE, objectName), FluxKind.HELM_REPOSITORY, objectName,
                 Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec, kube.child(this, flux.release()));
+    }
+
+    /** The OCI repository of a Harbor project: {@code oci://<host>/<project>}. */
+    public static String harborChartsUrl(String host, String project) {
+        return "oci://" + host + "/" + project;
     }
 
     public FluxObject rancherCharts() {

@@ -74,29 +74,10 @@ public final class FluxValues {
     /** nodeSelector, toleration and resources for one pod-making component. */
     private static Map<String, Object> placement(PlatformWorkers workers, Profile profile) {
         Map<String, Object> component = new TreeMap<>();
-        place(component, workers);
+        Placement.place(component, workers);
         component.put("resources", Map.of(
                 "requests", Map.of("cpu", "100m", "memory", "64Mi"),
                 "limits", Map.of("cpu", profile.cpu(), "memory", profile.memory())));
         return component;
-    }
-
-    /**
-     * Puts the platform-worker placement on one pod-making component of a chart's values: the node selector
-     * and the toleration of the taint. Every chart fluxfleet installs places its pods through this.
-     */
-    public static void place(Map<String, Object> component, PlatformWorkers workers) {
-        component.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
-        component.put("tolerations", List.of(toleration(workers)));
-    }
-
-    /** The toleration for the platform-worker taint. */
-    public static Map<String, Object> toleration(PlatformWorkers workers) {
-        Map<String, Object> toleration = new TreeMap<>();
-        toleration.put("key", workers.taintKey());
-        toleration.put("operator", "Equal");
-        toleration.put("value", workers.taintValue());
-        toleration.put("effect", workers.taintEffect());
-        return toleration;
     }
 }

@@ -40,6 +40,7 @@ import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToPushArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetUserArgs;
+import io.fluxfleet.naming.GitLabNames;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -342,6 +343,14 @@ public final class GitLabGovernance extends ComponentResource {
         if (s.tier().hasApprovals()) {
             protection.codeOwnerApprovalRequired(true);
         }
+        // Lifecycle (terraform-provider-gitlab v19.x resource_gitlab_branch_protection.go, which pulumi-gitlab 10.1.1
+        // runs): everything routine (mergers and the other allowed_to_* entries, allow_force_push,
+        // code_owner_approval_required) is updated in place by PATCH protected_branches; only project and branch
+        // (RequiresReplace) and a set-and-changed CE access level (RequiresReplaceIfConfigured, an EE-to-CE move)
+        // replace it. retainOnDelete keeps the branch protected when a tenant leaves or dev is destroyed; it also makes
+        // a replacement on the same branch fail (the replace's delete is a no-op, and Create refuses "protected branch
+        // ... already exists"), so no deleteBeforeReplace, which could not help: plan reports that case with its way
+        // out (README "Which resources are protected, and why").
         BranchProtection protectionResource = new BranchProtection(
                 GitLabNames.branchResource(tenant, env, "protection"), protection.build(),
                 options(tenant, facts.protection().isPresent() ? facts.id() + ":" + env.branch() : null)
@@ -440,7 +449,7 @@ public final class GitLabGovernance extends ComponentResource {
                 continue;
             }
             Output<Integer> id = groupIds.computeIfAbsent(group, this::groupId);
-            shares.put(group, new ProjectShareGroup(GitLabNames.projectResource(tenant, "share-" + slug(group)),
+            shares.put(group, new ProjectShareGroup(GitLabNames.groupShare(tenant, slug(group)),
                     ProjectShareGroupArgs.builder().project(facts.id()).groupId(id).groupAccess(role).build(),
                     options(tenant, importId).deleteBeforeReplace(true).build()));
         }

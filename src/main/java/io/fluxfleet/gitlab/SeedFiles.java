@@ -2,6 +2,7 @@ package io.fluxfleet.gitlab;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.naming.GitLabNames;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.naming.Names.Layer;
 
@@ -50,7 +51,7 @@ public final class SeedFiles {
         if (writesSeeds(environment)) {
             for (Environment other : Environment.values()) {
                 if (other != environment) {
-                    seeds.add(kustomization(other.id() + "-cluster-kustomization", tenant, other, Layer.CLUSTER));
+                    seeds.add(kustomization(GitLabNames.clusterSeedRole(other), tenant, other, Layer.CLUSTER));
                 }
             }
             seeds.add(kustomization("shared-kustomization", tenant, environment, Layer.SHARED));

@@ -5,12 +5,9 @@ import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 
-import io.fluxfleet.config.FluxFleetConfig;
-import io.fluxfleet.flux.FluxInstall;
-import io.fluxfleet.flux.FluxSources;
-import io.fluxfleet.kube.Kube;
+import io.fluxfleet.flux.FluxObject;
+import io.fluxfleet.flux.FluxSpecs.PostRenderer;
 import io.fluxfleet.naming.Names;
-import io.fluxfleet.registry.HarborAccess;
 
 import java.util.List;
 import java.util.Map;
@@ -28,21 +25,34 @@ public final class Logging extends ComponentResource {
     private final SharedChart chart;
     private final Optional<SharedChart> custom;
 
-    public Logging(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, FluxSources sources,
-                   HarborAccess harbor, ComponentResourceOptions options) {
+    /**
+     * What logging takes.
+     *
+     * @param charts        what its HelmReleases share with the other shared charts
+     * @param namespace     {@code cattle-logging-system}
+     * @param rancherCharts the HelmRepository of Rancher's charts
+     * @param harborCharts  the HelmRepository of fluxfleet's charts in Harbor
+     * @param chartVersion  the pinned version of {@code rancher-logging-crd} and {@code rancher-logging}
+     * @param crdValues     the CRD chart's values
+     * @param chartValues   the chart's values
+     * @param postRenderers patches for what the chart's values cannot place
+     * @param custom        {@code custom-logging}, when configured
+     */
+    public record Args(SharedChart.Settings charts, Namespace namespace, FluxObject rancherCharts, FluxObject harborCharts,
+                       String chartVersion, Map<String, Object> crdValues, Map<String, Object> chartValues,
+                       List<PostRenderer> postRenderers, Optional<SharedChart.Custom> custom) {}
+
+    public Logging(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        Namespace namespace = harbor.platformNamespaces().get(Names.LOGGING_NAMESPACE);
-        String version = config.infra().loggingChartVersion();
-        this.crds = SharedChart.create(this, config, kube, flux, Names.RANCHER_LOGGING_CRD, namespace,
-                sources.rancherCharts(), Names.RANCHER_LOGGING_CRD, version, List.of(),
-                Output.of(LoggingValues.crds(config)), List.of());
-        this.chart = SharedChart.create(this, config, kube, flux, Names.RANCHER_LOGGING, namespace,
-                sources.rancherCharts(), Names.RANCHER_LOGGING, version, List.of(crds),
-                Output.of(LoggingValues.chart(config)), LoggingValues.postRenderers(config));
-        this.custom = config.infra().customLoggingChartVersion().map(customVersion ->
-                SharedChart.create(this, config, kube, flux, Names.CUSTOM_LOGGING, namespace,
-                        sources.harborCharts(), Names.CUSTOM_LOGGING, customVersion, List.of(chart),
-                        Output.of(LoggingValues.custom(config)), List.of()));
+        Namespace namespace = args.namespace();
+        String version = args.chartVersion();
+        this.crds = SharedChart.create(this, args.charts(), new SharedChart.Args(Names.RANCHER_LOGGING_CRD, namespace,
+                args.rancherCharts(), version, List.of(), Output.of(args.crdValues()), List.of()));
+        this.chart = SharedChart.create(this, args.charts(), new SharedChart.Args(Names.RANCHER_LOGGING, namespace,
+                args.rancherCharts(), version, List.of(crds), Output.of(args.chartValues()), args.postRenderers()));
+        this.custom = args.custom().map(custom -> SharedChart.create(this, args.charts(), new SharedChart.Args(
+                Names.CUSTOM_LOGGING, namespace, args.harborCharts(), custom.version(), List.of(chart),
+                Output.of(custom.values()), List.of())));
         registerOutputs(Map.of(
                 "chartVersion", Output.of(version),
                 "helmReleases", Output.all(releases().stream().map(r -> r.release().objectName()).toList())));

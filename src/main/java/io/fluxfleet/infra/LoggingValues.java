@@ -4,7 +4,7 @@ import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.ImageReference;
 import io.fluxfleet.flux.FluxSpecs.Kustomize;
 import io.fluxfleet.flux.FluxSpecs.PostRenderer;
-import io.fluxfleet.flux.FluxValues;
+import io.fluxfleet.flux.Placement;
 import io.fluxfleet.naming.Names;
 
 import java.util.List;
@@ -47,17 +47,17 @@ public final class LoggingValues {
     public static Map<String, Object> chart(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
         values.put("nodeSelector", Placement.LINUX);
-        values.put("tolerations", List.of(FluxValues.toleration(config.platformWorkers())));
+        values.put("tolerations", List.of(Placement.toleration(config.platformWorkers())));
         for (List<String> component : PLACED) {
-            FluxValues.place(Placement.node(values, component), config.platformWorkers());
+            Placement.place(ValueTree.node(values, component), config.platformWorkers());
         }
         config.infra().images().customFluentd().ifPresent(image -> {
-            Placement.node(values, "images").put("fluentd", chartImage(image));
-            Placement.node(values, "loggingOverlay", "spec", "fluentd", "image").put("imagePullSecrets", pullSecrets());
+            ValueTree.node(values, "images").put("fluentd", chartImage(image));
+            ValueTree.node(values, "loggingOverlay", "spec", "fluentd", "image").put("imagePullSecrets", pullSecrets());
         });
         config.infra().images().customFluentbit().ifPresent(image -> {
-            Placement.node(values, "images").put("fluentbit", chartImage(image));
-            Placement.node(values, "fluentbitAgentOverlay", "spec", "image").put("imagePullSecrets", pullSecrets());
+            ValueTree.node(values, "images").put("fluentbit", chartImage(image));
+            ValueTree.node(values, "fluentbitAgentOverlay", "spec", "image").put("imagePullSecrets", pullSecrets());
         });
         RancherValues.put(values, config.infra().rancher());
         return values;
@@ -74,7 +74,7 @@ public final class LoggingValues {
      */
     public static Map<String, Object> custom(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        FluxValues.place(values, config.platformWorkers());
+        Placement.place(values, config.platformWorkers());
         values.put("imagePullSecrets", pullSecrets());
         values.put("environment", config.environment().id());
         return values;

@@ -8,19 +8,18 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
-import io.fluxfleet.config.FluxFleetConfig;
-import io.fluxfleet.flux.FluxInstall;
-import io.fluxfleet.flux.FluxSources;
+import io.fluxfleet.flux.FluxObject;
+import io.fluxfleet.flux.FluxSpecs.PostRenderer;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.random.RandomPassword;
 import io.fluxfleet.random.RandomPasswordArgs;
-import io.fluxfleet.registry.HarborAccess;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Rancher monitoring through Flux: {@code rancher-monitoring-crd}, then {@code rancher-monitoring} (Flux
@@ -43,13 +42,31 @@ public final class Monitoring extends ComponentResource {
     private final Optional<SharedChart> custom;
     private final RandomPassword grafanaPassword;
 
-    public Monitoring(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, FluxSources sources,
-                      HarborAccess harbor, ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        Namespace namespace = harbor.platformNamespaces().get(Names.MONITORING_NAMESPACE);
-        String version = config.infra().monitoringChartVersion();
+    /**
+     * What monitoring takes.
+     *
+     * @param charts        what its HelmReleases share with the other shared charts
+     * @param namespace     {@code cattle-monitoring-system}
+     * @param rancherCharts the HelmRepository of Rancher's charts
+     * @param harborCharts  the HelmRepository of fluxfleet's charts in Harbor
+     * @param chartVersion  the pinned version of {@code rancher-monitoring-crd} and {@code rancher-monitoring}
+     * @param crdValues     the CRD chart's values
+     * @param chartValues   the chart's values, given the name of the Secret with Grafana's admin credentials
+     * @param postRenderers patches for what the chart's values cannot place
+     * @param custom        {@code custom-monitoring}, when configured
+     */
+    public record Args(SharedChart.Settings charts, Namespace namespace, FluxObject rancherCharts, FluxObject harborCharts,
+                       String chartVersion, Map<String, Object> crdValues,
+                       Function<String, Map<String, Object>> chartValues, List<PostRenderer> postRenderers,
+                       Optional<SharedChart.Custom> custom) {}
 
-        this.grafanaPassword = new RandomPassword("grafana-admin-password", RandomPasswordArgs.builder()
+    public Monitoring(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Kube kube = args.charts().kube();
+        Namespace namespace = args.namespace();
+        String version = args.chartVersion();
+
+        this.grafanaPassword = new RandomPassword(Names.GRAFANA_ADMIN_PASSWORD, RandomPasswordArgs.builder()
                 .length(PASSWORD_LENGTH).special(true).overrideSpecial(PASSWORD_SPECIALS).minNumeric(2).minSpecial(1)
                 .build(), CustomResourceOptions.builder().parent(this).protect(kube.protect()).build());
         Output<Map<String, String>> credentials = grafanaPassword.result().asSecret().applyValue(password -> {
@@ -65,17 +82,15 @@ public final class Monitoring extends ComponentResource {
                         .stringData(credentials)
                         .build(), kube.child(this, namespace));
 
-        this.crds = SharedChart.create(this, config, kube, flux, Names.RANCHER_MONITORING_CRD, namespace,
-                sources.rancherCharts(), Names.RANCHER_MONITORING_CRD, version, List.of(),
-                Output.of(MonitoringValues.crds(config)), List.of());
-        this.chart = SharedChart.create(this, config, kube, flux, Names.RANCHER_MONITORING, namespace,
-                sources.rancherCharts(), Names.RANCHER_MONITORING, version, List.of(crds),
-                grafanaAdmin.metadata().applyValue(m -> MonitoringValues.chart(config, m.name().orElseThrow())),
-                MonitoringValues.postRenderers(config));
-        this.custom = config.infra().customMonitoringChartVersion().map(customVersion ->
-                SharedChart.create(this, config, kube, flux, Names.CUSTOM_MONITORING, namespace,
-                        sources.harborCharts(), Names.CUSTOM_MONITORING, customVersion, List.of(chart),
-                        Output.of(MonitoringValues.custom(config)), List.of()));
+        this.crds = SharedChart.create(this, args.charts(), new SharedChart.Args(Names.RANCHER_MONITORING_CRD, namespace,
+                args.rancherCharts(), version, List.of(), Output.of(args.crdValues()), List.of()));
+        this.chart = SharedChart.create(this, args.charts(), new SharedChart.Args(Names.RANCHER_MONITORING, namespace,
+                args.rancherCharts(), version, List.of(crds),
+                grafanaAdmin.metadata().applyValue(m -> args.chartValues().apply(m.name().orElseThrow())),
+                args.postRenderers()));
+        this.custom = args.custom().map(custom -> SharedChart.create(this, args.charts(), new SharedChart.Args(
+                Names.CUSTOM_MONITORING, namespace, args.harborCharts(), custom.version(), List.of(chart),
+                Output.of(custom.values()), List.of())));
 
         Map<String, Output<?>> outputs = new TreeMap<>();
         outputs.put("chartVersion", Output.of(version));

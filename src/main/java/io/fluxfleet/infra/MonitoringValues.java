@@ -5,9 +5,9 @@ import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.ImageReference;
 import io.fluxfleet.flux.FluxSpecs.Kustomize;
 import io.fluxfleet.flux.FluxSpecs.PostRenderer;
-import io.fluxfleet.flux.FluxValues;
+import io.fluxfleet.flux.Placement;
 import io.fluxfleet.naming.Names;
-import io.fluxfleet.tenancy.Quantities;
+import io.fluxfleet.kube.Quantities;
 
 import java.util.List;
 import java.util.Map;
@@ -39,9 +39,12 @@ public final class MonitoringValues {
             List.of("kube-state-metrics"),
             List.of("prometheus-adapter"),
             List.of("thanosRuler", "thanosRulerSpec"));
-    /** The Jobs of rancher-monitoring that take no placement values, placed by {@link #postRenderers}. */
+    /**
+     * The Jobs of rancher-monitoring that take no placement values, placed by {@link #postRenderers}. The chart names
+     * them (its fullname, which is the release name {@code rancher-monitoring}, and a suffix), not fluxfleet.
+     */
     public static final List<String> JOBS_WITHOUT_PLACEMENT_VALUES = List.of(
-            Names.RANCHER_MONITORING + "-patch-sa", Names.RANCHER_MONITORING + "-upgrade");
+            "rancher-monitoring-patch-sa", "rancher-monitoring-upgrade");
     /**
      * Prometheus' own default scrape timeout (prometheus/prometheus {@code config/config.go}
      * {@code DefaultGlobalConfig.ScrapeTimeout}); a monitor's timeout is held to at most this.
@@ -67,7 +70,7 @@ public final class MonitoringValues {
      */
     public static Map<String, Object> crds(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        FluxValues.place(values, config.platformWorkers());
+        Placement.place(values, config.platformWorkers());
         RancherValues.put(values, config.infra().rancher());
         return values;
     }
@@ -100,10 +103,10 @@ public final class MonitoringValues {
     public static Map<String, Object> chart(FluxFleetConfig config, String grafanaSecret) {
         Map<String, Object> values = new TreeMap<>();
         for (List<String> component : PLACED) {
-            FluxValues.place(Placement.node(values, component), config.platformWorkers());
+            Placement.place(ValueTree.node(values, component), config.platformWorkers());
         }
         Profile profile = config.profile();
-        Map<String, Object> prometheus = Placement.node(values, "prometheus", "prometheusSpec");
+        Map<String, Object> prometheus = ValueTree.node(values, "prometheus", "prometheusSpec");
         prometheus.put("retention", profile.retention());
         prometheus.put("scrapeInterval", profile.scrapeInterval());
         prometheus.put("resources", Map.of(
@@ -116,19 +119,19 @@ public final class MonitoringValues {
         config.infra().storageClass().ifPresent(c -> claim.put("storageClassName", c));
         prometheus.put("storageSpec", Map.of("volumeClaimTemplate", Map.of("spec", claim)));
 
-        Map<String, Object> grafana = Placement.node(values, "grafana");
+        Map<String, Object> grafana = ValueTree.node(values, "grafana");
         grafana.put("admin", Map.of("existingSecret", grafanaSecret, "userKey", GRAFANA_USER_KEY,
                 "passwordKey", GRAFANA_PASSWORD_KEY));
         config.infra().images().customGrafanaPlugins()
                 .ifPresent(image -> grafana.put("extraInitContainers", List.of(pluginsInitContainer(image))));
         // the Grafana sub-chart leaves the interval empty (Prometheus' global one applies) with a 30s timeout, which
         // prometheus-operator refuses wherever the global interval is shorter (preprod 15s, prod 10s)
-        Map<String, Object> grafanaMonitor = Placement.node(grafana, "serviceMonitor");
+        Map<String, Object> grafanaMonitor = ValueTree.node(grafana, "serviceMonitor");
         grafanaMonitor.put("interval", profile.scrapeInterval());
         grafanaMonitor.put("scrapeTimeout", scrapeTimeout(profile.scrapeInterval()));
 
         // kube-prometheus-stack hands global.imagePullSecrets to every pod it makes, the Grafana sub-chart included
-        Placement.node(values, "global").put("imagePullSecrets", List.of(Map.of("name", Names.HARBOR_WORKLOAD_SECRET)));
+        ValueTree.node(values, "global").put("imagePullSecrets", List.of(Map.of("name", Names.HARBOR_WORKLOAD_SECRET)));
         RancherValues.put(values, config.infra().rancher());
         return values;
     }
@@ -157,11 +160,11 @@ public final class MonitoringValues {
      */
     public static Map<String, Object> custom(FluxFleetConfig config) {
         Map<String, Object> values = new TreeMap<>();
-        FluxValues.place(values, config.platformWorkers());
+        Placement.place(values, config.platformWorkers());
         values.put("imagePullSecrets", List.of(Map.of("name", Names.HARBOR_WORKLOAD_SECRET)));
         values.put("environment", config.environment().id());
         config.infra().images().customDashboardExporter().ifPresent(image ->
-                Placement.node(values, "dashboardExporter").put("image", imageValues(image)));
+                ValueTree.node(values, "dashboardExporter").put("image", imageValues(image)));
         return values;
     }
 

@@ -18,11 +18,11 @@ final class RancherValues {
         if (!rancher.enabled()) {
             return;
         }
-        Map<String, Object> cattle = Placement.node(values, "global", "cattle");
+        Map<String, Object> cattle = ValueTree.node(values, "global", "cattle");
         rancher.clusterId().ifPresent(id -> cattle.put("clusterId", id));
         rancher.clusterName().ifPresent(name -> cattle.put("clusterName", name));
         rancher.url().ifPresent(url -> cattle.put("url", url));
         cattle.put("systemDefaultRegistry", rancher.systemDefaultRegistry());
-        Placement.node(values, "global").put("systemDefaultRegistry", rancher.systemDefaultRegistry());
+        ValueTree.node(values, "global").put("systemDefaultRegistry", rancher.systemDefaultRegistry());
     }
 }

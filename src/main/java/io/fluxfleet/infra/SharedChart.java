@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.resources.ComponentResource;
 
-import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxKind;
 import io.fluxfleet.flux.FluxObject;
@@ -45,30 +44,57 @@ public record SharedChart(FluxObject release, String name) {
     static final int RETRIES = 3;
 
     /**
-     * @param parent     the component the HelmRelease belongs to
-     * @param target     the namespace the chart installs into
-     * @param source     the HelmRepository in flux-system that serves the chart
+     * What every shared chart of a stack has in common.
+     *
+     * @param kube     the cluster's provider, protection and labels
+     * @param flux     the installation: its CRDs come first, and its platform service account runs the releases
+     * @param interval how often Flux reconciles the releases
+     * @param timeout  how long Flux waits for an install or upgrade
+     * @param suspend  whether the releases are suspended
+     */
+    public record Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend) {}
+
+    /**
+     * One chart.
+     *
+     * @param name          the chart's name, which is also the HelmRelease's and the Helm release's
+     * @param target        the namespace the chart installs into
+     * @param source        the HelmRepository in flux-system that serves the chart
+     * @param version       the chart's pinned version
      * @param dependsOn     HelmReleases that must be ready first
      * @param values        the chart's values
      * @param postRenderers kustomize patches for what the chart's values cannot express; empty for none
      */
-    static SharedChart create(ComponentResource parent, FluxFleetConfig config, Kube kube, FluxInstall flux,
-                              String name, Namespace target, FluxObject source, String chart, String version,
-                              List<SharedChart> dependsOn, Output<Map<String, Object>> values,
-                              List<PostRenderer> postRenderers) {
-        Output<List<String>> dependencies = Output.all(dependsOn.stream().map(d -> d.release().objectName()).toList());
+    public record Args(String name, Namespace target, FluxObject source, String version, List<SharedChart> dependsOn,
+                       Output<Map<String, Object>> values, List<PostRenderer> postRenderers) {}
+
+    /**
+     * One of fluxfleet's own charts from Harbor, installed after the Rancher chart it extends when configured.
+     *
+     * @param version the chart's pinned version
+     * @param values  the chart's values
+     */
+    public record Custom(String version, Map<String, Object> values) {}
+
+    /** The HelmRelease of {@code args}, a child of {@code parent} (the component the chart belongs to). */
+    static SharedChart create(ComponentResource parent, Settings settings, Args args) {
+        Kube kube = settings.kube();
+        FluxInstall flux = settings.flux();
+        String name = args.name();
+        List<PostRenderer> postRenderers = args.postRenderers();
+        Output<List<String>> dependencies = Output.all(args.dependsOn().stream().map(d -> d.release().objectName()).toList());
         Output<HelmReleaseSpec> spec = Output.tuple(
-                target.metadata().applyValue(m -> m.name().orElseThrow()),
-                source.objectName(),
+                args.target().metadata().applyValue(m -> m.name().orElseThrow()),
+                args.source().objectName(),
                 flux.platformReconciler().metadata().applyValue(m -> m.name().orElseThrow()),
                 dependencies,
-                values).applyValue(t -> new HelmReleaseSpec(
-                        config.infra().interval(),
-                        config.infra().timeout(),
+                args.values()).applyValue(t -> new HelmReleaseSpec(
+                        settings.interval(),
+                        settings.timeout(),
                         name,
                         t.t1,
                         t.t1,
-                        new HelmChartTemplate(new HelmChartTemplateSpec(chart, version,
+                        new HelmChartTemplate(new HelmChartTemplateSpec(name, args.version(),
                                 new SourceRef(FluxKind.HELM_REPOSITORY.kind(), t.t2))),
                         t.t3,
                         t.t4.isEmpty() ? null : t.t4.stream().map(Ref::of).toList(),
@@ -76,7 +102,7 @@ public record SharedChart(FluxObject release, String name) {
                         new HelmUpgrade(null, new Remediation(RETRIES), true),
                         t.t5.isEmpty() ? null : t.t5,
                         postRenderers.isEmpty() ? null : postRenderers,
-                        config.suspend() ? Boolean.TRUE : null));
+                        settings.suspend() ? Boolean.TRUE : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
                 Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec, kube.child(parent, flux.release()));
         return new SharedChart(release, name);

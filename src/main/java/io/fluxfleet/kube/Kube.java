@@ -28,7 +28,7 @@ public record Kube(KubernetesProvider provider, boolean protect, Environment env
         var args = KubernetesProviderArgs.builder();
         config.cluster().context().ifPresent(args::context);
         config.cluster().kubeconfig().ifPresent(k -> args.kubeconfig(Output.ofSecret(k.reveal())));
-        return new KubernetesProvider("kubernetes-" + config.environment().id(), args.build(),
+        return new KubernetesProvider(Names.kubernetesProvider(config.environment()), args.build(),
                 CustomResourceOptions.builder().protect(config.protect()).build());
     }
 

@@ -10,7 +10,11 @@ import java.util.TreeMap;
  * The one place names are made. Kubernetes {@code metadata.name}s follow the guide so that its kubectl
  * procedures keep working ({@code tenant1-dev}, {@code tenant1-dev-apps}, {@code gitlab-auth-tenant1});
  * Pulumi resource names are the Kubernetes name prefixed by its namespace, which makes them unique in a
- * stack and stable across runs. Nothing else in fluxfleet concatenates a name.
+ * stack and stable across runs. Nothing else in fluxfleet concatenates a name (GitLab's names are in
+ * {@link GitLabNames}); {@code NamingRuleTest} holds the rest of the code to that.
+ *
+ * <p>Pulumi resource names are identity: the engine replaces a resource whose name changes. Every name here is
+ * pinned by a test and by the URN golden list ({@code src/test/resources/plan/urns}).
  */
 public final class Names {
     public static final String FLUX_NAMESPACE = "flux-system";
@@ -33,6 +37,18 @@ public final class Names {
     public static final String CUSTOM_LOGGING = "custom-logging";
     /** The Secret in cattle-monitoring-system that holds Grafana's admin user and generated password. */
     public static final String GRAFANA_ADMIN_SECRET = "grafana-admin-credentials";
+    /** The generated Grafana admin password (a {@code RandomPassword}). */
+    public static final String GRAFANA_ADMIN_PASSWORD = "grafana-admin-password";
+    /** The NetworkPolicy that denies a tenant namespace's traffic but its own and DNS. */
+    public static final String DEFAULT_DENY = "default-deny";
+    /** Components of a stack. */
+    public static final String FLUX_COMPONENT = "flux";
+    public static final String HARBOR_COMPONENT = "harbor";
+    public static final String SOURCES_COMPONENT = "sources";
+    public static final String MONITORING_COMPONENT = "monitoring";
+    public static final String LOGGING_COMPONENT = "logging";
+    public static final String WEBHOOKS_COMPONENT = "webhooks";
+    public static final String GITLAB_COMPONENT = "gitlab";
 
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";
@@ -76,6 +92,36 @@ public final class Names {
     /** The Secret holding a tenant's GitLab credentials: {@code gitlab-auth-<tenant>}. */
     public static String gitAuthSecret(Tenant tenant) {
         return "gitlab-auth-" + tenant.name();
+    }
+
+    /** A tenant's component in the stack: {@code tenant-<tenant>}. */
+    public static String tenantComponent(Tenant tenant) {
+        return "tenant-" + tenant.name();
+    }
+
+    /** A tenant's commit-status component in the stack: {@code commit-status-<tenant>}. */
+    public static String commitStatusComponent(Tenant tenant) {
+        return "commit-status-" + tenant.name();
+    }
+
+    /** The generated token a tenant's webhook Receivers and GitLab hooks share: {@code webhook-token-<tenant>}. */
+    public static String webhookToken(Tenant tenant) {
+        return "webhook-token-" + tenant.name();
+    }
+
+    /** The explicit Kubernetes provider of a stack: {@code kubernetes-<env>}. */
+    public static String kubernetesProvider(Environment environment) {
+        return "kubernetes-" + environment.id();
+    }
+
+    /** A tenant's ResourceQuota: {@code <tenant>-quota}. */
+    public static String quota(Tenant tenant) {
+        return tenant.name() + "-quota";
+    }
+
+    /** A tenant's LimitRange: {@code <tenant>-limits}. */
+    public static String limits(Tenant tenant) {
+        return tenant.name() + "-limits";
     }
 
     /** The service account a tenant's apps are applied as, in the tenant's namespace. */

@@ -78,7 +78,10 @@ public final class Plan {
      */
     public record Step(Op op, PlannedResource resource, List<String> keys, int wave, String note) {}
 
-    /** A step the engine refuses; {@code message} is the engine's own wording. */
+    /**
+     * A step that fails: one the engine refuses, or (for {@link ReplacementRules#UNIQUE}) one the provider refuses
+     * when it runs; {@code message} is the engine's or the provider's own wording.
+     */
     public record Refusal(PlannedResource resource, String message, String advice) {}
 
     private final List<Step> steps;
@@ -232,8 +235,11 @@ public final class Plan {
                         "fluxfleet adopts " + now.label() + " by import ID; a change to " + String.join(", ", replaceKeys)
                                 + " cannot be applied to an adopted resource: undo it, or adopt the object as it is."));
             }
-            if (deleteBeforeReplace(was, now, replaceKeys)) {
-                steps.add(new Step(Op.DELETE_BEFORE_REPLACE, was, replaceKeys, -1, note));
+            boolean deleteFirst = deleteBeforeReplace(was, now, replaceKeys);
+            clash(was, now, deleteFirst).ifPresent(refusals::add);
+            if (deleteFirst) {
+                steps.add(new Step(Op.DELETE_BEFORE_REPLACE, was, replaceKeys, -1,
+                        was.retainOnDelete() ? join(note, "retainOnDelete: the old object is left in place") : note));
                 steps.add(new Step(Op.CREATE_REPLACEMENT, now, replaceKeys, -1, note));
             } else {
                 steps.add(new Step(Op.CREATE_REPLACEMENT, now, replaceKeys, -1, note));
@@ -251,6 +257,7 @@ public final class Plan {
         }
         List<List<PlannedResource>> waves = scheduleDeletes(condemned, before);
         Set<String> removedTenantsRefused = new TreeSet<>();
+        List<String> leftovers = new ArrayList<>(); // protected, retained, no longer registered: unprotect and forget
         for (int w = 0; w < waves.size(); w++) {
             for (PlannedResource was : waves.get(w)) {
                 boolean replacement = replacedOld.contains(was.urn());
@@ -264,10 +271,16 @@ public final class Plan {
                         removedTenantsRefused.add(tenant);
                         advice = "tenant " + tenant + " was removed while its resources are protected: put it back with"
                                 + " `retire: true`, run `pulumi up` (that lifts their protection), then remove it";
+                    } else if (was.retainOnDelete()) {
+                        leftovers.add(was.urn());
+                        advice = "the program no longer registers it, but the state holds it as protected (" + origin(was)
+                                + "): run `pulumi state unprotect` on it (the one command for all of them is in the note"
+                                + " below; README \"Upgrading from an earlier fluxfleet\"), then `pulumi up` drops it from"
+                                + " the state and leaves the object (retainOnDelete)";
                     } else {
                         advice = "the program no longer registers it, but the state holds it as protected: register it"
                                 + " again with protect false for one `pulumi up`, or run `pulumi state unprotect '"
-                                + was.urn() + "'` (a reviewed, manual step)";
+                                + was.urn() + "'` (a reviewed, manual step; the next `pulumi up` then deletes the object)";
                     }
                     refusals.add(new Refusal(was, deleteMessage(was), advice));
                 }
@@ -278,6 +291,9 @@ public final class Plan {
             notes.add("Removing tenant " + tenant + " from a protected stack takes two merge requests: first set"
                     + " `retire: true` on it (one `pulumi up` lifts the protection of its resources), then remove it"
                     + " (the next `pulumi up` deletes them). README \"Removing a tenant from prod\".");
+        }
+        if (!leftovers.isEmpty()) {
+            notes.add(unprotectNote(leftovers));
         }
         notes.addAll(renames(steps));
         return new Plan(steps, refusals, List.of(), notes, false);
@@ -479,7 +495,8 @@ public final class Plan {
         JsonNode b = strip(now.inputs(), now.ignoreChanges());
         for (ReplacementRules.Rule rule : ReplacementRules.forType(now.type())) {
             for (String path : rule.paths()) {
-                if (!at(a, path).equals(at(b, path)) && !keys.contains(path)) {
+                boolean counts = rule.when() == ReplacementRules.When.CHANGED || !at(b, path).isMissingNode();
+                if (counts && !at(a, path).equals(at(b, path)) && !keys.contains(path)) {
                     keys.add(path);
                 }
             }
@@ -515,10 +532,74 @@ public final class Plan {
         return false;
     }
 
+    /**
+     * The provider's own refusal of a replacement that keeps an identity GitLab holds unique
+     * ({@link ReplacementRules#UNIQUE}): the new object is created while the old one still exists, either because the
+     * engine creates first (its default) or because the old one is retained: a replace's delete step of a
+     * {@code retainOnDelete} resource is a no-op too (pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply:
+     * "else if s.old.RetainOnDelete { // Deleting a \"drop on delete\" is a no-op"}, for replacing steps as well).
+     */
+    private static java.util.Optional<Refusal> clash(PlannedResource was, PlannedResource now, boolean deleteFirst) {
+        if (deleteFirst && !was.retainOnDelete()) {
+            return java.util.Optional.empty();
+        }
+        return ReplacementRules.uniqueFor(now.type()).flatMap(unique -> {
+            List<String> values = new ArrayList<>();
+            for (String path : unique.paths()) {
+                JsonNode a = at(was.inputs(), path);
+                if (a.isMissingNode() || !a.equals(at(now.inputs(), path))) {
+                    return java.util.Optional.empty();
+                }
+                values.add(a.asText());
+            }
+            String why = deleteFirst
+                    ? "the old one is retainOnDelete, so the replace's delete leaves it in GitLab"
+                    : "the engine creates the replacement before it deletes the old one";
+            return java.util.Optional.of(new Refusal(now, String.format(unique.error(), values.toArray()),
+                    "a change to " + String.join(", ", replaceKeys(was, now, changedPaths(was.inputs(), now.inputs(),
+                            now.ignoreChanges()))) + " replaces " + now.label() + " on the same branch, and " + why
+                            + ", so GitLab still has it when the provider creates the new one. Undo the change; or, to"
+                            + " apply it, unprotect the branch in GitLab (Settings > Repository > Protected branches)"
+                            + " right before `pulumi up`, which protects it again with the new settings (README"
+                            + " \"Which resources are protected, and why\")"));
+        });
+    }
+
+    /** Where a protected, retained resource the program dropped comes from, as far as its name tells. */
+    private static String origin(PlannedResource r) {
+        if (r.type().equals("gitlab:index/repositoryFile:RepositoryFile") && !r.inputs().path("branch").asText("dev").equals("dev")) {
+            return "a seed file an earlier fluxfleet committed on " + r.inputs().path("branch").asText()
+                    + " and protected; seeds are now committed once, on dev, and never protected";
+        }
+        return "an earlier fluxfleet or an earlier program protected it";
+    }
+
+    /**
+     * One reviewed command that clears the protect bit of every protected, retained resource the program dropped, so
+     * the next {@code pulumi up} forgets them and leaves the objects. {@code pulumi state unprotect} takes several
+     * URNs (pulumi/pulumi pkg/cmd/pulumi/state/state_unprotect.go: variadic "resource-urn", {@code --stack},
+     * {@code --yes}); the stack is the URN's second field ({@code urn:pulumi:<stack>::<project>::...}).
+     */
+    static String unprotectNote(List<String> urns) {
+        String stack = urns.get(0).split("::")[0].substring("urn:pulumi:".length());
+        StringBuilder cmd = new StringBuilder("pulumi state unprotect --stack " + stack + " --yes");
+        for (String urn : urns) {
+            cmd.append(" \\\n    '").append(urn).append('\'');
+        }
+        return urns.size() + " resource(s) the program no longer registers are protected and retained in the state"
+                + " (README \"Upgrading from an earlier fluxfleet\"). Clear their protection in one reviewed step, then"
+                + " run `pulumi up`, which drops them from the state and leaves the objects in place:\n" + cmd;
+    }
+
+    /**
+     * The engine's words, as of the oldest CLI fluxfleet runs under (3.257.0): pulumi/pulumi v3.257.0
+     * pkg/resource/deploy/step.go {@code deleteProtectedError}, "resource %[1]q cannot be deleted\nbecause it is
+     * protected. ... `pulumi state unprotect %[2]s`", the second the URN's {@code Quote()} (single quotes, off Windows).
+     */
     private static String deleteMessage(PlannedResource r) {
-        return "unable to delete resource \"" + r.urn() + "\"\nas it is currently marked for protection. To unprotect"
-                + " the resource, either remove the `protect` flag from the resource in your Pulumi program or use the"
-                + " command:\n`pulumi state unprotect " + r.urn() + "`";
+        return "resource \"" + r.urn() + "\" cannot be deleted\nbecause it is protected. To unprotect the resource,"
+                + " either remove the `protect` flag from the resource in your Pulumi program and run `pulumi up`, or"
+                + " use the command:\n`pulumi state unprotect '" + r.urn() + "'`";
     }
 
     private static String replaceAdvice(PlannedResource r, List<String> keys) {

@@ -98,7 +98,7 @@ public final class PlanReport {
             md.append('\n');
         }
         md.append("**Engine plan:** ").append(summary(plan)).append('\n');
-        plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n).append('\n'));
+        plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n.replace("\n", "\n> ")).append('\n'));
         if (plan.noChanges()) {
             return md.toString();
         }
@@ -232,11 +232,14 @@ public final class PlanReport {
 
     /** What was refused, in a few words. */
     private static String kind(Refusal r) {
-        if (r.message().startsWith("unable to delete")) {
+        if (r.message().contains("cannot be deleted\nbecause it is protected")) {
             return "delete of a protected resource";
         }
         if (r.message().startsWith("unable to replace")) {
             return "replacement of a protected resource";
+        }
+        if (r.message().startsWith("protected branch")) {
+            return "re-creation of a branch protection GitLab still has";
         }
         return "replacement of an imported resource";
     }

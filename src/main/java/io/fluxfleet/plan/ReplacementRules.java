@@ -16,13 +16,32 @@ import java.util.List;
 public final class ReplacementRules {
 
     /**
+     * When a changed path forces the replacement.
+     * <ul>
+     *   <li>{@link #CHANGED}: any change, to or from no value too (Terraform {@code ForceNew}, the framework's
+     *       {@code RequiresReplace()}).</li>
+     *   <li>{@link #CONFIGURED_AND_CHANGED}: only when the program sets the path and its value differs from the state
+     *       (hashicorp/terraform-plugin-framework resource/schema/stringplanmodifier/requires_replace_if_configured.go:
+     *       {@code RequiresReplaceIfConfigured} "if req.ConfigValue.IsNull() { return }", inside {@code RequiresReplaceIf},
+     *       which also skips creation and equal plan and state values). A path the program stops setting is an
+     *       update.</li>
+     * </ul>
+     */
+    public enum When { CHANGED, CONFIGURED_AND_CHANGED }
+
+    /**
      * One rule.
      *
      * @param type   a type token, or a prefix ending in {@code *}
      * @param paths  input paths (wire names, dotted) whose change forces a replacement
+     * @param when   which changes of those paths count
      * @param source repository, file and the line's gist
      */
-    public record Rule(String type, List<String> paths, String source) {
+    public record Rule(String type, List<String> paths, When when, String source) {
+        public Rule(String type, List<String> paths, String source) {
+            this(type, paths, When.CHANGED, source);
+        }
+
         boolean matches(String t) {
             return type.endsWith("*") ? t.startsWith(type.substring(0, type.length() - 1)) : t.equals(type);
         }
@@ -56,10 +75,20 @@ public final class ReplacementRules {
                             + " Plan notes it instead"),
             new Rule("gitlab:index/branch:Branch", List.of("project", "name", "ref"),
                     GITLAB + "resource_gitlab_branch.go: \"name\", \"project\", \"ref\" ForceNew: true"),
-            new Rule("gitlab:index/branchProtection:BranchProtection",
-                    List.of("project", "branch", "mergeAccessLevel", "pushAccessLevel", "unprotectAccessLevel"),
-                    GITLAB + "resource_gitlab_branch_protection.go: project, branch, merge_access_level,"
-                            + " push_access_level, unprotect_access_level PlanModifiers stringplanmodifier.RequiresReplace()"),
+            // gitlab_branch_protection in terraform-provider-gitlab v19.x (pulumi-gitlab 10.1.1 runs v19.2.1), the
+            // terraform-plugin-framework resource with getV2Schema: only project and branch always replace; the CE
+            // fields replace only when set and changed; allowed_to_push/merge/unprotect (setplanmodifier
+            // .UseStateForUnknown only), allow_force_push and code_owner_approval_required have no replace modifier:
+            // Update PATCHes them (UpdateProtectedBranch, removed allowed_to_* entries sent with _destroy). The schema
+            // has no unprotect_access_level any more (nor has pulumi-gitlab 10.1.1's BranchProtection inputs).
+            new Rule("gitlab:index/branchProtection:BranchProtection", List.of("project", "branch"),
+                    GITLAB + "resource_gitlab_branch_protection.go (v19.x getV2Schema): \"project\", \"branch\""
+                            + " PlanModifiers stringplanmodifier.RequiresReplace()"),
+            new Rule("gitlab:index/branchProtection:BranchProtection", List.of("mergeAccessLevel", "pushAccessLevel"),
+                    When.CONFIGURED_AND_CHANGED,
+                    GITLAB + "resource_gitlab_branch_protection.go (v19.x getV2Schema): \"merge_access_level\","
+                            + " \"push_access_level\" (Optional, Computed, \"Only available for CE instances\")"
+                            + " PlanModifiers stringplanmodifier.RequiresReplaceIfConfigured()"),
             new Rule("gitlab:index/repositoryFile:RepositoryFile", List.of("project", "filePath", "branch"),
                     GITLAB + "resource_gitlab_repository_file.go: \"project\", \"file_path\", \"branch\" ForceNew: true"),
             new Rule("gitlab:index/projectApprovalRule:ProjectApprovalRule", List.of("project"),
@@ -78,6 +107,31 @@ public final class ReplacementRules {
                             "minNumeric", "minSpecial", "overrideSpecial"),
                     RANDOM + "\"keepers\" mapplanmodifiers.RequiresReplaceIfValuesNotNull(); length, special, upper, lower,"
                             + " number, numeric, min_*, override_special RequiresReplace()"));
+
+    /**
+     * A type whose provider refuses to create an object while one with the same identity exists: replacing it keeps
+     * working only if the old object is really deleted before the new one is created.
+     *
+     * @param type   a type token
+     * @param paths  the input paths that make up the identity GitLab keeps unique
+     * @param error  the provider's error, {@code %s} for each of {@code paths} in order
+     * @param source repository, file and the line's gist
+     */
+    public record Unique(String type, List<String> paths, String error, String source) {}
+
+    public static final List<Unique> UNIQUE = List.of(
+            // Create: GetProtectedBranch succeeds -> unless it is the project's default branch (which the provider
+            // unprotects first, "It is always created by gitlab"; fluxfleet's environment branches never are),
+            // AddError("protected branch %q on project %q already exists"). GitLab holds one protection per name.
+            new Unique("gitlab:index/branchProtection:BranchProtection", List.of("branch", "project"),
+                    "protected branch \"%s\" on project \"%s\" already exists",
+                    GITLAB + "resource_gitlab_branch_protection.go (v19.x) Create: \"protected branch %q on project %q"
+                            + " already exists\""));
+
+    /** The uniqueness rule of {@code type}, if its provider has one. */
+    public static java.util.Optional<Unique> uniqueFor(String type) {
+        return UNIQUE.stream().filter(u -> u.type().equals(type)).findFirst();
+    }
 
     private ReplacementRules() {}
 

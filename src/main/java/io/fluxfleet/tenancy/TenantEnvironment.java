@@ -31,7 +31,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
-import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
@@ -44,6 +44,7 @@ import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxSpecs.Ref;
 import io.fluxfleet.flux.FluxSpecs.SourceRef;
 import io.fluxfleet.kube.Kube;
+import io.fluxfleet.kube.Quantities;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.naming.Names.Layer;
 import io.fluxfleet.registry.HarborAccess;
@@ -79,23 +80,41 @@ public final class TenantEnvironment extends ComponentResource {
     private final FluxObject platformSource;
     private final FluxObject tenantSource;
 
-    /** A tenant whose shared layer waits for nothing but its GitRepository. */
-    public TenantEnvironment(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
-                             Output<String> gitUsername, Output<String> gitPassword, ComponentResourceOptions options) {
-        this(name, config, tenant, kube, flux, gitUsername, gitPassword, Output.of(List.of()), options);
-    }
+    /**
+     * How a tenant's Flux objects reconcile.
+     *
+     * @param gitInterval           how often the GitRepositories are fetched
+     * @param kustomizationInterval how often the Kustomizations are applied
+     * @param timeout               how long a Kustomization may take
+     * @param suspend               whether the Kustomizations are suspended
+     */
+    public record Reconcile(String gitInterval, String kustomizationInterval, String timeout, boolean suspend) {}
 
     /**
+     * What a tenant's environment takes.
+     *
+     * @param kube                the cluster's provider, the tenant's protection, and labels
+     * @param tenant              the tenant
+     * @param flux                the installation whose CRDs and namespace the tenant's objects need
+     * @param profile             the environment's resource profile, the tenant's quota and limits
+     * @param harbor              the registry the tenant's workloads pull from
+     * @param cloneUrl            the HTTPS URL of the tenant's GitOps project
+     * @param reconcile           how the tenant's Flux objects reconcile
      * @param gitUsername         the user Flux reads the tenant's project as
      * @param gitPassword         that user's password or token, a Pulumi secret
      * @param sharedPrerequisites what must be ready before the shared layer applies (health checks of the cluster
      *                            layer); none keeps shared independent of cluster
      */
-    public TenantEnvironment(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
-                             Output<String> gitUsername, Output<String> gitPassword,
-                             Output<List<ObjectRef>> sharedPrerequisites, ComponentResourceOptions options) {
+    public record Args(Kube kube, Tenant tenant, FluxInstall flux, Profile profile, Harbor harbor, String cloneUrl,
+                       Reconcile reconcile, Output<String> gitUsername, Output<String> gitPassword,
+                       Output<List<ObjectRef>> sharedPrerequisites) {}
+
+    public TenantEnvironment(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        Environment env = config.environment();
+        Kube kube = args.kube();
+        Tenant tenant = args.tenant();
+        FluxInstall flux = args.flux();
+        Environment env = kube.environment();
         String ns = tenant.namespace();
 
         this.namespace = new Namespace(ns, NamespaceArgs.builder().metadata(kube.meta(ns, null, tenant)).build(),
@@ -110,18 +129,19 @@ public final class TenantEnvironment extends ComponentResource {
                 .subjects(SubjectArgs.builder().kind("ServiceAccount").name(Names.tenantReconciler(tenant))
                         .namespace(ns).build())
                 .build(), kube.child(this, reconciler));
-        quotaAndLimits(kube, tenant, config.profile());
+        quotaAndLimits(kube, tenant, args.profile());
         networkPolicy(kube, tenant);
-        HarborAccess.pullSecret(config.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace);
+        HarborAccess.pullSecret(args.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace);
 
-        Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), gitUsername, gitPassword);
-        Secret tenantAuth = gitAuthSecret(kube, tenant, ns, namespace, gitUsername, gitPassword);
-        this.platformSource = gitRepository(config, kube, tenant, flux, Names.FLUX_NAMESPACE, platformAuth);
-        this.tenantSource = gitRepository(config, kube, tenant, flux, ns, tenantAuth);
+        Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), args.gitUsername(), args.gitPassword());
+        Secret tenantAuth = gitAuthSecret(kube, tenant, ns, namespace, args.gitUsername(), args.gitPassword());
+        this.platformSource = gitRepository(args, Names.FLUX_NAMESPACE, platformAuth);
+        this.tenantSource = gitRepository(args, ns, tenantAuth);
 
-        String interval = config.flux().kustomizationInterval();
-        String timeout = config.flux().timeout();
-        Boolean suspend = config.suspend() ? Boolean.TRUE : null;
+        Output<List<ObjectRef>> sharedPrerequisites = args.sharedPrerequisites();
+        String interval = args.reconcile().kustomizationInterval();
+        String timeout = args.reconcile().timeout();
+        Boolean suspend = args.reconcile().suspend() ? Boolean.TRUE : null;
         FluxObject cluster = kustomization(kube, tenant, flux, Layer.CLUSTER, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
@@ -166,15 +186,15 @@ public final class TenantEnvironment extends ComponentResource {
         Map<String, String> hard = new TreeMap<>(Map.of(
                 "requests.cpu", profile.cpu(), "limits.cpu", profile.cpu(),
                 "requests.memory", profile.memory(), "limits.memory", profile.memory()));
-        new ResourceQuota(Names.resource(ns, tenant.name() + "-quota"), ResourceQuotaArgs.builder()
-                .metadata(kube.meta(tenant.name() + "-quota", ns, tenant))
+        new ResourceQuota(Names.resource(ns, Names.quota(tenant)), ResourceQuotaArgs.builder()
+                .metadata(kube.meta(Names.quota(tenant), ns, tenant))
                 .spec(ResourceQuotaSpecArgs.builder().hard(hard).build())
                 .build(), kube.child(this, namespace));
         // With a quota on limits and requests every container needs both; these defaults stay within the quota.
         String defaultCpu = Quantities.min("500m", profile.cpu());
         String defaultMemory = Quantities.min("512Mi", profile.memory());
-        new LimitRange(Names.resource(ns, tenant.name() + "-limits"), LimitRangeArgs.builder()
-                .metadata(kube.meta(tenant.name() + "-limits", ns, tenant))
+        new LimitRange(Names.resource(ns, Names.limits(tenant)), LimitRangeArgs.builder()
+                .metadata(kube.meta(Names.limits(tenant), ns, tenant))
                 .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
                         .type("Container")
                         .default_(Map.of("cpu", defaultCpu, "memory", defaultMemory))
@@ -194,8 +214,8 @@ public final class TenantEnvironment extends ComponentResource {
                 .namespaceSelector(LabelSelectorArgs.builder()
                         .matchLabels(Map.of("kubernetes.io/metadata.name", "kube-system")).build())
                 .build();
-        new NetworkPolicy(Names.resource(ns, "default-deny"), NetworkPolicyArgs.builder()
-                .metadata(kube.meta("default-deny", ns, tenant))
+        new NetworkPolicy(Names.resource(ns, Names.DEFAULT_DENY), NetworkPolicyArgs.builder()
+                .metadata(kube.meta(Names.DEFAULT_DENY, ns, tenant))
                 .spec(NetworkPolicySpecArgs.builder()
                         .podSelector(LabelSelectorArgs.builder().build())
                         .policyTypes("Ingress", "Egress")
@@ -220,17 +240,18 @@ public final class TenantEnvironment extends ComponentResource {
                 .build(), kube.child(this, namespaceResource));
     }
 
-    private FluxObject gitRepository(FluxFleetConfig config, Kube kube, Tenant tenant, FluxInstall flux, String ns,
-                                     Secret auth) {
-        String name = Names.gitRepository(tenant, config.environment());
-        String url = config.gitlab().cloneUrl(tenant.project());
-        String branch = config.environment().branch();
-        String interval = config.flux().gitInterval();
+    private FluxObject gitRepository(Args args, String ns, Secret auth) {
+        Kube kube = args.kube();
+        Tenant tenant = args.tenant();
+        String name = Names.gitRepository(tenant, kube.environment());
+        String url = args.cloneUrl();
+        String branch = kube.environment().branch();
+        String interval = args.reconcile().gitInterval();
         return new FluxObject(Names.resource(ns, name), FluxKind.GIT_REPOSITORY, name, ns,
-                Names.labels(config.environment(), tenant),
+                Names.labels(kube.environment(), tenant),
                 auth.metadata().applyValue(m -> new GitRepositorySpec(interval, "60s", url, new GitRef(branch),
                         Ref.of(m.name().orElseThrow()))),
-                kube.child(this, flux.release()));
+                kube.child(this, args.flux().release()));
     }
 
     private FluxObject kustomization(Kube kube, Tenant tenant, FluxInstall flux, Layer layer, String ns,

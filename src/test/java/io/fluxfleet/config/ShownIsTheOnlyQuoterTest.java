@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ShownIsTheOnlyQuoterTest {
     /** Files that build quoted text that is not a message: Shown itself, and a CEL expression for Flux. */
-    private static final Set<String> NOT_MESSAGES = Set.of("config/Shown.java", "infra/CommitStatus.java");
+    private static final Set<String> NOT_MESSAGES = Set.of("config/Shown.java", "notifications/CommitStatus.java");
 
     @Test
     void noMainClassQuotesAValueByHand() throws IOException {

@@ -524,8 +524,8 @@ final class FakeGitLab {
      *       run): pkg/resource/deploy/step.go, {@code DeleteStep.Apply}, "if !s.replacing && s.old.Protect" returns
      *       {@code deleteProtectedError} ("resource %q cannot be deleted\nbecause it is protected"), before it looks at
      *       {@code RetainOnDelete}, so {@code retainOnDelete} does not lift it;</li>
-     *   <li>a resource protected in both runs cannot be replaced (here: an input listed in {@code replaceOnChanges}
-     *       changed): pkg/resource/deploy/step_generator.go, "if new.Protect && old.Protect" -> "unable to replace
+     *   <li>a resource protected in both runs cannot be replaced (here: an input listed in {@code replaceOnChanges},
+     *       or one the provider replaces for, {@code io.fluxfleet.plan.ReplacementRules}, changed): pkg/resource/deploy/step_generator.go, "if new.Protect && old.Protect" -> "unable to replace
      *       resource %q\nas it is currently marked for protection". Unprotecting and replacing in the same run is
      *       allowed ("we do allow unprotecting and replacing to happen in a single update cycle").</li>
      * </ul>
@@ -550,7 +550,17 @@ final class FakeGitLab {
             if (now.options() == null || !now.options().isProtect()) {
                 continue;
             }
-            List<String> replaceOn = was.options() instanceof CustomResourceOptions c ? c.getReplaceOnChanges() : List.of();
+            List<String> replaceOn = new ArrayList<>(
+                    was.options() instanceof CustomResourceOptions c ? c.getReplaceOnChanges() : List.of());
+            // the provider's own replace rules, the table fluxfleet plan uses (io.fluxfleet.plan.ReplacementRules, each
+            // row cited there): a CONFIGURED_AND_CHANGED path counts only when the next run sets it
+            for (io.fluxfleet.plan.ReplacementRules.Rule rule : io.fluxfleet.plan.ReplacementRules.forType(was.type())) {
+                for (String path : rule.paths()) {
+                    if (rule.when() == io.fluxfleet.plan.ReplacementRules.When.CHANGED || now.inputs().get(path) != null) {
+                        replaceOn.add(path);
+                    }
+                }
+            }
             for (String input : replaceOn) {
                 if (!Objects.equals(was.inputs().get(input), now.inputs().get(input))) {
                     refusals.add("unable to replace resource " + was.type() + "::" + was.name()

@@ -476,6 +476,30 @@ class GitLabGovernanceTest {
     }
 
     /**
+     * Changing who may merge into prod changes only the protection's {@code allowedToMerges}, which the provider
+     * updates in place (terraform-provider-gitlab v19.x: no replace modifier on allowed_to_*, Update PATCHes
+     * protected_branches): the engine model, with the provider's replace rules, refuses nothing.
+     */
+    @Test
+    void prodChangesItsMergersWithoutAnEngineRefusal() {
+        FakeGitLab gitlab = greenfield();
+        promotedUpTo(gitlab, Environment.PROD);
+        ObjectNode prod = GovernanceConfigs.premium("prod");
+        Run first = run(gitlab, prod);
+        gitlab.apply(first.mocks());
+        PulumiTest.cleanup();
+        ObjectNode changed = prod.deepCopy();
+        ((ObjectNode) changed.get("gitlab")).putObject("mergers").putArray("groups").add("your-org/platform-team");
+        Run next = run(gitlab, changed);
+        String protection = name("tenant1", Environment.PROD, "protection");
+        assertNotEquals(first.mocks().find(PROTECTION, protection).<Object>input("allowedToMerges"),
+                next.mocks().find(PROTECTION, protection).<Object>input("allowedToMerges"), "the mergers changed");
+        assertEquals(first.mocks().find(PROTECTION, protection).<Object>input("branch"),
+                next.mocks().find(PROTECTION, protection).<Object>input("branch"));
+        assertEquals(List.of(), FakeGitLab.engineRefusals(first.mocks(), next.mocks()));
+    }
+
+    /**
      * The first prod run of a new rotation window replaces every deploy token (its {@code expiresAt} changes, and a
      * deploy token cannot be updated in place), and the engine refuses to replace a resource protected in both runs
      * ({@link FakeGitLab#engineRefusals}, pulumi/pulumi pkg/resource/deploy/step_generator.go). So the tokens are never

@@ -115,7 +115,7 @@ class PlanScenarioTest {
         Plan plain = Plan.up(withTwo, Scenario.up("prod", one));
         assertFalse(plain.ok(), "the engine refuses to delete protected resources");
         assertTrue(plain.refusals().stream().allMatch(r -> r.resource().urn().contains("tenant2")), why(plain));
-        assertTrue(plain.refusals().stream().allMatch(r -> r.message().startsWith("unable to delete resource")));
+        assertTrue(plain.refusals().stream().allMatch(r -> r.message().contains("cannot be deleted\nbecause it is protected")));
         assertTrue(plain.refusals().stream().allMatch(r -> r.advice().contains("retire: true")), why(plain));
         assertTrue(plain.notes().stream().anyMatch(n -> n.contains("Removing tenant tenant2")), why(plain));
 
@@ -202,6 +202,57 @@ class PlanScenarioTest {
             assertTrue(ops(plan, Op.UPDATE).stream().allMatch(s -> s.keys().stream().allMatch(k -> k.startsWith("spec.suspend"))
                     && (s.resource().type().contains("Kustomization") || s.resource().type().contains("HelmRelease"))), why(plan));
             assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE), why(plan));
+        }
+    }
+
+    /**
+     * Mergers are allowed_to_merge entries of the EE protection, which terraform-provider-gitlab v19.x updates in place
+     * (no replace modifier; Update PATCHes protected_branches with the new entries and {@code _destroy} for removed
+     * ones): a change of {@code gitlab.mergers} in prod needs no lifting of protection.
+     */
+    @Test
+    void changingTheMergersInProdIsAnInPlaceUpdateOfTheProtection() {
+        ObjectNode config = Scenario.committed("prod");
+        ObjectNode changed = config.deepCopy();
+        ((ObjectNode) changed.get("gitlab")).putObject("mergers").putArray("groups").add("your-org/devops-team");
+        Plan plan = Plan.up(Scenario.up("prod", config), Scenario.up("prod", changed));
+        assertTrue(plan.ok(), why(plan));
+        List<Step> updated = ops(plan, Op.UPDATE);
+        assertEquals(Set.of("tenant1-prod-protection"), names(updated), why(plan));
+        assertEquals(List.of("allowedToMerges"), updated.get(0).keys(), why(plan));
+        assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE), why(plan));
+    }
+
+    /**
+     * The CE access-level fields replace the protection only when set and changed (RequiresReplaceIfConfigured): an
+     * instance moving from CE to EE drops them, an update; the way back sets them, a replacement. GitLab holds one
+     * protection per branch, and the old one is retained, so the provider's create fails ("protected branch ...
+     * already exists"); the plan says so, and in prod the engine refuses the replacement first.
+     */
+    @Test
+    void anEditionMoveUpdatesTheProtectionOneWayAndReplacesItTheOther() {
+        for (String env : List.of("dev", "prod")) {
+            ObjectNode ee = Scenario.committed(env);
+            ObjectNode ce = ee.deepCopy();
+            ((ObjectNode) ce.get("gitlab")).put("edition", "ce").put("tier", "free");
+            ObjectNode eeFree = ee.deepCopy();
+            ((ObjectNode) eeFree.get("gitlab")).put("tier", "free");
+            List<PlannedResource> onCe = Scenario.up(env, ce);
+            List<PlannedResource> onEe = Scenario.up(env, eeFree);
+
+            Plan toEe = Plan.up(onCe, onEe);
+            assertTrue(toEe.ok(), why(toEe));
+            Step update = ops(toEe, Op.UPDATE).stream().filter(s -> s.resource().name().endsWith("-protection"))
+                    .findFirst().orElseThrow(() -> new AssertionError(why(toEe)));
+            assertTrue(update.keys().containsAll(List.of("mergeAccessLevel", "pushAccessLevel", "allowedToPushes")), why(toEe));
+
+            Plan toCe = Plan.up(onEe, onCe);
+            assertFalse(toCe.ok(), why(toCe));
+            assertTrue(toCe.refusals().stream().anyMatch(r -> r.message().equals(
+                    "protected branch \"" + env + "\" on project \"your-org/tenant1-gitops\" already exists")
+                    && r.advice().contains("Protected branches")), why(toCe));
+            assertEquals(env.equals("prod"), toCe.refusals().stream()
+                    .anyMatch(r -> r.message().startsWith("unable to replace resource")), why(toCe));
         }
     }
 

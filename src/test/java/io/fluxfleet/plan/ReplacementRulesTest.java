@@ -58,8 +58,18 @@ class ReplacementRulesTest {
         "pulumi:providers:kubernetes|{\"kubeconfig\":\"[secret:a]\"}|{\"kubeconfig\":\"[secret:b]\"}|UPDATE|kubeconfig",
         // GitLab: ForceNew / RequiresReplace (terraform-provider-gitlab)
         "gitlab:index/branch:Branch|{\"project\":\"1\",\"name\":\"dev\"}|{\"project\":\"1\",\"name\":\"prod\"}|CREATE_REPLACEMENT|name",
-        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"pushAccessLevel\":\"no one\"}|{\"branch\":\"dev\"}|CREATE_REPLACEMENT|pushAccessLevel",
+        // branch protection (v19.x framework resource): project/branch RequiresReplace; the CE access levels
+        // RequiresReplaceIfConfigured (replaced only when the program sets a different value: dropping them, as a
+        // CE-to-EE move does, is an update); allowed_to_*, allow_force_push, code_owner_approval_required: Update
+        "gitlab:index/branchProtection:BranchProtection|{\"project\":\"1\",\"branch\":\"dev\"}|{\"project\":\"2\",\"branch\":\"dev\"}|CREATE_REPLACEMENT|project",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\"}|{\"branch\":\"prod\"}|CREATE_REPLACEMENT|branch",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"pushAccessLevel\":\"no one\"}|{\"branch\":\"dev\",\"pushAccessLevel\":\"maintainer\"}|CREATE_REPLACEMENT|pushAccessLevel",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\"}|{\"branch\":\"dev\",\"mergeAccessLevel\":\"maintainer\"}|CREATE_REPLACEMENT|mergeAccessLevel",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"pushAccessLevel\":\"no one\"}|{\"branch\":\"dev\"}|UPDATE|pushAccessLevel",
         "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"allowForcePush\":false}|{\"branch\":\"dev\",\"allowForcePush\":true}|UPDATE|allowForcePush",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"allowedToMerges\":[{\"accessLevel\":\"maintainer\"}]}|{\"branch\":\"dev\",\"allowedToMerges\":[{\"accessLevel\":\"maintainer\"},{\"groupId\":7}]}|UPDATE|allowedToMerges",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"allowedToPushes\":[{\"accessLevel\":\"no one\"}]}|{\"branch\":\"dev\",\"allowedToPushes\":[{\"accessLevel\":\"maintainer\"}]}|UPDATE|allowedToPushes",
+        "gitlab:index/branchProtection:BranchProtection|{\"branch\":\"dev\",\"codeOwnerApprovalRequired\":false}|{\"branch\":\"dev\",\"codeOwnerApprovalRequired\":true}|UPDATE|codeOwnerApprovalRequired",
         "gitlab:index/repositoryFile:RepositoryFile|{\"filePath\":\"a\",\"branch\":\"dev\"}|{\"filePath\":\"b\",\"branch\":\"dev\"}|CREATE_REPLACEMENT|filePath",
         "gitlab:index/projectApprovalRule:ProjectApprovalRule|{\"project\":\"1\",\"approvalsRequired\":1}|{\"project\":\"1\",\"approvalsRequired\":2}|UPDATE|approvalsRequired",
         "gitlab:index/projectApprovalRule:ProjectApprovalRule|{\"project\":\"1\"}|{\"project\":\"2\"}|CREATE_REPLACEMENT|project",
@@ -129,7 +139,7 @@ class ReplacementRulesTest {
     void theEngineRefusesProtectedAndImportedReplacementsButNotUnprotectingFirst() throws IOException {
         String type = "gitlab:index/branchProtection:BranchProtection";
         String ce = "{\"branch\":\"prod\",\"pushAccessLevel\":\"no one\"}";
-        String ee = "{\"branch\":\"prod\"}";
+        String ee = "{\"branch\":\"prod\",\"pushAccessLevel\":\"maintainer\"}"; // a configured change: replaced
         Plan both = Plan.up(render(type, ce, "{\"protect\":true}"), render(type, ee, "{\"protect\":true}"));
         assertFalse(both.ok(), "old.Protect && new.Protect");
         assertTrue(both.refusals().get(0).message().startsWith("unable to replace resource"));

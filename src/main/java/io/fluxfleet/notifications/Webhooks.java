@@ -1,4 +1,4 @@
-package io.fluxfleet.infra;
+package io.fluxfleet.notifications;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
@@ -10,7 +10,6 @@ import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
-import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxKind;
@@ -18,8 +17,7 @@ import io.fluxfleet.flux.FluxObject;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxSpecs.ReceiverSpec;
 import io.fluxfleet.flux.FluxSpecs.Ref;
-import io.fluxfleet.gitlab.bindings.ProjectHook;
-import io.fluxfleet.gitlab.bindings.ProjectHookArgs;
+import io.fluxfleet.gitlab.ReceiverHooks;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.random.RandomPassword;
@@ -43,12 +41,14 @@ import java.util.TreeMap;
  * policies already admit that traffic). Per tenant a generated token (a
  * {@code RandomPassword}) authenticates GitLab's calls; with {@code --no-cross-namespace-refs} a Receiver may only
  * name GitRepositories in its own namespace, so there is a Receiver (and a copy of the token Secret) next to each
- * of the tenant's two GitRepositories, and a GitLab project hook for each, filtered to the environment's branch.
+ * of the tenant's two GitRepositories, and a GitLab project hook for each, filtered to the environment's branch
+ * ({@link ReceiverHooks}, registered here as before so its URN stays).
  *
  * <p>Flux serves a Receiver at {@code /hook/<sha256(token + name + namespace)>}; {@link #webhookPath} computes it the
  * same way, as an Output of the secret token, so the hook URL is a secret too.
  */
 public final class Webhooks extends ComponentResource {
+    /** Identity in the engine (a changed token changes every child's URN), kept from when this lived in infra. */
     public static final String TYPE = "fluxfleet:infra:Webhooks";
     public static final String HOOK_PATH_PREFIX = "/hook/";
     public static final String PUSH_EVENT = "Push Hook";
@@ -58,38 +58,48 @@ public final class Webhooks extends ComponentResource {
     private final Map<String, Output<String>> hookUrls = new TreeMap<>();
 
     /**
-     * @param gitlab    the explicit GitLab provider the project hooks are created with
-     * @param projectId a tenant's numeric GitLab project ID, which the hook addresses the project by (a path would
-     *                  break when the project is renamed or moved, as for every other GitLab resource)
+     * One tenant's Receivers.
+     *
+     * @param tenant      the tenant
+     * @param kube        the cluster's provider, the tenant's protection, and labels
+     * @param environment the tenant's namespace and GitRepositories, which the Receivers reconcile
+     * @param projectId   the tenant's numeric GitLab project ID, which the hooks address the project by
      */
-    public Webhooks(String name, FluxFleetConfig config, Kube kube, FluxInstall flux, Map<Tenant, TenantEnvironment> tenants,
-                    ProviderResource gitlab, java.util.function.Function<Tenant, String> projectId,
-                    ComponentResourceOptions options) {
+    public record Target(Tenant tenant, Kube kube, TenantEnvironment environment, String projectId) {}
+
+    /**
+     * What webhooks take.
+     *
+     * @param flux        the installation whose CRDs and namespace the Receivers need
+     * @param ingressHost the host the flux2 chart's Ingress serves {@code /hook/} on
+     * @param gitlab      the explicit GitLab provider the project hooks are created with
+     * @param tenants     the tenants, in the order of the stack's config
+     */
+    public record Args(FluxInstall flux, String ingressHost, ProviderResource gitlab, List<Target> tenants) {}
+
+    public Webhooks(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        String host = config.webhooks().ingressHost().orElseThrow(() ->
-                new IllegalStateException("webhooks.ingressHost is required when webhooks are enabled"));
-        for (Map.Entry<Tenant, TenantEnvironment> entry : tenants.entrySet()) {
-            Tenant tenant = entry.getKey();
-            TenantEnvironment tenantEnvironment = entry.getValue();
-            Kube tenantKube = kube.withProtect(config.protect(tenant));
-            RandomPassword token = new RandomPassword("webhook-token-" + tenant.name(), RandomPasswordArgs.builder()
+        for (Target target : args.tenants()) {
+            Tenant tenant = target.tenant();
+            Kube tenantKube = target.kube();
+            RandomPassword token = new RandomPassword(Names.webhookToken(tenant), RandomPasswordArgs.builder()
                     .length(TOKEN_LENGTH).special(false).build(),
                     CustomResourceOptions.builder().parent(this).protect(tenantKube.protect()).build());
             Output<String> secretToken = token.result().asSecret();
-            receiver(config, tenant, projectId.apply(tenant), tenantKube, flux, gitlab, Names.FLUX_NAMESPACE, flux.namespace(),
-                    tenantEnvironment.platformSource(), secretToken, host);
-            receiver(config, tenant, projectId.apply(tenant), tenantKube, flux, gitlab, tenant.namespace(),
-                    tenantEnvironment.namespace(), tenantEnvironment.tenantSource(), secretToken, host);
+            receiver(args, target, Names.FLUX_NAMESPACE, args.flux().namespace(),
+                    target.environment().platformSource(), secretToken);
+            receiver(args, target, tenant.namespace(), target.environment().namespace(),
+                    target.environment().tenantSource(), secretToken);
         }
         registerOutputs(Map.of("hookUrls", hookUrls()));
     }
 
     /** The token Secret, the Receiver for one GitRepository, and its GitLab project hook. */
-    private void receiver(FluxFleetConfig config, Tenant tenant, String projectId, Kube kube, FluxInstall flux,
-                          ProviderResource gitlab,
-                          String namespace, Resource namespaceResource, FluxObject source, Output<String> token,
-                          String host) {
-        Environment env = config.environment();
+    private void receiver(Args args, Target target, String namespace, Resource namespaceResource, FluxObject source,
+                          Output<String> token) {
+        Tenant tenant = target.tenant();
+        Kube kube = target.kube();
+        Environment env = kube.environment();
         String secretName = Names.webhookTokenSecret(tenant);
         Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
                 .metadata(kube.meta(secretName, namespace, tenant))
@@ -102,23 +112,14 @@ public final class Webhooks extends ComponentResource {
                         secret.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t -> new ReceiverSpec(
                         "gitlab", List.of(PUSH_EVENT), List.of(ObjectRef.of(FluxKind.GIT_REPOSITORY, t.t1, null)),
                         Ref.of(t.t2))),
-                kube.child(this, flux.release()));
+                kube.child(this, args.flux().release()));
+        String host = args.ingressHost();
         Output<String> url = Output.tuple(token, receiver.objectName()).applyValue(t ->
                 "https://" + host + webhookPath(t.t1, t.t2, namespace)).asSecret();
-        hookUrls.put(namespace + "/" + receiverName, url);
-        new ProjectHook(Names.resource(namespace, receiverName), ProjectHookArgs.builder()
-                .project(projectId)
-                .url(url)
-                .token(token)
-                .name("flux-" + env.id() + "-" + namespace)
-                .description("Flux Receiver " + namespace + "/" + receiverName + " (fluxfleet, " + env.id() + ")")
-                .pushEvents(true)
-                .pushEventsBranchFilter(env.branch())
-                .branchFilterStrategy("wildcard")
-                .mergeRequestsEvents(false)
-                .tagPushEvents(false)
-                .enableSslVerification(true)
-                .build(), CustomResourceOptions.builder().parent(this).provider(gitlab).protect(kube.protect()).build());
+        hookUrls.put(Names.resource(namespace, receiverName), url);
+        ReceiverHooks.create(Names.resource(namespace, receiverName),
+                new ReceiverHooks.Hook(target.projectId(), env, namespace, receiverName, url, token),
+                CustomResourceOptions.builder().parent(this).provider(args.gitlab()).protect(kube.protect()).build());
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.fluxfleet.infra;
+package io.fluxfleet.flux;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fluxfleet.config.FluxFleetConfig.PlatformWorkers;
 import io.fluxfleet.flux.FluxSpecs.KustomizePatch;
 import io.fluxfleet.flux.FluxSpecs.PatchTarget;
-import io.fluxfleet.flux.FluxValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Chart values are trees of maps; this builds them. Placement on platform workers is
- * {@link io.fluxfleet.flux.FluxValues#place}, shared with the flux2 chart; what a chart does not expose in its values
- * is placed with a kustomize patch on the HelmRelease ({@link #jobPatch}).
+ * The one home of pod placement on platform workers, for every chart fluxfleet installs (the flux2 chart and the
+ * shared Rancher charts): the node selector and the toleration of the platform-worker taint in a chart's values
+ * ({@link #place}), and, for what a chart does not expose in its values, a kustomize patch on the HelmRelease
+ * ({@link #jobPatch}, {@link #deploymentPatch}).
  */
-final class Placement {
+public final class Placement {
     /** The node label every Linux node carries (kubelet's well-known {@code kubernetes.io/os}). */
-    static final Map<String, Object> LINUX = Map.of("kubernetes.io/os", "linux");
+    public static final Map<String, Object> LINUX = Map.of("kubernetes.io/os", "linux");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
@@ -32,18 +32,23 @@ final class Placement {
 
     private Placement() {}
 
-    /** The map at {@code path} under {@code root}, created (as a sorted map) where missing. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> node(Map<String, Object> root, List<String> path) {
-        Map<String, Object> node = root;
-        for (String key : path) {
-            node = (Map<String, Object>) node.computeIfAbsent(key, k -> new TreeMap<String, Object>());
-        }
-        return node;
+    /**
+     * Puts the platform-worker placement on one pod-making component of a chart's values: the node selector
+     * and the toleration of the taint. Every chart fluxfleet installs places its pods through this.
+     */
+    public static void place(Map<String, Object> component, PlatformWorkers workers) {
+        component.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
+        component.put("tolerations", List.of(toleration(workers)));
     }
 
-    static Map<String, Object> node(Map<String, Object> root, String... path) {
-        return node(root, List.of(path));
+    /** The toleration for the platform-worker taint. */
+    public static Map<String, Object> toleration(PlatformWorkers workers) {
+        Map<String, Object> toleration = new TreeMap<>();
+        toleration.put("key", workers.taintKey());
+        toleration.put("operator", "Equal");
+        toleration.put("value", workers.taintValue());
+        toleration.put("effect", workers.taintEffect());
+        return toleration;
     }
 
     /**
@@ -51,9 +56,9 @@ final class Placement {
      * and merges into the chart's; tolerations are a list without a merge key and replace the chart's, so the
      * chart's own tolerations that still apply are passed in {@code keep} and come first.
      */
-    static KustomizePatch jobPatch(String job, PlatformWorkers workers, List<Map<String, Object>> keep) {
+    public static KustomizePatch jobPatch(String job, PlatformWorkers workers, List<Map<String, Object>> keep) {
         List<Map<String, Object>> tolerations = new ArrayList<>(keep);
-        tolerations.add(FluxValues.toleration(workers));
+        tolerations.add(toleration(workers));
         Map<String, Object> podSpec = new LinkedHashMap<>();
         podSpec.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
         podSpec.put("tolerations", tolerations);
@@ -61,7 +66,7 @@ final class Placement {
     }
 
     /** A strategic-merge patch of {@code apps/v1} Deployment {@code name}'s pod spec onto platform workers. */
-    static KustomizePatch deploymentPatch(String name, PlatformWorkers workers) {
+    public static KustomizePatch deploymentPatch(String name, PlatformWorkers workers) {
         Map<String, Object> podSpec = new LinkedHashMap<>();
         podSpec.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
         return patch("apps", "v1", "Deployment", name, Map.of("spec", Map.of("template", Map.of("spec", podSpec))));

@@ -1,4 +1,4 @@
-package io.fluxfleet.tenancy;
+package io.fluxfleet.kube;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.fluxfleet.infra;
+package io.fluxfleet.notifications;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
@@ -8,7 +8,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
-import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxKind;
@@ -42,6 +41,7 @@ import java.util.Map;
  * environment to every event as well.
  */
 public final class CommitStatus extends ComponentResource {
+    /** Identity in the engine (a changed token changes every child's URN), kept from when this lived in infra. */
     public static final String TYPE = "fluxfleet:infra:CommitStatus";
     /** The key of the token in the Provider's Secret, as the gitlab provider reads it. */
     public static final String TOKEN_KEY = "token";
@@ -49,12 +49,23 @@ public final class CommitStatus extends ComponentResource {
     private final List<FluxObject> alerts;
 
     /**
-     * @param token the GitLab token (scope {@code api}) statuses are posted with, a Pulumi secret
+     * What a tenant's commit statuses take.
+     *
+     * @param kube              the cluster's provider, the tenant's protection, and labels
+     * @param tenant            the tenant
+     * @param flux              the installation whose CRDs and namespace the objects need
+     * @param tenantEnvironment the tenant's namespace and Kustomizations, whose events are reported
+     * @param projectUrl        the web URL of the tenant's GitLab project, where statuses are posted
+     * @param token             the GitLab token (scope {@code api}) statuses are posted with, a Pulumi secret
      */
-    public CommitStatus(String name, FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux,
-                        TenantEnvironment tenantEnvironment, Output<String> token, ComponentResourceOptions options) {
+    public record Args(Kube kube, Tenant tenant, FluxInstall flux, TenantEnvironment tenantEnvironment,
+                       String projectUrl, Output<String> token) {}
+
+    public CommitStatus(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        Environment env = config.environment();
+        Environment env = args.kube().environment();
+        Tenant tenant = args.tenant();
+        TenantEnvironment tenantEnvironment = args.tenantEnvironment();
         Map<Layer, FluxObject> layers = tenantEnvironment.kustomizations();
         Output<List<ObjectRef>> platformSources = Output.tuple(layers.get(Layer.CLUSTER).objectName(),
                 layers.get(Layer.SHARED).objectName()).applyValue(t -> List.of(
@@ -64,23 +75,26 @@ public final class CommitStatus extends ComponentResource {
                 ObjectRef.of(FluxKind.KUSTOMIZATION, "*", null),
                 ObjectRef.of(FluxKind.HELM_RELEASE, "*", null)));
         this.alerts = List.of(
-                pair(config, tenant, kube, flux, Names.FLUX_NAMESPACE, flux.namespace(), token, platformSources),
-                pair(config, tenant, kube, flux, tenant.namespace(), tenantEnvironment.namespace(), token, tenantSources));
+                pair(args, Names.FLUX_NAMESPACE, args.flux().namespace(), platformSources),
+                pair(args, tenant.namespace(), tenantEnvironment.namespace(), tenantSources));
         registerOutputs(Map.of("statusKey", Output.of(statusKeyPrefix(env) + "<kind>/<name>")));
     }
 
     /** The token Secret, Provider and Alert in one namespace; returns the Alert. */
-    private FluxObject pair(FluxFleetConfig config, Tenant tenant, Kube kube, FluxInstall flux, String namespace,
-                            Resource namespaceResource, Output<String> token, Output<List<ObjectRef>> eventSources) {
-        Environment env = config.environment();
+    private FluxObject pair(Args args, String namespace, Resource namespaceResource,
+                            Output<List<ObjectRef>> eventSources) {
+        Kube kube = args.kube();
+        Tenant tenant = args.tenant();
+        FluxInstall flux = args.flux();
+        Environment env = kube.environment();
         String secretName = Names.statusTokenSecret(tenant);
         Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
                 .metadata(kube.meta(secretName, namespace, tenant))
                 .type("Opaque")
-                .stringData(token.asSecret().applyValue(t -> Map.of(TOKEN_KEY, t)))
+                .stringData(args.token().asSecret().applyValue(t -> Map.of(TOKEN_KEY, t)))
                 .build(), kube.child(this, namespaceResource));
         String objectName = Names.commitStatus(tenant, env);
-        String address = config.gitlab().projectUrl(tenant.project());
+        String address = args.projectUrl();
         FluxObject provider = new FluxObject(Names.resource(namespace, objectName), FluxKind.PROVIDER, objectName,
                 namespace, Names.labels(env, tenant), secret.metadata().applyValue(m -> new ProviderSpec("gitlab",
                         address, Ref.of(m.name().orElseThrow()), commitStatusExpr(env))),

@@ -1,0 +1,102 @@
+package io.fluxfleet;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.resources.ProviderResource;
+
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxSources;
+import io.fluxfleet.flux.FluxSpecs.ObjectRef;
+import io.fluxfleet.flux.FluxValues;
+import io.fluxfleet.infra.Logging;
+import io.fluxfleet.infra.LoggingValues;
+import io.fluxfleet.infra.Monitoring;
+import io.fluxfleet.infra.MonitoringValues;
+import io.fluxfleet.infra.SharedChart;
+import io.fluxfleet.kube.Kube;
+import io.fluxfleet.naming.Names;
+import io.fluxfleet.notifications.CommitStatus;
+import io.fluxfleet.notifications.Webhooks;
+import io.fluxfleet.registry.HarborAccess;
+import io.fluxfleet.tenancy.TenantEnvironment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The one place the stack's config becomes the components' {@code Args}: every component takes a typed record of
+ * exactly what it uses, never the whole {@link FluxFleetConfig}, so a component can be built and tested alone and a
+ * config section reaches only the code that reads it.
+ */
+final class StackArgs {
+    private final FluxFleetConfig config;
+
+    StackArgs(FluxFleetConfig config) {
+        this.config = config;
+    }
+
+    FluxInstall.Args fluxInstall(Kube kube) {
+        var flux = config.flux();
+        return new FluxInstall.Args(kube, flux.chartVersion(), flux.chartRepository(), flux.timeout(),
+                FluxValues.of(config));
+    }
+
+    FluxSources.Args fluxSources(Kube kube, FluxInstall flux, Secret harborSecret) {
+        return new FluxSources.Args(kube, flux, harborSecret, config.flux().helmRepositoryInterval(),
+                FluxSources.harborChartsUrl(config.harbor().host(), config.harbor().project()));
+    }
+
+    SharedChart.Settings sharedCharts(Kube kube, FluxInstall flux) {
+        return new SharedChart.Settings(kube, flux, config.infra().interval(), config.infra().timeout(),
+                config.suspend());
+    }
+
+    Monitoring.Args monitoring(Kube kube, FluxInstall flux, FluxSources sources, HarborAccess harbor) {
+        var infra = config.infra();
+        return new Monitoring.Args(sharedCharts(kube, flux), harbor.platformNamespaces().get(Names.MONITORING_NAMESPACE),
+                sources.rancherCharts(), sources.harborCharts(), infra.monitoringChartVersion(),
+                MonitoringValues.crds(config), grafanaSecret -> MonitoringValues.chart(config, grafanaSecret),
+                MonitoringValues.postRenderers(config),
+                infra.customMonitoringChartVersion().map(version ->
+                        new SharedChart.Custom(version, MonitoringValues.custom(config))));
+    }
+
+    Logging.Args logging(Kube kube, FluxInstall flux, FluxSources sources, HarborAccess harbor) {
+        var infra = config.infra();
+        return new Logging.Args(sharedCharts(kube, flux), harbor.platformNamespaces().get(Names.LOGGING_NAMESPACE),
+                sources.rancherCharts(), sources.harborCharts(), infra.loggingChartVersion(),
+                LoggingValues.crds(config), LoggingValues.chart(config), LoggingValues.postRenderers(config),
+                infra.customLoggingChartVersion().map(version ->
+                        new SharedChart.Custom(version, LoggingValues.custom(config))));
+    }
+
+    TenantEnvironment.Args tenantEnvironment(Kube tenantKube, Tenant tenant, FluxInstall flux, Output<String> gitUsername,
+                                             Output<String> gitPassword, Output<List<ObjectRef>> sharedPrerequisites) {
+        var flux2 = config.flux();
+        return new TenantEnvironment.Args(tenantKube, tenant, flux, config.profile(), config.harbor(),
+                config.gitlab().cloneUrl(tenant.project()),
+                new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(), flux2.timeout(),
+                        config.suspend()),
+                gitUsername, gitPassword, sharedPrerequisites);
+    }
+
+    CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, FluxInstall flux, TenantEnvironment environment,
+                                   Output<String> token) {
+        return new CommitStatus.Args(tenantKube, tenant, flux, environment, config.gitlab().projectUrl(tenant.project()),
+                token);
+    }
+
+    /** {@code webhooks.ingressHost} is required with {@code webhooks.enabled}; the loader has checked that. */
+    Webhooks.Args webhooks(Kube kube, FluxInstall flux, Map<Tenant, TenantEnvironment> tenants, ProviderResource gitlab,
+                           Function<Tenant, String> projectId) {
+        String host = config.webhooks().ingressHost().orElseThrow(() ->
+                new IllegalStateException("webhooks.ingressHost is required when webhooks are enabled"));
+        return new Webhooks.Args(flux, host, gitlab, tenants.entrySet().stream()
+                .map(e -> new Webhooks.Target(e.getKey(), kube.withProtect(config.protect(e.getKey())), e.getValue(),
+                        projectId.apply(e.getKey())))
+                .toList());
+    }
+}
