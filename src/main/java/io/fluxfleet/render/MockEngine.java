@@ -139,7 +139,7 @@ public final class MockEngine implements Mocks, PulumiSdk.Registrations {
     public CompletableFuture<RegisterResourceResponse> register(RegisterResourceRequest request) {
         firstRegistration.compareAndSet(0, System.currentTimeMillis());
         String type = request.getType();
-        if (!ResourceTypes.emitted(type)) {
+        if (!ResourceTypes.accepted(type)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown resource type " + type
                     + " (not one fluxfleet emits: io.fluxfleet.render.ResourceTypes lists them)"));
         }

@@ -11,6 +11,10 @@ import java.util.Set;
  * and nothing else is.
  *
  * <p>Adding a resource type to the program means adding its token here, in this one list.
+ *
+ * <p>Besides the list, the engine accepts one reserved module, {@value #TEST_SCAFFOLDING}: components a test builds
+ * around the component it tests (a parent for children that need one). The program never declares a token there
+ * ({@code ResourceTypesTest} checks that production code declares exactly {@link #EMITTED}).
  */
 public final class ResourceTypes {
     /** The tokens, by provider, sorted within each group. */
@@ -60,6 +64,9 @@ public final class ResourceTypes {
             // random (pulumi-random 4.16.8)
             "random:index/randomPassword:RandomPassword");
 
+    /** The reserved module of test scaffolding components: {@code fluxfleet:test:<Name>}. */
+    public static final String TEST_SCAFFOLDING = "fluxfleet:test:";
+
     private static final Set<String> SET = Set.copyOf(EMITTED);
 
     private ResourceTypes() {}
@@ -67,5 +74,11 @@ public final class ResourceTypes {
     /** Whether fluxfleet registers resources of this type. */
     public static boolean emitted(String type) {
         return SET.contains(type);
+    }
+
+    /** Whether the engine double accepts a registration of this type: one the program emits, or test scaffolding. */
+    public static boolean accepted(String type) {
+        return emitted(type) || type.startsWith(TEST_SCAFFOLDING) && type.length() > TEST_SCAFFOLDING.length()
+                && type.indexOf(':', TEST_SCAFFOLDING.length()) < 0;
     }
 }

@@ -147,8 +147,19 @@ class ResourceTypesTest {
 
     @Test
     void everyListedTokenIsAccepted() {
-        ResourceTypes.EMITTED.forEach(t -> assertTrue(ResourceTypes.emitted(t), t));
-        assertFalse(ResourceTypes.emitted("kubernetes:"));
-        assertFalse(ResourceTypes.emitted("gitlab:index/group:Group"));
+        ResourceTypes.EMITTED.forEach(t -> assertTrue(ResourceTypes.emitted(t) && ResourceTypes.accepted(t), t));
+        assertFalse(ResourceTypes.accepted("kubernetes:"));
+        assertFalse(ResourceTypes.accepted("gitlab:index/group:Group"));
+    }
+
+    /** Test scaffolding has its own module; it is accepted but never emitted, and nothing near it is accepted. */
+    @Test
+    void onlyTheReservedModuleIsScaffolding() {
+        assertTrue(ResourceTypes.accepted("fluxfleet:test:Charts"));
+        assertFalse(ResourceTypes.emitted("fluxfleet:test:Charts"));
+        for (String near : List.of("fluxfleet:test:", "fluxfleet:tests:Charts", "fluxfleet:infra:Charts",
+                "fluxfleet:test:a:b", "kubernetes:fluxfleet:test:Charts")) {
+            assertFalse(ResourceTypes.accepted(near), near);
+        }
     }
 }
