@@ -55,7 +55,7 @@ public final class FluxInstall extends ComponentResource {
                 .cleanupOnFail(true)
                 .waitForJobs(true)
                 .timeout(timeoutSeconds(config.flux().timeout()))
-                .maxHistory(10)
+                .maxHistory(config.flux().helmMaxHistory())
                 .values(FluxValues.of(config))
                 .build(), kube.child(this));
 

@@ -1,10 +1,12 @@
 package io.fluxfleet.gitlab;
 
+import io.fluxfleet.config.GitLabGovernanceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.gitlab.SeedFiles.Seed;
+import io.fluxfleet.testing.GovernanceConfigs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
