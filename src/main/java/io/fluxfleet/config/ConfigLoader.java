@@ -72,7 +72,7 @@ public final class ConfigLoader {
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings, keysRead, today));
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(stack, raw, warnings, keysRead, today));
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));
@@ -204,13 +204,11 @@ public final class ConfigLoader {
         String host = f.has("host") ? f.checked("host", PLACEHOLDER, Validators::host) : f.required("host", PLACEHOLDER);
         String username = f.has("username") ? f.checked("username", PLACEHOLDER, Validators::userName)
                 : f.required("username", PLACEHOLDER);
-        Optional<Secret> password = f.secret("password");
-        if (password.isEmpty() && !f.has("password")) {
-            f.problem("password", "is required (set it with `pulumi config set --secret --path harbor.password`)");
-        }
+        Secret password = f.requiredSecret("password", "the password or robot token Flux and the clusters pull"
+                + " from Harbor with");
         String project = f.checked("project", Harbor.DEFAULT_PROJECT, Validators::dns1123Label);
         f.finish();
-        return new Harbor(host, username, password.orElse(new Secret(PLACEHOLDER)), project);
+        return new Harbor(host, username, password, project);
     }
 
     /**
@@ -243,13 +241,9 @@ public final class ConfigLoader {
                 Validators.projectPath(project).ifPresent(msg -> t.problem("project", msg));
             }
             String gitUsername = t.checked("gitUsername", Tenant.DEFAULT_GIT_USERNAME, Validators::userName);
-            Optional<Secret> gitPassword = t.secret("gitPassword");
-            if (!deployTokens && gitPassword.isEmpty() && !t.has("gitPassword")) {
-                t.problem("gitPassword", "is required while fluxfleet:gitlab.deployToken.enabled is false: the"
-                        + " token Flux reads the project with (set it with"
-                        + " `pulumi config set --secret --path '" + t.path().substring(RawConfig.NAMESPACE.length() + 1)
-                        + ".gitPassword'`)");
-            }
+            Optional<Secret> gitPassword = deployTokens ? t.secret("gitPassword")
+                    : Optional.of(t.requiredSecret("gitPassword", "while fluxfleet:gitlab.deployToken.enabled is false,"
+                    + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", false);
             t.finish();
