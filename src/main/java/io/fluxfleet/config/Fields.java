@@ -229,7 +229,7 @@ public final class Fields {
     public String setSecretCommand(String name) {
         String local = key(name).substring(RawConfig.NAMESPACE.length() + 1);
         boolean nested = local.contains(".") || local.contains("[");
-        String shown = local.matches("[A-Za-z0-9._-]+") ? local : "'" + local + "'";
+        String shown = local.matches("[A-Za-z0-9._-]+") ? local : Shown.quoted(local);
         return "pulumi config set --secret" + (nested ? " --path " : " ") + shown + " <value> -s " + context.stack();
     }
 

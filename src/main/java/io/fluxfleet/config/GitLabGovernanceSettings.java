@@ -173,7 +173,14 @@ public record GitLabGovernanceSettings(
 
     /** The teams of {@code gitlab.teams}: who owns which part of a GitOps repository in CODEOWNERS. */
     public enum Team {
-        PLATFORM, DEVOPS, SECURITY, QA, DEV, APP;
+        PLATFORM(Teams::platform), DEVOPS(Teams::devops), SECURITY(Teams::security), QA(Teams::qa), DEV(Teams::dev),
+        APP(Teams::app);
+
+        private final java.util.function.Function<Teams, List<String>> handles;
+
+        Team(java.util.function.Function<Teams, List<String>> handles) {
+            this.handles = handles;
+        }
 
         /** The config key under {@code gitlab.teams}. */
         public String key() {
@@ -200,14 +207,7 @@ public record GitLabGovernanceSettings(
 
         /** The handles of one team. */
         public List<String> of(Team team) {
-            return switch (team) {
-                case PLATFORM -> platform;
-                case DEVOPS -> devops;
-                case SECURITY -> security;
-                case QA -> qa;
-                case DEV -> dev;
-                case APP -> app;
-            };
+            return team.handles.apply(this);
         }
     }
 
@@ -319,7 +319,7 @@ public record GitLabGovernanceSettings(
 
         Teams teams = teams(f.object("teams"));
         String mergeMethod = f.checked("mergeMethod", DEFAULT_MERGE_METHOD, v -> MERGE_METHODS.contains(v) ? Optional.empty()
-                : Optional.of(Shown.quoted(v) + " cannot promote dev -> preprod -> prod: "
+                : Optional.of(Shown.quoted(v) + " cannot promote " + Environment.ids(" -> ") + ": "
                 + (v.equals("rebase_merge") ? "each promotion adds a merge commit to the target branch, so the next"
                 + " promotion needs a rebase of the protected source branch, which GitLab refuses"
                 : "it does not require an up-to-date branch, so a merge is not what its pipeline tested")
