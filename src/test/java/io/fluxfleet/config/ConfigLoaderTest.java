@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigLoaderTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void committedStackFilesAreValid(String stack) {
         FluxFleetConfig config = Stacks.committed(stack);
         assertEquals(stack, config.environment().id());

@@ -10,7 +10,7 @@ import io.fluxfleet.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class RenderCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void rendersTheCommittedStackFiles(String stack, @TempDir Path out) throws IOException {
         Run run = render("--stack", stack, "--config", Stacks.stackFile(stack).toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
