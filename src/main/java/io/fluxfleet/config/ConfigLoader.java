@@ -118,7 +118,8 @@ public final class ConfigLoader {
         Optional<Secret> kubeconfig = f.secret("kubeconfig");
         if (context.isEmpty() && kubeconfig.isEmpty()) {
             f.problem("context", "is required: name the kubeconfig context of this environment's cluster"
-                    + " (or set the secret " + f.key("kubeconfig") + "); fluxfleet never uses the current context");
+                    + " (or set the whole kubeconfig as the secret " + f.key("kubeconfig") + ": `"
+                    + f.setSecretCommand("kubeconfig") + "`); fluxfleet never uses the current context");
         }
         if (context.isPresent() && kubeconfig.isPresent()) {
             f.problem("kubeconfig", "set either " + f.key("context") + " or " + f.key("kubeconfig") + ", not both");
@@ -245,7 +246,7 @@ public final class ConfigLoader {
                     : Optional.of(t.requiredSecret("gitPassword", "while fluxfleet:gitlab.deployToken.enabled is false,"
                     + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
-            boolean retire = t.bool("retire", false);
+            boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
             t.finish();
             tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
         }

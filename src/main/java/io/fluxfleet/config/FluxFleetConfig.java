@@ -156,6 +156,7 @@ public record FluxFleetConfig(
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
                          Optional<Secret> statusToken, boolean retire) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
+        public static final boolean DEFAULT_RETIRE = false;
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty(), false);
