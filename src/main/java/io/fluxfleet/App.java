@@ -100,12 +100,12 @@ public final class App {
     static String usage() {
         return """
                 usage: java -jar fluxfleet.jar                      run as the Pulumi program (pulumi up/preview)
-                       java -jar fluxfleet.jar render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>
+                       java -jar fluxfleet.jar render --stack <%s> [--config <stack file>] --out <dir>
                        java -jar fluxfleet.jar diff <old-render-dir> <new-render-dir> [--stack <name>]
                        java -jar fluxfleet.jar diff --stacks <dir> [--base <sha>] [--head <sha>]
                        java -jar fluxfleet.jar plan <old-render-dir> <new-render-dir>   (or <render-dir> --destroy)
                        java -jar fluxfleet.jar changed-stacks (--base <rev> | --paths <file|->) [--repo <dir>]
                        java -jar fluxfleet.jar mr-note --file <note.md> [--update-only]   (token: $GITLAB_API_TOKEN)
-                """;
+                """.formatted(io.fluxfleet.config.Environment.ids("|"));
     }
 }

@@ -129,6 +129,6 @@ public final class RenderCommand {
     }
 
     static String usage() {
-        return "usage: fluxfleet render --stack <dev|preprod|prod> [--config <stack file>] --out <dir>";
+        return "usage: fluxfleet render --stack <" + io.fluxfleet.config.Environment.ids("|") + "> [--config <stack file>] --out <dir>";
     }
 }
