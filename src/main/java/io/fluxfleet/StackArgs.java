@@ -41,7 +41,7 @@ final class StackArgs {
     FluxInstall.Args fluxInstall(Kube kube) {
         var flux = config.flux();
         return new FluxInstall.Args(kube, flux.chartVersion(), flux.chartRepository(), flux.timeout(),
-                FluxValues.of(config));
+                flux.helmMaxHistory(), FluxValues.of(config));
     }
 
     FluxSources.Args fluxSources(Kube kube, FluxInstall flux, Secret harborSecret) {
@@ -78,8 +78,8 @@ final class StackArgs {
         var flux2 = config.flux();
         return new TenantEnvironment.Args(tenantKube, tenant, flux, config.profile(), config.harbor(),
                 config.gitlab().cloneUrl(tenant.project()),
-                new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(), flux2.timeout(),
-                        config.suspend()),
+                new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(),
+                        flux2.kustomizationRetryInterval(), flux2.timeout(), config.suspend()),
                 gitUsername, gitPassword, sharedPrerequisites);
     }
 

@@ -50,8 +50,13 @@ class ProgramTest {
                 "PULUMI_CONFIG_SECRET_KEYS", JSON.writeValueAsString(secretKeys));
     }
 
+    /**
+     * As the engine hands a stack's config over once the README's first-run commands have set every secret the stack
+     * file names without a value ({@code token:}): each {@code pulumi config set --secret} stored a ciphertext, which
+     * the engine decrypts.
+     */
     private static JsonNode decrypt(JsonNode node) {
-        if (node.isObject() && node.size() == 1 && node.has("secure")) {
+        if (node.isNull() || node.isObject() && node.size() == 1 && node.has("secure")) {
             return TextNode.valueOf("decrypted-test-secret");
         }
         if (node.isObject()) {

@@ -14,7 +14,7 @@ import io.fluxfleet.testing.Stacks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ class StackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void everyChartComponentIsPlacedOnPlatformWorkers(String env) {
         Recorded release = render(env).find(RenderResult.HELM_RELEASE_TYPE, "flux");
         Map<String, Object> values = map(release.inputs().get("values"));
@@ -101,7 +101,7 @@ class StackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void gitRepositoriesFollowTheEnvironmentBranch(String env) {
         RenderResult result = render(env);
         for (String ns : List.of("flux-system", "tenant1")) {
@@ -118,7 +118,7 @@ class StackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void kustomizationsHaveTheirPathsDependenciesAndIdentity(String env) {
         RenderResult result = render(env);
         Recorded cluster = result.find(KUSTOMIZATION, "flux-system/tenant1-" + env + "-cluster");
@@ -160,7 +160,7 @@ class StackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void tenantNamespacesGetTheEnvironmentProfile(String env) {
         RenderResult result = render(env);
         FluxFleetConfig.Profile profile = Stacks.load(env, Stacks.minimal(env, 1)).profile();
@@ -233,7 +233,7 @@ class StackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void everyKubernetesResourceUsesTheExplicitProvider(String env) {
         RenderResult result = render(env);
         Recorded provider = result.find("pulumi:providers:kubernetes", "kubernetes-" + env);
@@ -247,7 +247,7 @@ class StackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void fluxObjectsDependOnTheReleaseThatInstallsTheirCrds(String env) {
         RenderResult result = render(env);
         String release = result.find(RenderResult.HELM_RELEASE_TYPE, "flux").urn();

@@ -11,7 +11,6 @@ import io.fluxfleet.config.FluxFleetConfig.RancherIntegration;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.config.FluxFleetConfig.Webhooks;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,23 +21,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns a stack's raw config into {@link FluxFleetConfig}, with every default in one place. All problems
- * are collected and thrown together as one {@link ConfigException}; nothing is returned half-valid.
+ * Turns a stack's raw config into {@link FluxFleetConfig}. It reads and validates; the defaults it falls back to
+ * are the sections' own ({@code FluxFleetConfig.*.DEFAULTS}, {@link Environment}, {@link GitLabGovernanceSettings}).
+ * All problems are collected and thrown together as one {@link ConfigException}; nothing is returned half-valid.
  */
 public final class ConfigLoader {
-    public static final String DEFAULT_CHART_VERSION = "2.18.3";
-    public static final String DEFAULT_CHART_REPOSITORY = "https://fluxcd-community.github.io/helm-charts";
-    public static final String DEFAULT_PLATFORM_KEY = "node-role.com/platform-worker";
-    private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
-    private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "error");
+    /** What a required key that is missing or invalid reads as, so reading can go on; never returned. */
     private static final String PLACEHOLDER = "invalid";
-    /** The largest requests among the flux2 chart's components (values.yaml {@code *.resources.requests}). */
-    public static final String FLUX_CPU_REQUEST = "100m";
-    public static final String FLUX_MEMORY_REQUEST = "64Mi";
-    /** The Rancher line of the shared charts' defaults, and those defaults: the current 2.14 releases. */
-    public static final String DEFAULT_RANCHER_VERSION = "2.14";
-    public static final String DEFAULT_MONITORING_CHART_VERSION = "109.0.2+up80.9.1-rancher.8";
-    public static final String DEFAULT_LOGGING_CHART_VERSION = "109.0.1+up4.10.0-rancher.24";
 
     private ConfigLoader() {}
 
@@ -83,11 +72,11 @@ public final class ConfigLoader {
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(raw, warnings, keysRead, today));
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(stack, raw, warnings, keysRead, today));
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));
-        boolean allowDestroy = top.bool("allowDestroy", false);
+        boolean allowDestroy = top.bool("allowDestroy", FluxFleetConfig.DEFAULT_ALLOW_DESTROY);
         Flux flux = flux(top.object("flux"));
         PlatformWorkers workers = platformWorkers(top.object("platformWorkers"));
         Profile profile = profile(top.object("profile"), environment);
@@ -96,7 +85,7 @@ public final class ConfigLoader {
         List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
-        boolean suspend = top.bool("suspend", false);
+        boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         top.finish();
 
         java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
@@ -109,16 +98,17 @@ public final class ConfigLoader {
                 infra, webhooks, suspend);
     }
 
-    /** The environment defaults to the stack name when that is one of dev, preprod or prod. */
+    /** The environment defaults to the stack name when that is an environment's id. */
     private static Environment environment(String stack, Fields top) {
         Optional<String> value = top.optionalString("environment");
         String id = value.orElse(stack);
         Optional<Environment> parsed = Environment.parse(id);
         if (parsed.isEmpty()) {
             top.problem("environment", value.isPresent()
-                    ? "unknown environment " + Shown.quoted(id) + ": expected dev, preprod or prod"
-                    : "is required: stack " + Shown.quoted(stack) + " is not named dev, preprod or prod, so set the environment");
-            return Environment.DEV;
+                    ? "unknown environment " + Shown.quoted(id) + ": expected " + Environment.choices()
+                    : "is required: stack " + Shown.quoted(stack) + " is not named " + Environment.choices()
+                    + ", so set the environment");
+            return Environment.first();
         }
         return parsed.get();
     }
@@ -128,7 +118,8 @@ public final class ConfigLoader {
         Optional<Secret> kubeconfig = f.secret("kubeconfig");
         if (context.isEmpty() && kubeconfig.isEmpty()) {
             f.problem("context", "is required: name the kubeconfig context of this environment's cluster"
-                    + " (or set the secret " + f.key("kubeconfig") + "); fluxfleet never uses the current context");
+                    + " (or set the whole kubeconfig as the secret " + f.key("kubeconfig") + ": `"
+                    + f.setSecretCommand("kubeconfig") + "`); fluxfleet never uses the current context");
         }
         if (context.isPresent() && kubeconfig.isPresent()) {
             f.problem("kubeconfig", "set either " + f.key("context") + " or " + f.key("kubeconfig") + ", not both");
@@ -138,48 +129,48 @@ public final class ConfigLoader {
     }
 
     private static Flux flux(Fields f) {
-        String chartVersion = f.checked("chartVersion", DEFAULT_CHART_VERSION, v ->
+        Flux d = Flux.DEFAULTS;
+        String chartVersion = f.checked("chartVersion", d.chartVersion(), v ->
                 v.matches("[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?") ? Optional.empty()
                         : Optional.of(Shown.quoted(v) + " is not an exact chart version such as 2.18.3 (ranges are not pinned)"));
-        String repository = f.checked("chartRepository", DEFAULT_CHART_REPOSITORY, Validators::httpsUrl);
-        boolean keepCrds = f.bool("keepCrdsOnUninstall", true);
-        boolean sourceWatcher = f.bool("sourceWatcher", false);
-        String logLevel = f.checked("logLevel", "info", v -> LOG_LEVELS.contains(v) ? Optional.empty()
-                : Optional.of(Shown.quoted(v) + " is not a log level: expected debug, info or error"));
-        String gitInterval = f.checked("gitInterval", "1m", Validators::duration);
-        String kustomizationInterval = f.checked("kustomizationInterval", "10m", Validators::duration);
-        String helmRepositoryInterval = f.checked("helmRepositoryInterval", "1h", Validators::duration);
-        String timeout = f.checked("timeout", "5m", Validators::helmTimeout);
+        String repository = f.checked("chartRepository", d.chartRepository(), Validators::httpsUrl);
+        boolean keepCrds = f.bool("keepCrdsOnUninstall", d.keepCrdsOnUninstall());
+        boolean sourceWatcher = f.bool("sourceWatcher", d.sourceWatcher());
+        String logLevel = f.checked("logLevel", d.logLevel(), v -> Flux.LOG_LEVELS.contains(v) ? Optional.empty()
+                : Optional.of(Shown.quoted(v) + " is not a log level: expected " + either(Flux.LOG_LEVELS)));
+        String gitInterval = f.checked("gitInterval", d.gitInterval(), Validators::duration);
+        String kustomizationInterval = f.checked("kustomizationInterval", d.kustomizationInterval(), Validators::duration);
+        String helmRepositoryInterval = f.checked("helmRepositoryInterval", d.helmRepositoryInterval(), Validators::duration);
+        String timeout = f.checked("timeout", d.timeout(), Validators::helmTimeout);
         f.finish();
         return new Flux(chartVersion, repository, keepCrds, sourceWatcher, logLevel, gitInterval,
-                kustomizationInterval, helmRepositoryInterval, timeout);
+                kustomizationInterval, helmRepositoryInterval, timeout, d.kustomizationRetryInterval(), d.helmMaxHistory());
     }
 
     private static PlatformWorkers platformWorkers(Fields f) {
-        String labelKey = f.checked("labelKey", DEFAULT_PLATFORM_KEY, Validators::qualifiedName);
-        String labelValue = f.checked("labelValue", "true", Validators::labelValue);
-        String taintKey = f.checked("taintKey", DEFAULT_PLATFORM_KEY, Validators::qualifiedName);
-        String taintValue = f.checked("taintValue", "true", Validators::labelValue);
-        String effect = f.checked("taintEffect", "NoExecute", v -> TAINT_EFFECTS.contains(v) ? Optional.empty()
-                : Optional.of(Shown.quoted(v) + " is not a taint effect: expected NoSchedule, PreferNoSchedule or NoExecute"));
+        PlatformWorkers d = PlatformWorkers.DEFAULTS;
+        String labelKey = f.checked("labelKey", d.labelKey(), Validators::qualifiedName);
+        String labelValue = f.checked("labelValue", d.labelValue(), Validators::labelValue);
+        String taintKey = f.checked("taintKey", d.taintKey(), Validators::qualifiedName);
+        String taintValue = f.checked("taintValue", d.taintValue(), Validators::labelValue);
+        String effect = f.checked("taintEffect", d.taintEffect(), v -> PlatformWorkers.TAINT_EFFECTS.contains(v)
+                ? Optional.empty()
+                : Optional.of(Shown.quoted(v) + " is not a taint effect: expected " + either(PlatformWorkers.TAINT_EFFECTS)));
         f.finish();
         return new PlatformWorkers(labelKey, labelValue, taintKey, taintValue, effect);
     }
 
-    /** Profile defaults per environment, from the guide's environment-specific configurations. */
-    public static Profile defaultProfile(Environment environment) {
-        return switch (environment) {
-            case DEV -> new Profile("1", "2Gi", "7d", "30s", "10Gi");
-            case PREPROD -> new Profile("2", "4Gi", "14d", "15s", "20Gi");
-            case PROD -> new Profile("4", "8Gi", "30d", "10s", "50Gi");
-        };
+    /** {@code a, b or c}. */
+    private static String either(List<String> values) {
+        return values.size() == 1 ? values.get(0)
+                : String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
     }
 
     private static Profile profile(Fields f, Environment environment) {
-        Profile d = defaultProfile(environment);
-        String cpu = f.checked("cpu", d.cpu(), v -> Validators.quantity(v).or(() -> atLeast(v, FLUX_CPU_REQUEST, "cpu")));
+        Profile d = environment.profile();
+        String cpu = f.checked("cpu", d.cpu(), v -> Validators.quantity(v).or(() -> atLeast(v, Flux.CPU_REQUEST, "cpu")));
         String memory = f.checked("memory", d.memory(),
-                v -> Validators.quantity(v).or(() -> atLeast(v, FLUX_MEMORY_REQUEST, "memory")));
+                v -> Validators.quantity(v).or(() -> atLeast(v, Flux.MEMORY_REQUEST, "memory")));
         String retention = f.checked("retention", d.retention(), v -> Validators.prometheusDuration(v, false));
         String scrapeInterval = f.checked("scrapeInterval", d.scrapeInterval(), v -> Validators.prometheusDuration(v, false));
         String storage = f.checked("storage", d.storage(), Validators::quantity);
@@ -203,7 +194,7 @@ public final class ConfigLoader {
     }
 
     private static GitLab gitlab(Fields f, Environment environment) {
-        String url = f.checked("url", "https://gitlab.com", Validators::httpsUrl);
+        String url = f.checked("url", GitLab.DEFAULT_URL, Validators::httpsUrl);
         GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment);
         Optional<Secret> statusToken = f.secret("statusToken");
         f.finish();
@@ -214,13 +205,11 @@ public final class ConfigLoader {
         String host = f.has("host") ? f.checked("host", PLACEHOLDER, Validators::host) : f.required("host", PLACEHOLDER);
         String username = f.has("username") ? f.checked("username", PLACEHOLDER, Validators::userName)
                 : f.required("username", PLACEHOLDER);
-        Optional<Secret> password = f.secret("password");
-        if (password.isEmpty() && !f.has("password")) {
-            f.problem("password", "is required (set it with `pulumi config set --secret --path harbor.password`)");
-        }
-        String project = f.checked("project", "library", Validators::dns1123Label);
+        Secret password = f.requiredSecret("password", "the password or robot token Flux and the clusters pull"
+                + " from Harbor with");
+        String project = f.checked("project", Harbor.DEFAULT_PROJECT, Validators::dns1123Label);
         f.finish();
-        return new Harbor(host, username, password.orElse(new Secret(PLACEHOLDER)), project);
+        return new Harbor(host, username, password, project);
     }
 
     /**
@@ -252,35 +241,23 @@ public final class ConfigLoader {
             if (!project.equals(PLACEHOLDER)) {
                 Validators.projectPath(project).ifPresent(msg -> t.problem("project", msg));
             }
-            String gitUsername = t.checked("gitUsername", "flux", Validators::userName);
-            Optional<Secret> gitPassword = t.secret("gitPassword");
-            if (!deployTokens && gitPassword.isEmpty() && !t.has("gitPassword")) {
-                t.problem("gitPassword", "is required while fluxfleet:gitlab.deployToken.enabled is false: the"
-                        + " token Flux reads the project with (set it with"
-                        + " `pulumi config set --secret --path '" + t.path().substring(RawConfig.NAMESPACE.length() + 1)
-                        + ".gitPassword'`)");
-            }
+            String gitUsername = t.checked("gitUsername", Tenant.DEFAULT_GIT_USERNAME, Validators::userName);
+            Optional<Secret> gitPassword = deployTokens ? t.secret("gitPassword")
+                    : Optional.of(t.requiredSecret("gitPassword", "while fluxfleet:gitlab.deployToken.enabled is false,"
+                    + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
-            boolean retire = t.bool("retire", false);
+            boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
             t.finish();
             tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
         }
         return tenants;
     }
 
-    /** The shared infrastructure's defaults: the current Rancher 2.14 charts, no custom charts or images. */
-    public static Infra defaultInfra() {
-        return new Infra(DEFAULT_RANCHER_VERSION, DEFAULT_MONITORING_CHART_VERSION, DEFAULT_LOGGING_CHART_VERSION,
-                Optional.empty(), Optional.empty(), Optional.empty(), "10m", "15m",
-                new Images(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                RancherIntegration.off());
-    }
-
     /**
      * @param harborHost the registry custom images must come from; null when harbor.host itself is invalid
      */
     private static Infra infra(Fields f, Environment environment, String harborHost) {
-        Infra d = defaultInfra();
+        Infra d = Infra.DEFAULTS;
         String rancher = f.string("rancherVersion", d.rancherVersion());
         Optional<String> rancherProblem = Validators.rancherVersion(rancher);
         rancherProblem.ifPresent(msg -> f.problem("rancherVersion", msg));
@@ -311,11 +288,12 @@ public final class ConfigLoader {
      * charts build Grafana's and Prometheus' links through Rancher's proxy from them.
      */
     private static RancherIntegration rancherIntegration(Fields f) {
-        boolean enabled = f.bool("enabled", false);
+        RancherIntegration d = RancherIntegration.off();
+        boolean enabled = f.bool("enabled", d.enabled());
         Optional<String> clusterId = optionalChecked(f, "clusterId", Validators::rancherClusterId);
         Optional<String> clusterName = optionalChecked(f, "clusterName", Validators::rancherClusterName);
         Optional<String> url = optionalChecked(f, "url", Validators::httpsUrl);
-        String registry = f.checked("systemDefaultRegistry", "", v -> v.isEmpty() ? Optional.empty() : Validators.host(v));
+        String registry = f.checked("systemDefaultRegistry", d.systemDefaultRegistry(), v -> v.isEmpty() ? Optional.empty() : Validators.host(v));
         if (enabled) {
             String how = " (while " + f.key("enabled") + " is true): ";
             if (!f.has("clusterId")) {
@@ -357,7 +335,8 @@ public final class ConfigLoader {
 
     /**
      * One of fluxfleet's images: it must come from Harbor (the only registry the pull secrets authenticate to),
-     * and prod refuses a reference that does not pin one image ({@code :latest} or no tag or digest at all).
+     * and a strict environment (prod) refuses a reference that does not pin one image ({@code :latest} or no tag or
+     * digest at all).
      *
      * @param needsTag the chart builds the image as {@code repository:tag}, so a digest alone cannot be expressed
      */
@@ -379,9 +358,9 @@ public final class ConfigLoader {
             f.problem(name, Shown.quoted(value.get()) + " is not in Harbor: custom images come from harbor.host (" + Shown.quoted(harborHost)
                     + "), the only registry the harbor-registry-secret pull secrets authenticate to");
         }
-        if (environment == Environment.PROD && !image.pinned()) {
+        if (environment.requiresPinnedImages() && !image.pinned()) {
             ok = false;
-            f.problem(name, Shown.quoted(value.get()) + " is not pinned: prod refuses ':latest' and untagged images; give a"
+            f.problem(name, Shown.quoted(value.get()) + " is not pinned: " + environment.id() + " refuses ':latest' and untagged images; give a"
                     + " version tag (e.g. :1.4.2) or a digest (@sha256:...)");
         }
         if (needsTag && image.tag().isEmpty()) {
@@ -393,7 +372,7 @@ public final class ConfigLoader {
     }
 
     private static Webhooks webhooks(Fields f) {
-        boolean enabled = f.bool("enabled", false);
+        boolean enabled = f.bool("enabled", Webhooks.DEFAULTS.enabled());
         Optional<String> host = optionalChecked(f, "ingressHost", Validators::ingressHost);
         if (enabled && !f.has("ingressHost")) {
             f.problem("ingressHost", "is required when webhooks are enabled: the public host name GitLab posts push"

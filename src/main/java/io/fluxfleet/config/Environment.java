@@ -1,21 +1,52 @@
 package io.fluxfleet.config;
 
+import io.fluxfleet.config.FluxFleetConfig.Profile;
+import io.fluxfleet.config.GitLabGovernanceSettings.Team;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The three environments fluxfleet knows. Each stack converges exactly one of them; the environment
- * decides the Git branch Flux follows and the defaults of its profile.
+ * The environments fluxfleet knows, in promotion order: each stack converges exactly one of them, and changes
+ * reach an environment's branch by a merge request from the branch of the one before it. An environment carries
+ * its whole policy here, so that no code outside this file decides anything by an environment's name, and adding
+ * one (say {@code qa}, between dev and preprod) is one constant here plus its stack file
+ * ({@code EnvironmentPolicyTest} compiles the program with such a constant and renders both stacks).
+ *
+ * <p>Order matters: the first environment's stack commits the seed files, every later branch is created from the
+ * one before it, and the last one writes the project-wide GitLab settings by default.
  */
 public enum Environment {
-    DEV("dev"),
-    PREPROD("preprod"),
-    PROD("prod");
+    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false)),
+    PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false)),
+    PROD("prod", new Policy(new Profile("4", "8Gi", "30d", "10s", "50Gi"), 3,
+            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true));
+
+    /**
+     * What an environment decides on its own.
+     *
+     * @param profile    the defaults of {@code fluxfleet:profile} (from the guide's environment-specific
+     *                   configurations)
+     * @param approvals  the default of {@code gitlab.approvals}: approvals a merge request into the branch needs
+     * @param codeOwners the teams ({@code gitlab.teams}) that own the environment's cluster directory in CODEOWNERS
+     * @param strict     what prod requires: every resource protected against {@code pulumi destroy} (unless
+     *                   {@code allowDestroy}), images pinned to a version or digest ({@code :latest} and untagged
+     *                   refused), and only the approvers may merge unless {@code gitlab.mergers} says otherwise
+     */
+    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict) {
+        public Policy {
+            codeOwners = List.copyOf(codeOwners);
+        }
+    }
 
     private final String id;
+    private final Policy policy;
 
-    Environment(String id) {
+    Environment(String id, Policy policy) {
         this.id = id;
+        this.policy = policy;
     }
 
     /** The lower-case name used in config, branch names and Kubernetes names. */
@@ -28,8 +59,72 @@ public enum Environment {
         return id;
     }
 
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The defaults of {@code fluxfleet:profile} in this environment. */
+    public Profile profile() {
+        return policy.profile();
+    }
+
+    /** The default number of approvals a merge request into this environment's branch needs. */
+    public int approvals() {
+        return policy.approvals();
+    }
+
+    /** The teams that own this environment's cluster directory in CODEOWNERS. */
+    public List<Team> codeOwners() {
+        return policy.codeOwners();
+    }
+
+    /** Whether the stack's resources are protected unless {@code allowDestroy} is set. */
+    public boolean protectsResources() {
+        return policy.strict();
+    }
+
+    /** Whether images must be pinned to a version tag or digest ({@code :latest} and untagged are refused). */
+    public boolean requiresPinnedImages() {
+        return policy.strict();
+    }
+
+    /** Whether {@code gitlab.mergers} defaults to the approvers (else to nobody besides maintainers). */
+    public boolean approversMergeByDefault() {
+        return policy.strict();
+    }
+
+    /** The environment before this one in promotion order, whose branch this one's is created from and fed by. */
+    public Optional<Environment> previous() {
+        return ordinal() == 0 ? Optional.empty() : Optional.of(values()[ordinal() - 1]);
+    }
+
+    /** The first environment: its stack commits the seed files, on its branch. */
+    public static Environment first() {
+        return values()[0];
+    }
+
+    /**
+     * The last environment in promotion order: the default {@code gitlab.projectSettings.owner}, the one stack
+     * that writes a project's project-wide settings.
+     */
+    public static Environment last() {
+        return values()[values().length - 1];
+    }
+
     public static Optional<Environment> parse(String value) {
         return Arrays.stream(values()).filter(e -> e.id.equals(value)).findFirst();
+    }
+
+    /** Every environment's id, for messages: {@code dev, preprod or prod}. */
+    public static String choices() {
+        List<String> ids = Arrays.stream(values()).map(Environment::id).toList();
+        return ids.size() == 1 ? ids.get(0)
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
+    }
+
+    /** Every environment's id joined by {@code separator}, for usage lines: {@code dev|preprod|prod}. */
+    public static String ids(String separator) {
+        return Arrays.stream(values()).map(Environment::id).collect(Collectors.joining(separator));
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class Fields {
      * What every reader of one config shares: the raw config, the warnings collected, and every key path read
      * (list indexes as {@code []}), which is how the documentation test knows the whole key set.
      */
-    record Context(RawConfig raw, List<String> warnings, Set<String> keysRead, java.time.LocalDate today) {}
+    record Context(String stack, RawConfig raw, List<String> warnings, Set<String> keysRead, java.time.LocalDate today) {}
 
     /** The date (UTC) config is judged on: a deploy-token expiry must lie after it. */
     public java.time.LocalDate today() {
@@ -168,9 +168,14 @@ public final class Fields {
 
     /**
      * A key that carries a secret: always a {@link Secret}, however the user wrote it. One stored in plain
-     * text is accepted with a warning that says how to encrypt it.
+     * text is accepted with a warning that says how to encrypt it. A key named without a value ({@code token:} with
+     * nothing after it) says the stack needs the secret and nobody has set it yet: an error naming the command that
+     * sets it, or offline a stand-in ({@link #unset}).
      */
     public Optional<Secret> secret(String name) {
+        if (namedWithoutValue(name)) {
+            return unset(name, "is named in the stack file without a value");
+        }
         Optional<String> value = optionalString(name);
         value.ifPresent(v -> {
             String key = key(name);
@@ -182,6 +187,50 @@ public final class Fields {
             }
         });
         return value.map(Secret::new);
+    }
+
+    /**
+     * A secret the stack cannot go without: missing (or named without a value) it is an error naming the command
+     * that sets it, or offline a stand-in.
+     *
+     * @param why what the secret is for, after "is required: "
+     */
+    public Secret requiredSecret(String name, String why) {
+        if (has(name)) {
+            return secret(name).orElse(new Secret("invalid"));
+        }
+        return unset(name, namedWithoutValue(name) ? "is named in the stack file without a value (" + why + ")"
+                : "is required: " + why).orElse(new Secret("invalid"));
+    }
+
+    /** Whether the key is present with no value ({@code key:} followed by nothing, or {@code null}). */
+    private boolean namedWithoutValue(String name) {
+        markKnown(name);
+        return node != null && node.isObject() && node.has(name) && node.get(name).isNull();
+    }
+
+    /**
+     * A secret that is not set. The engine's config: a problem naming the exact {@code pulumi config set} command.
+     * A stack file read offline (render): a stand-in value that names the key (render shows it as
+     * {@code [secret:<fingerprint>]} like every secret), and a warning with the same command.
+     */
+    private Optional<Secret> unset(String name, String what) {
+        String command = setSecretCommand(name);
+        if (context.raw().offline()) {
+            context.warnings().add(key(name) + " " + what + "; render stands in for it, and `pulumi up` needs it: "
+                    + command);
+            return Optional.of(new Secret("[unset " + key(name) + "]"));
+        }
+        problem(name, what + "; set it with `" + command + "`");
+        return Optional.empty();
+    }
+
+    /** The exact command that stores this key's secret encrypted in the stack's file. */
+    public String setSecretCommand(String name) {
+        String local = key(name).substring(RawConfig.NAMESPACE.length() + 1);
+        boolean nested = local.contains(".") || local.contains("[");
+        String shown = local.matches("[A-Za-z0-9._-]+") ? local : Shown.quoted(local);
+        return "pulumi config set --secret" + (nested ? " --path " : " ") + shown + " <value> -s " + context.stack();
     }
 
     public List<String> strings(String name) {

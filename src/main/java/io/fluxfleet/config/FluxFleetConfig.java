@@ -1,13 +1,14 @@
 package io.fluxfleet.config;
 
-import io.fluxfleet.gitlab.GitLabGovernanceSettings;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A stack's whole configuration, parsed once and validated in full. Everything that builds resources
- * takes these records; nothing reads Pulumi config a second time.
+ * takes these records; nothing reads Pulumi config a second time. Each section's defaults live on its record
+ * ({@code DEFAULTS} and {@code DEFAULT_*}), the per-environment ones on {@link Environment}, the GitLab
+ * governance ones on {@link GitLabGovernanceSettings}; {@link ConfigLoader} only reads and validates.
  *
  * @param stack        the Pulumi stack name
  * @param environment  the environment this stack converges
@@ -32,16 +33,12 @@ public record FluxFleetConfig(
         Webhooks webhooks,
         boolean suspend) {
 
+    /** {@code allowDestroy} and {@code suspend} are off unless set. */
+    public static final boolean DEFAULT_ALLOW_DESTROY = false;
+    public static final boolean DEFAULT_SUSPEND = false;
+
     public FluxFleetConfig {
         tenants = List.copyOf(tenants);
-    }
-
-    /** The core settings only; shared infrastructure, webhooks and the freeze take their defaults. */
-    public FluxFleetConfig(String stack, Environment environment, Cluster cluster, boolean allowDestroy, Flux flux,
-                           PlatformWorkers platformWorkers, Profile profile, GitLab gitlab, Harbor harbor,
-                           List<Tenant> tenants) {
-        this(stack, environment, cluster, allowDestroy, flux, platformWorkers, profile, gitlab, harbor, tenants,
-                ConfigLoader.defaultInfra(), new Webhooks(false, Optional.empty()), false);
     }
 
     /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
@@ -49,9 +46,12 @@ public record FluxFleetConfig(
         return tenant.statusToken().or(gitlab::statusToken);
     }
 
-    /** Prod resources are protected against {@code pulumi destroy} unless the stack explicitly allows it. */
+    /**
+     * A strict environment's (prod's) resources are protected against {@code pulumi destroy} unless the stack
+     * explicitly allows it.
+     */
     public boolean protect() {
-        return environment == Environment.PROD && !allowDestroy;
+        return environment.protectsResources() && !allowDestroy;
     }
 
     /**
@@ -69,8 +69,12 @@ public record FluxFleetConfig(
     /**
      * The flux2 Helm chart and the Flux objects' timing.
      *
-     * @param keepCrdsOnUninstall annotate the chart's CRDs with {@code helm.sh/resource-policy: keep}, so
-     *                            uninstalling the chart never deletes the CRDs and with them every Flux object
+     * @param keepCrdsOnUninstall        annotate the chart's CRDs with {@code helm.sh/resource-policy: keep}, so
+     *                                   uninstalling the chart never deletes the CRDs and with them every Flux object
+     * @param kustomizationRetryInterval how soon a failed Kustomization is retried ({@code spec.retryInterval}); not
+     *                                   a config key
+     * @param helmMaxHistory             the Helm release revisions kept for the flux2 chart ({@code maxHistory}); not
+     *                                   a config key
      */
     public record Flux(
             String chartVersion,
@@ -81,14 +85,30 @@ public record FluxFleetConfig(
             String gitInterval,
             String kustomizationInterval,
             String helmRepositoryInterval,
-            String timeout) {}
+            String timeout,
+            String kustomizationRetryInterval,
+            int helmMaxHistory) {
+        public static final Flux DEFAULTS = new Flux("2.18.3", "https://fluxcd-community.github.io/helm-charts",
+                true, false, "info", "1m", "10m", "1h", "5m", "2m", 10);
+        public static final List<String> LOG_LEVELS = List.of("debug", "info", "error");
+        /**
+         * The largest requests among the flux2 chart's components (values.yaml {@code *.resources.requests}), which
+         * {@code FluxValues} keeps: the least {@code profile.cpu}/{@code profile.memory} can be.
+         */
+        public static final String CPU_REQUEST = "100m";
+        public static final String MEMORY_REQUEST = "64Mi";
+    }
 
     /** The label every platform-worker node carries and the taint that keeps other pods off them. */
-    public record PlatformWorkers(String labelKey, String labelValue, String taintKey, String taintValue, String taintEffect) {}
+    public record PlatformWorkers(String labelKey, String labelValue, String taintKey, String taintValue, String taintEffect) {
+        public static final String DEFAULT_KEY = "node-role.com/platform-worker";
+        public static final PlatformWorkers DEFAULTS = new PlatformWorkers(DEFAULT_KEY, "true", DEFAULT_KEY, "true", "NoExecute");
+        public static final List<String> TAINT_EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    }
 
     /**
      * The environment profile: compute per tenant namespace and for Flux's controllers, and the monitoring
-     * settings the shared layer uses.
+     * settings the shared layer uses. Its defaults are the environment's ({@link Environment#profile()}).
      */
     public record Profile(String cpu, String memory, String retention, String scrapeInterval, String storage) {}
 
@@ -99,9 +119,7 @@ public record FluxFleetConfig(
      * @param statusToken the token (scope {@code api}) Flux posts commit statuses with, for tenants without their own
      */
     public record GitLab(String url, GitLabGovernanceSettings governance, Optional<Secret> statusToken) {
-        public GitLab(String url, GitLabGovernanceSettings governance) {
-            this(url, governance, Optional.empty());
-        }
+        public static final String DEFAULT_URL = "https://gitlab.com";
 
         /** The REST API base URL the GitLab provider takes (it must end with a slash). */
         public String apiUrl() {
@@ -124,7 +142,9 @@ public record FluxFleetConfig(
      *
      * @param project the Harbor project that holds fluxfleet's OCI charts
      */
-    public record Harbor(String host, String username, Secret password, String project) {}
+    public record Harbor(String host, String username, Secret password, String project) {
+        public static final String DEFAULT_PROJECT = "library";
+    }
 
     /**
      * A tenant: a namespace on the cluster and a GitOps project in GitLab.
@@ -135,13 +155,11 @@ public record FluxFleetConfig(
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
                          Optional<Secret> statusToken, boolean retire) {
+        public static final String DEFAULT_GIT_USERNAME = "flux";
+        public static final boolean DEFAULT_RETIRE = false;
+
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty(), false);
-        }
-
-        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                      Optional<Secret> statusToken) {
-            this(name, project, gitUsername, gitPassword, statusToken, false);
         }
 
         /** The tenant's namespace: its name. */
@@ -174,7 +192,13 @@ public record FluxFleetConfig(
             String interval,
             String timeout,
             Images images,
-            RancherIntegration rancher) {}
+            RancherIntegration rancher) {
+        /** The current Rancher 2.14 charts, no custom charts or images, no Rancher integration. */
+        public static final Infra DEFAULTS = new Infra("2.14", "109.0.2+up80.9.1-rancher.8",
+                "109.0.1+up4.10.0-rancher.24", Optional.empty(), Optional.empty(), Optional.empty(), "10m", "15m",
+                new Images(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                RancherIntegration.off());
+    }
 
     /**
      * What Rancher's own installer puts under {@code global.cattle} of every cluster tool it installs: the
@@ -206,5 +230,7 @@ public record FluxFleetConfig(
      *
      * @param ingressHost the public host name GitLab posts to (an Ingress to Flux's webhook-receiver)
      */
-    public record Webhooks(boolean enabled, Optional<String> ingressHost) {}
+    public record Webhooks(boolean enabled, Optional<String> ingressHost) {
+        public static final Webhooks DEFAULTS = new Webhooks(false, Optional.empty());
+    }
 }

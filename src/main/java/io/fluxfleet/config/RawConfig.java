@@ -27,8 +27,16 @@ import java.util.TreeMap;
  * stack's secrets provider, and render must never need it. Such a value becomes a placeholder that names
  * a short fingerprint of the ciphertext: a changed secret renders differently, an unchanged one the same,
  * and the plaintext is never involved.
+ *
+ * <p>A stack file is read offline: a secret key it names without a value ({@code token:} with nothing after it,
+ * how the committed stack files say "set this secret") or a required secret it lacks is stood in for, so that
+ * render works before anyone has set the secrets; the engine's config has no such leniency ({@link #offline}).
+ *
+ * @param offline whether the config was read from a stack file without Pulumi (render), rather than handed to a
+ *                running program by the engine
  */
-public record RawConfig(String source, Map<String, JsonNode> values, java.util.Set<String> encryptedKeys) {
+public record RawConfig(String source, Map<String, JsonNode> values, java.util.Set<String> encryptedKeys,
+                        boolean offline) {
     public static final String NAMESPACE = "fluxfleet";
     public static final String ENCRYPTED_PREFIX = "[encrypted ";
 
@@ -39,9 +47,19 @@ public record RawConfig(String source, Map<String, JsonNode> values, java.util.S
         encryptedKeys = java.util.Set.copyOf(encryptedKeys);
     }
 
-    /** Config with nothing stored encrypted (tests, and stack files, where encryption shows in the values). */
+    /** Config as the engine hands it to a running program. */
+    public RawConfig(String source, Map<String, JsonNode> values, java.util.Set<String> encryptedKeys) {
+        this(source, values, encryptedKeys, false);
+    }
+
+    /** Engine config with nothing stored encrypted (tests). */
     public RawConfig(String source, Map<String, JsonNode> values) {
         this(source, values, java.util.Set.of());
+    }
+
+    /** The same config from the same source, with other values (tests edit a committed stack file this way). */
+    public RawConfig withValues(Map<String, JsonNode> newValues) {
+        return new RawConfig(source, newValues, encryptedKeys, offline);
     }
 
     /**
@@ -129,7 +147,7 @@ public record RawConfig(String source, Map<String, JsonNode> values, java.util.S
         if (!problems.isEmpty()) {
             throw new StackYaml.StackFileException(source, problems);
         }
-        return new RawConfig(source, values);
+        return new RawConfig(source, values, java.util.Set.of(), true);
     }
 
     private static JsonNode parseScalarOrJson(String text) {

@@ -195,13 +195,50 @@ public final class Validators {
             return Optional.of(Shown.quoted(value) + " is not a GitLab project path: expected 'group/project'"
                     + " (subgroups allowed), e.g. 'your-org/tenant1-gitops'");
         }
-        for (String segment : segments) {
+        return badSegment(value).map(segment -> Shown.quoted(value) + " is not a GitLab project path: "
+                + segmentRule(segment));
+    }
+
+    /**
+     * A GitLab group full path: a group and any subgroups, e.g. {@code your-org/platform-team}; each segment follows
+     * the same rule as a project path's ({@link #projectPath}).
+     */
+    public static Optional<String> groupPath(String value) {
+        return badSegment(value).map(segment -> Shown.quoted(value) + " is not a GitLab group full path such as"
+                + " 'your-org/platform-team': " + segmentRule(segment));
+    }
+
+    /** The first segment of a GitLab path that GitLab would refuse, if any. */
+    private static Optional<String> badSegment(String value) {
+        for (String segment : value.split("/", -1)) {
             if (!PROJECT_SEGMENT.matcher(segment).matches() || segment.endsWith(".git")
                     || segment.endsWith(".") || segment.endsWith("-")) {
-                return Optional.of(Shown.quoted(value) + " is not a GitLab project path: segment " + Shown.quoted(segment)
-                        + " must start with a letter, digit or '_', use only letters, digits, '_', '.' and '-',"
-                        + " and not end in '.git', '.' or '-'");
+                return Optional.of(segment);
             }
+        }
+        return Optional.empty();
+    }
+
+    private static String segmentRule(String segment) {
+        return "segment " + Shown.quoted(segment) + " must start with a letter, digit or '_', use only letters, digits,"
+                + " '_', '.' and '-', and not end in '.git', '.' or '-'";
+    }
+
+    /**
+     * An image reference (Docker Hub allowed, e.g. {@code aquasec/trivy:0.74.0}) that pins one image: a version tag
+     * or a digest ({@link ImageReference#pinned}); {@code latest} and untagged references float.
+     */
+    public static Optional<String> pinnedImage(String value) {
+        Optional<ImageReference> image = ImageReference.parseAllowingDockerHub(value);
+        if (image.isEmpty()) {
+            if (value.contains("@") && !value.matches(".+@sha256:[0-9a-f]{64}")) {
+                return Optional.of(Shown.quoted(value) + " has a malformed digest: expected @sha256: and 64 hex digits");
+            }
+            return Optional.of(Shown.quoted(value) + " is not an image reference such as aquasec/trivy:0.74.0 or"
+                    + " ghcr.io/org/image:1.2.3@sha256:<64 hex digits> (lower-case path, no spaces or quotes)");
+        }
+        if (!image.get().pinned()) {
+            return Optional.of(Shown.quoted(value) + " is not pinned: give a version tag (e.g. aquasec/trivy:0.74.0) or a digest");
         }
         return Optional.empty();
     }

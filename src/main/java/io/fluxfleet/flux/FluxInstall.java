@@ -43,9 +43,10 @@ public final class FluxInstall extends ComponentResource {
      * @param chartVersion    the pinned {@code flux2} chart version
      * @param chartRepository the Helm repository that serves it
      * @param timeout         Helm's timeout for the release, a Flux-style duration such as {@code 5m}
+     * @param helmMaxHistory  how many release revisions Helm keeps
      * @param values          the chart's values ({@link FluxValues})
      */
-    public record Args(Kube kube, String chartVersion, String chartRepository, String timeout,
+    public record Args(Kube kube, String chartVersion, String chartRepository, String timeout, int helmMaxHistory,
                        Map<String, Object> values) {}
 
     public FluxInstall(String name, Args args, ComponentResourceOptions options) {
@@ -67,7 +68,7 @@ public final class FluxInstall extends ComponentResource {
                 .cleanupOnFail(true)
                 .waitForJobs(true)
                 .timeout(timeoutSeconds(args.timeout()))
-                .maxHistory(10)
+                .maxHistory(args.helmMaxHistory())
                 .values(args.values())
                 .build(), kube.child(this));
 

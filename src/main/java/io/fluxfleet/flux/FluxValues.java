@@ -76,7 +76,7 @@ public final class FluxValues {
         Map<String, Object> component = new TreeMap<>();
         Placement.place(component, workers);
         component.put("resources", Map.of(
-                "requests", Map.of("cpu", "100m", "memory", "64Mi"),
+                "requests", Map.of("cpu", FluxFleetConfig.Flux.CPU_REQUEST, "memory", FluxFleetConfig.Flux.MEMORY_REQUEST),
                 "limits", Map.of("cpu", profile.cpu(), "memory", profile.memory())));
         return component;
     }

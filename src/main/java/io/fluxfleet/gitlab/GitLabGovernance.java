@@ -12,8 +12,9 @@ import com.pulumi.resources.Resource;
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Mode;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Edition;
+import io.fluxfleet.config.GitLabGovernanceSettings;
+import io.fluxfleet.config.GitLabGovernanceSettings.Mode;
+import io.fluxfleet.config.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.gitlab.GitLabLookup.MergeSettings;
 import io.fluxfleet.gitlab.GitLabLookup.ProjectFacts;
 import io.fluxfleet.gitlab.SeedFiles.Seed;
@@ -115,6 +116,9 @@ import java.util.TreeMap;
  * branch does not exist yet, is adopted (imported, not written) on the run after the branch is created.
  */
 public final class GitLabGovernance extends ComponentResource {
+    /** The role a shared group gets: the least with which its members' merge rights, approvals and code owner
+     *  approvals count (GitLab requires Developer for each; see the class comment). */
+    public static final String SHARE_ROLE = "developer";
     public static final String TYPE = "fluxfleet:gitlab:GitLabGovernance";
     /** GitLab's base access levels: merge requests only, merged by maintainers. */
     static final String PUSH_ACCESS = "no one";
@@ -397,14 +401,14 @@ public final class GitLabGovernance extends ComponentResource {
         List<String> unshared = groups.stream().filter(g -> !shares.containsKey(g) && !facts.sharedEnough(g)).toList();
         if (!unshared.isEmpty() && !sharesGroups()) {
             args.log().warn(tenant.project() + " is not shared with " + String.join(", ", unshared) + " as "
-                    + GitLabGovernanceSettings.SHARE_ROLE + " yet, so GitLab would not count them as " + kind
+                    + SHARE_ROLE + " yet, so GitLab would not count them as " + kind
                     + "; they are left out of the " + args.environment().branch() + " rules until `pulumi up` on the "
                     + args.settings().projectSettings().owner().id() + " stack (gitlab.projectSettings.owner) shares"
                     + " them, then run this stack again.");
         } else if (!unshared.isEmpty()) {
             args.log().warn(tenant.project() + ": " + String.join(", ", unshared) + " left out of the "
                     + args.environment().branch() + " " + kind + " until the share is raised to "
-                    + GitLabGovernanceSettings.SHARE_ROLE + " (GitLab would refuse or ignore them).");
+                    + SHARE_ROLE + " (GitLab would refuse or ignore them).");
         }
         return groups.stream().filter(g -> shares.containsKey(g) || facts.sharedEnough(g)).toList();
     }
@@ -435,7 +439,7 @@ public final class GitLabGovernance extends ComponentResource {
         }
         for (String group : args.settings().sharedGroups()) {
             GitLabLookup.Share existing = facts.shares().map(m -> m.get(group)).orElse(null);
-            String role = GitLabGovernanceSettings.SHARE_ROLE;
+            String role = SHARE_ROLE;
             String importId = null;
             if (existing != null && existing.accessLevel() >= GitLabLookup.Share.DEVELOPER) {
                 role = accessLevelName(existing.accessLevel());
@@ -465,7 +469,7 @@ public final class GitLabGovernance extends ComponentResource {
             case 30 -> "developer";
             case 40 -> "maintainer";
             case 50 -> "owner";
-            default -> GitLabGovernanceSettings.SHARE_ROLE;
+            default -> SHARE_ROLE;
         };
     }
 

@@ -1,6 +1,6 @@
 package io.fluxfleet.gitlab;
 
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Edition;
+import io.fluxfleet.config.GitLabGovernanceSettings.Edition;
 
 import java.util.List;
 import java.util.Map;

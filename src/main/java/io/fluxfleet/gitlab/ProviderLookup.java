@@ -2,7 +2,7 @@ package io.fluxfleet.gitlab;
 
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ProviderResource;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Edition;
+import io.fluxfleet.config.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.gitlab.bindings.GitlabFunctions;
 import io.fluxfleet.gitlab.bindings.inputs.GetMetadataArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectArgs;

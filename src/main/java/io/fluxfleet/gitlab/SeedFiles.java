@@ -2,6 +2,7 @@ package io.fluxfleet.gitlab;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
+import io.fluxfleet.config.GitLabGovernanceSettings;
 import io.fluxfleet.naming.GitLabNames;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.naming.Names.Layer;
@@ -37,7 +38,7 @@ public final class SeedFiles {
 
     /**
      * The files fluxfleet looks for on {@code environment}'s branch of {@code tenant}'s project, CODEOWNERS first.
-     * They are committed once, by the stack of the first environment ({@link Environment#DEV}), on its branch: the
+     * They are committed once, by the stack of the first environment ({@link Environment#first()}), on its branch: the
      * policy files, the shared and tenant kustomizations and the cluster kustomization of every environment. The later
      * environment branches are created from the branch before them and inherit these commits, so promotions
      * fast-forward (see {@code GitLabGovernance}); their stacks only report on the policy files and their own cluster
@@ -62,7 +63,7 @@ public final class SeedFiles {
 
     /** Whether {@code environment}'s stack commits the seeds: only the first environment's, once, on its branch. */
     public static boolean writesSeeds(Environment environment) {
-        return environment == Environment.values()[0];
+        return environment == Environment.first();
     }
 
     public static boolean seededByFluxfleet(String content) {
@@ -86,15 +87,11 @@ public final class SeedFiles {
         file.comment("Global code owners").rule("*", teams.platform(), teams.devops()).blank();
         file.comment("Environment-specific owners");
         for (Environment e : Environment.values()) {
-            switch (e) {
-                case DEV -> file.rule(dir(tenant, e, Layer.CLUSTER), teams.dev());
-                case PREPROD -> file.rule(dir(tenant, e, Layer.CLUSTER), teams.qa(), teams.dev());
-                case PROD -> file.rule(dir(tenant, e, Layer.CLUSTER), teams.platform(), teams.devops(), teams.security());
-            }
+            file.rule(dir(tenant, e, Layer.CLUSTER), e.codeOwners().stream().map(teams::of).toList());
         }
         file.blank().comment("Shared infrastructure")
-                .rule(dir(tenant, Environment.DEV, Layer.SHARED), teams.platform(), teams.devops()).blank();
-        file.comment("Tenant applications").rule(dir(tenant, Environment.DEV, Layer.APPS), teams.app(), teams.dev()).blank();
+                .rule(dir(tenant, Environment.first(), Layer.SHARED), teams.platform(), teams.devops()).blank();
+        file.comment("Tenant applications").rule(dir(tenant, Environment.first(), Layer.APPS), teams.app(), teams.dev()).blank();
         file.comment("Governance: code owners and the validation pipeline");
         file.rule("/.gitlab/", teams.platform(), teams.security());
         file.rule("/.gitlab-ci.yml", teams.platform(), teams.devops(), teams.security());
@@ -132,10 +129,14 @@ public final class SeedFiles {
 
         @SafeVarargs
         final CodeOwners rule(String path, List<String>... owners) {
+            return rule(path, java.util.Arrays.asList(owners));
+        }
+
+        CodeOwners rule(String path, List<List<String>> owners) {
             if (path.isEmpty() || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || "#[^".indexOf(path.charAt(0)) >= 0) {
                 throw new IllegalArgumentException("not a CODEOWNERS path: " + io.fluxfleet.config.Shown.quoted(path));
             }
-            List<String> all = java.util.Arrays.stream(owners).flatMap(List::stream).distinct().toList();
+            List<String> all = owners.stream().flatMap(List::stream).distinct().toList();
             for (String owner : all) {
                 if (!OWNER.matcher(owner).matches()) {
                     throw new IllegalArgumentException("not a CODEOWNERS owner: " + io.fluxfleet.config.Shown.quoted(owner));

@@ -567,9 +567,11 @@ public final class Plan {
 
     /** Where a protected, retained resource the program dropped comes from, as far as its name tells. */
     private static String origin(PlannedResource r) {
-        if (r.type().equals("gitlab:index/repositoryFile:RepositoryFile") && !r.inputs().path("branch").asText("dev").equals("dev")) {
+        String seedBranch = io.fluxfleet.config.Environment.first().branch();
+        if (r.type().equals("gitlab:index/repositoryFile:RepositoryFile")
+                && !r.inputs().path("branch").asText(seedBranch).equals(seedBranch)) {
             return "a seed file an earlier fluxfleet committed on " + r.inputs().path("branch").asText()
-                    + " and protected; seeds are now committed once, on dev, and never protected";
+                    + " and protected; seeds are now committed once, on " + seedBranch + ", and never protected";
         }
         return "an earlier fluxfleet or an earlier program protected it";
     }

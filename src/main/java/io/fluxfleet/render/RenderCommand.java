@@ -43,8 +43,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     Cli.Help help;
 
-    @Option(names = "--stack", paramLabel = "<name>",
-            description = "The stack: its name in messages, and Pulumi.<name>.yaml when --config is not given.")
+    @Option(names = "--stack", paramLabel = "<name>", completionCandidates = Environments.class,
+            description = "The stack (one per environment: ${COMPLETION-CANDIDATES}): its name in messages, and"
+                    + " Pulumi.<name>.yaml when --config is not given.")
     String stack;
 
     @Option(names = "--config", paramLabel = "<stack file>",
@@ -57,6 +58,15 @@ public final class RenderCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    /** The environments' ids, for the help of {@code --stack}. */
+    static final class Environments implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(io.fluxfleet.config.Environment.values())
+                    .map(io.fluxfleet.config.Environment::id).iterator();
+        }
+    }
 
     public RenderCommand(PrintStream out, PrintStream err) {
         this.out = out;

@@ -85,10 +85,12 @@ public final class TenantEnvironment extends ComponentResource {
      *
      * @param gitInterval           how often the GitRepositories are fetched
      * @param kustomizationInterval how often the Kustomizations are applied
+     * @param retryInterval         how soon a failed Kustomization is retried
      * @param timeout               how long a Kustomization may take
      * @param suspend               whether the Kustomizations are suspended
      */
-    public record Reconcile(String gitInterval, String kustomizationInterval, String timeout, boolean suspend) {}
+    public record Reconcile(String gitInterval, String kustomizationInterval, String retryInterval, String timeout,
+                            boolean suspend) {}
 
     /**
      * What a tenant's environment takes.
@@ -141,20 +143,21 @@ public final class TenantEnvironment extends ComponentResource {
         Output<List<ObjectRef>> sharedPrerequisites = args.sharedPrerequisites();
         String interval = args.reconcile().kustomizationInterval();
         String timeout = args.reconcile().timeout();
+        String retryInterval = args.reconcile().retryInterval();
         Boolean suspend = args.reconcile().suspend() ? Boolean.TRUE : null;
         FluxObject cluster = kustomization(kube, tenant, flux, Layer.CLUSTER, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), sharedPrerequisites).applyValue(t ->
-                new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
+                new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, null, suspend, t.t2.isEmpty() ? null : t.t2)));
         FluxObject shared = kustomization(kube, tenant, flux, Layer.SHARED, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), cluster.objectName(), sharedPrerequisites).applyValue(t ->
-                new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
+                new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, t.t3.isEmpty() ? null : List.of(Ref.of(t.t2)), suspend)));
         kustomization(kube, tenant, flux, Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
                 reconciler.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t ->
-                new KustomizationSpec(interval, "2m", timeout, Names.kustomizationPath(tenant, env, Layer.APPS), true,
+                new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.APPS), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), t.t3, ns,
                         List.of(new Ref(t.t2, Names.FLUX_NAMESPACE)), suspend)));
 

@@ -146,7 +146,7 @@ class HostileInputTest {
     Stream<DynamicTest> theContractHoldsForEveryGeneratedCase() {
         return IntStream.range(0, CASES).mapToObj(i -> {
             Random random = new Random(SEED * 1_000_003L + i);
-            String stack = List.of("dev", "preprod", "prod").get(random.nextInt(3));
+            String stack = Stacks.environments().toList().get(random.nextInt((int) Stacks.environments().count()));
             return DynamicTest.dynamicTest("seed " + SEED + " case " + i + " (" + stack + ")", () -> runCase(random, stack, i));
         });
     }
@@ -478,7 +478,7 @@ class HostileInputTest {
         List<String> all = new ArrayList<>();
         for (int i = 0; i < DEFAULT_CASES; i++) {
             Random random = new Random(SEED * 1_000_003L + i);
-            String stack = List.of("dev", "preprod", "prod").get(random.nextInt(3));
+            String stack = Stacks.environments().toList().get(random.nextInt((int) Stacks.environments().count()));
             all.addAll(mutate(random, stack, i).steps());
         }
         String joined = String.join("\n", all);

@@ -239,8 +239,8 @@ class HostileValuesTest {
             }
         }
         assertTrue(seen.size() >= 7, seen.toString());
-        assertEquals(0, cpu.compareTo(Validators.quantityValue(ConfigLoader.FLUX_CPU_REQUEST)));
-        assertEquals(0, memory.compareTo(Validators.quantityValue(ConfigLoader.FLUX_MEMORY_REQUEST)));
+        assertEquals(0, cpu.compareTo(Validators.quantityValue(FluxFleetConfig.Flux.CPU_REQUEST)));
+        assertEquals(0, memory.compareTo(Validators.quantityValue(FluxFleetConfig.Flux.MEMORY_REQUEST)));
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ class FluxComponentsTest {
     private static final String RELEASE = RenderResult.HELM_RELEASE_TYPE;
 
     static FluxInstall.Args installArgs(io.fluxfleet.kube.Kube kube) {
-        return new FluxInstall.Args(kube, "2.99.1", "https://charts.example.test/flux", "90s", Map.of("logLevel", "debug"));
+        return new FluxInstall.Args(kube, "2.99.1", "https://charts.example.test/flux", "90s", 7, Map.of("logLevel", "debug"));
     }
 
     @Test
@@ -41,6 +41,7 @@ class FluxComponentsTest {
         assertEquals("2.99.1", path(release, "version"));
         assertEquals("https://charts.example.test/flux", path(release, "repositoryOpts", "repo"));
         assertEquals(90L, path(release, "timeout"), "Helm's timeout in seconds, from the Flux-style duration");
+        assertEquals(7, ((Number) path(release, "maxHistory")).intValue(), "Helm keeps the configured release history");
         assertEquals(Map.of("logLevel", "debug"), path(release, "values"), "the values are the Args' values, as given");
         assertEquals("flux-system", path(release, "namespace"));
         assertEquals(List.of("cluster-admin"), List.of(path(one(children,

@@ -3,6 +3,7 @@ package io.fluxfleet.gitlab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.test.PulumiTest;
 import io.fluxfleet.bindings.TrimProviderSchema;
+import io.fluxfleet.testing.GovernanceConfigs;
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.render.Recorded;

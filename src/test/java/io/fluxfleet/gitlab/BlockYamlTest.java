@@ -5,6 +5,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import java.util.List;
 import java.util.Map;
+import io.fluxfleet.config.GitLabGovernanceSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

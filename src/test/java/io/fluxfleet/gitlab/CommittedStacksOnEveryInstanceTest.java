@@ -52,7 +52,7 @@ class CommittedStacksOnEveryInstanceTest {
             gitlab.put("tier", kind.tier());
             values.put("gitlab", gitlab);
         }
-        return ConfigLoader.load(env.id(), new RawConfig(raw.source(), values, raw.encryptedKeys()));
+        return ConfigLoader.load(env.id(), raw.withValues(values));
     }
 
     static FakeGitLab instance(FakeGitLab.Kind kind) {

@@ -1,5 +1,6 @@
 package io.fluxfleet.gitlab;
 
+import io.fluxfleet.config.GitLabGovernanceSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
@@ -13,6 +14,7 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.gitlab.GitLabMocks.Registered;
 import io.fluxfleet.gitlab.bindings.Project;
 import io.fluxfleet.gitlab.bindings.Provider;
+import io.fluxfleet.testing.GovernanceConfigs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,7 +210,7 @@ class GitLabGovernanceTest {
             Registered rule = run.mocks().find(RULE, name(tenant, env, "approval-rule"));
             assertEquals(id, rule.input("project"));
             assertEquals("fluxfleet-" + env.id(), rule.input("name"));
-            assertEquals(GitLabGovernanceSettings.defaultApprovals(env), rule.<Integer>input("approvalsRequired"));
+            assertEquals(env.approvals(), rule.<Integer>input("approvalsRequired"));
             assertEquals(List.of(11), rule.input("groupIds"));
             assertEquals(List.of(21), rule.input("userIds"));
             assertEquals(1, rule.<List<?>>input("protectedBranchIds").size());

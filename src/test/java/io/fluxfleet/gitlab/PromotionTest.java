@@ -3,6 +3,7 @@ package io.fluxfleet.gitlab;
 import com.pulumi.test.PulumiTest;
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.gitlab.GitLabGovernanceTest.Run;
+import io.fluxfleet.testing.GovernanceConfigs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -41,7 +41,7 @@ class InfraComponentsTest {
     private record Around(FluxInstall flux, FluxSources sources, Namespace namespace, SharedChart.Settings settings) {
         static Around of(Kube kube, FluxFleetConfig config, String namespace) {
             FluxInstall flux = new FluxInstall("flux", new FluxInstall.Args(kube, "2.17.0",
-                    "https://fluxcd-community.github.io/helm-charts", "5m", Map.of()), kube.component());
+                    "https://fluxcd-community.github.io/helm-charts", "5m", 10, Map.of()), kube.component());
             HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(), kube.component());
             FluxSources sources = new FluxSources("sources", new FluxSources.Args(kube, flux, harbor.fluxSecret(), "1h",
                     "oci://harbor.example.test/charts"), kube.component());
@@ -141,7 +141,7 @@ class InfraComponentsTest {
     void harborAccessMakesThePullSecretsOfThePlatformNamespaces() {
         RenderResult result = Components.build((kube, config) -> {
             FluxInstall flux = new FluxInstall("flux", new FluxInstall.Args(kube, "2.17.0",
-                    "https://fluxcd-community.github.io/helm-charts", "5m", Map.of()), kube.component());
+                    "https://fluxcd-community.github.io/helm-charts", "5m", 10, Map.of()), kube.component());
             new HarborAccess("harbor", config.harbor(), kube, flux.namespace(), kube.component());
         });
         List<Recorded> children = Components.children(result, HarborAccess.TYPE, "harbor");

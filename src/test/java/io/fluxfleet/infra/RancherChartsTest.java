@@ -2,7 +2,7 @@ package io.fluxfleet.infra;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -24,19 +24,19 @@ class RancherChartsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void customResourcesAreValidAgainstTheCrdChartsSchemas(String env) {
         assertEquals(List.of(), RancherCharts.customResourcesValid(stack(env)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void harborsPullSecretReachesFluentdAndFluentBit(String env) {
         assertEquals(List.of(), RancherCharts.pullSecretsReachCustomImages(stack(env)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void collectorsOnEveryLinuxNodeEverythingElseOnPlatformWorkers(String env) {
         RancherCharts.Stack stack = stack(env);
         assertEquals(List.of(), RancherCharts.podsPlaced(stack));
@@ -48,19 +48,19 @@ class RancherChartsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void everyMonitorsScrapeTimeoutIsWithinItsInterval(String env) {
         assertEquals(List.of(), RancherCharts.scrapeTimeoutsWithinIntervals(stack(env)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void rancherProxyPathsAndClusterLabelsCarryTheClusterIdentity(String env) {
         assertEquals(List.of(), RancherCharts.rancherIntegration(stack(env)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void everyValuesKeyExistsInTheChart(String env) {
         assertEquals(List.of(), RancherCharts.noKeysThatDoNothing(stack(env)));
     }

@@ -12,7 +12,7 @@ import io.fluxfleet.verify.FluxChart;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void crdsThenChartsThenCustomChartsThenSharedManifests(String env) {
         RenderResult result = render(env);
         for (String area : List.of("monitoring", "logging")) {
@@ -118,7 +118,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void sharedReleasesLiveInFluxSystemAndInstallIntoRancherNamespaces(String env) {
         RenderResult result = render(env);
         for (String name : CHARTS) {
@@ -145,7 +145,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void theEnvironmentProfileReachesPrometheus(String env) {
         Profile profile = Stacks.load(env, config(env)).profile();
         Map<String, Object> values = values(render(env), "rancher-monitoring");
@@ -176,7 +176,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void everyPodMakingComponentIsPlacedThroughValuesOrPostRenderers(String env) {
         RenderResult result = render(env);
         // the pod makers of rancher-monitoring 109 (kube-prometheus-stack 80.9) placed on platform workers through
@@ -280,7 +280,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void grafanaGetsAGeneratedPasswordThroughASecret(String env) {
         RenderResult result = render(env);
         Recorded password = result.find(RANDOM_PASSWORD, "grafana-admin-password");
@@ -302,7 +302,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void commitStatusesAreKeyedByEnvironment(String env) {
         RenderResult result = render(env);
         for (String tenant : List.of("tenant1", "tenant2")) {
@@ -343,7 +343,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void webhooksReachEachGitRepositoryThroughItsOwnReceiver(String env) {
         RenderResult result = render(env);
         // the flux2 chart's own Ingress to its webhook-receiver Service, rendered by Helm from the stack's values
@@ -389,7 +389,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void theCommittedStacksSetEverySharedKey(String env) {
         FluxFleetConfig config = Stacks.committed(env);
         assertTrue(config.infra().customMonitoringChartVersion().isPresent() && config.infra().customLoggingChartVersion().isPresent());
@@ -434,7 +434,7 @@ class SharedInfrastructureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void noTokenOrPasswordIsEverPlain(String env) {
         RenderResult result = render(env);
         for (Recorded r : result.resources()) {

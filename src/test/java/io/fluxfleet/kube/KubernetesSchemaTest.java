@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -144,7 +144,7 @@ class KubernetesSchemaTest {
     // ---- what the committed stacks send --------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void whatTheCommittedStacksSendIsValidFor432(String env) {
         RenderResult result = Stacks.render(Stacks.committed(env));
         List<String> problems = new ArrayList<>();

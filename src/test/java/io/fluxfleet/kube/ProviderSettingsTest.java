@@ -6,7 +6,7 @@ import io.fluxfleet.testing.Stacks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ class ProviderSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void rotatingACredentialUpdatesEverySecretInPlaceEvenWhereItIsProtected(String env) {
         RenderResult result = Stacks.render(Stacks.committed(env));
         boolean mutable = "true".equals(provider(result, env).get("enableSecretMutable"));
@@ -80,7 +80,7 @@ class ProviderSettingsTest {
      * to find existing: Rancher's cattle-* namespaces, and its own objects left by a destroy.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void objectsThatMayAlreadyExistAreCreatedByUpsert(String env) {
         RenderResult result = Stacks.render(Stacks.committed(env));
         Map<String, Object> provider = provider(result, env);
@@ -101,7 +101,7 @@ class ProviderSettingsTest {
      * overwritten.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void conflictsWithOtherFieldManagersAreNotForced(String env) {
         RenderResult result = Stacks.render(Stacks.committed(env));
         assertEquals("false", provider(result, env).get("enablePatchForce"));

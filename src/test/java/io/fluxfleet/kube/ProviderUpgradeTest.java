@@ -14,7 +14,7 @@ import io.fluxfleet.testing.Stacks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -116,7 +116,7 @@ class ProviderUpgradeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void theUpgradeOfACommittedStackIsAnUpdateOfTheProviderOnly(String env) {
         FluxFleetConfig config = Stacks.committed(env);
         Recorded before = oldProvider(config);

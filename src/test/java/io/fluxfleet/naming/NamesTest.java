@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link GitLabNames} without a row here fails {@link #everyNameHasARow}.
  */
 class NamesTest {
-    private static final Tenant T = new Tenant("team-a", "group/team-a-gitops", "flux", Optional.empty(), Optional.empty());
+    private static final Tenant T = new Tenant("team-a", "group/team-a-gitops", "flux", Optional.empty(), Optional.empty(), false);
     private static final Environment DEV = Environment.DEV;
     private static final Environment PROD = Environment.PROD;
 

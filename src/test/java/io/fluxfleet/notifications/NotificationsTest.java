@@ -36,17 +36,17 @@ class NotificationsTest {
     private record Tenant(FluxInstall flux, TenantEnvironment environment) {
         static Tenant of(Kube kube, FluxFleetConfig config) {
             FluxInstall flux = new FluxInstall("flux", new FluxInstall.Args(kube, "2.17.0",
-                    "https://fluxcd-community.github.io/helm-charts", "5m", Map.of()), kube.component());
+                    "https://fluxcd-community.github.io/helm-charts", "5m", 10, Map.of()), kube.component());
             TenantEnvironment environment = new TenantEnvironment("tenant-team-a", new TenantEnvironment.Args(kube,
                     TEAM, flux, config.profile(), config.harbor(), "https://git.example.test/group/team-a-gitops.git",
-                    new TenantEnvironment.Reconcile("1m", "10m", "5m", false), Output.of("flux"), Output.ofSecret("pw"),
+                    new TenantEnvironment.Reconcile("1m", "10m", "2m", "5m", false), Output.of("flux"), Output.ofSecret("pw"),
                     Output.of(List.of())), kube.component());
             return new Tenant(flux, environment);
         }
     }
 
     private static final FluxFleetConfig.Tenant TEAM = new FluxFleetConfig.Tenant("team-a", "group/team-a-gitops", "flux",
-            java.util.Optional.empty(), java.util.Optional.empty());
+            java.util.Optional.empty(), java.util.Optional.empty(), false);
 
     @Test
     void commitStatusPostsBothNamespacesEventsToTheProjectWithTheSecretToken() {

@@ -8,7 +8,7 @@ import io.fluxfleet.plan.Plan.Step;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ class PlanScenarioTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void firstUpCreatesEverythingInDependencyOrder(String env) {
         List<PlannedResource> first = Scenario.up(env, Scenario.committed(env), Scenario.TODAY, Scenario.greenfield());
         Plan plan = Plan.up(List.of(), first);
@@ -62,7 +62,7 @@ class PlanScenarioTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void secondUpIsAllNoOps(String env) {
         ObjectNode config = Scenario.committed(env);
         List<PlannedResource> first = Scenario.up(env, config, Scenario.TODAY, Scenario.greenfield());

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fluxfleet.FluxFleetStack;
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.RawConfig;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings;
+import io.fluxfleet.config.GitLabGovernanceSettings;
 import io.fluxfleet.gitlab.GitLabLookup;
 import io.fluxfleet.gitlab.SeedFiles;
 import io.fluxfleet.render.RenderWriter;

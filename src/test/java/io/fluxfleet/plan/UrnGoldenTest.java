@@ -4,7 +4,7 @@ import io.fluxfleet.render.Recorded;
 import io.fluxfleet.testing.Stacks;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class UrnGoldenTest {
     static final Path DIR = Path.of("src/test/resources/plan/urns");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void committedStacksKeepTheirUrns(String stack) throws IOException {
         List<String> urns = Stacks.render(Stacks.committed(stack)).resources().stream().map(Recorded::urn).sorted().toList();
         Path golden = DIR.resolve(stack + ".txt");

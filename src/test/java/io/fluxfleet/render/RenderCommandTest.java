@@ -10,7 +10,7 @@ import io.fluxfleet.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class RenderCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "preprod", "prod"})
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void rendersTheCommittedStackFiles(String stack, @TempDir Path out) throws IOException {
         Run run = render("--stack", stack, "--config", Stacks.stackFile(stack).toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
@@ -129,6 +129,15 @@ class RenderCommandTest {
         assertEquals(0, render("--stack", "dev", "--config", Stacks.stackFile("dev").toString(), "--out", out.toString()).code());
         readAll(out).forEach((name, content) ->
                 assertFalse(content.contains("PLACEHOLDER") || content.contains("secure"), name + " shows a stored ciphertext"));
+        // the committed file once its secrets are set: each `pulumi config set --secret` wrote a ciphertext
+        String ciphertext = "v1:AAECAwQFBgcICQoL:Y2lwaGVydGV4dC1uZXZlci1zaG93bg==";
+        Path more = Files.createDirectories(out.resolve("secrets-set"));
+        Path file = Files.writeString(more.resolve("Pulumi.dev.yaml"), Files.readString(Stacks.stackFile("dev"))
+                .replaceAll("(?m)^(\\s+)(\\w+): +# secret: .*$", "$1$2:\n$1  secure: " + ciphertext));
+        Path set = more.resolve("out");
+        assertEquals(0, render("--stack", "dev", "--config", file.toString(), "--out", set.toString()).code());
+        readAll(set).forEach((name, content) -> assertFalse(content.contains(ciphertext.substring(3, 20))
+                || content.contains("secure"), name + " shows a stored ciphertext"));
     }
 
     @Test

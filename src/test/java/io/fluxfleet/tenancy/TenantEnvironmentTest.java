@@ -27,20 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A tenant's environment, built alone from its {@code Args}. */
 class TenantEnvironmentTest {
-    static final Tenant TEAM = new Tenant("team-a", "group/team-a-gitops", "flux", Optional.empty(), Optional.empty());
+    static final Tenant TEAM = new Tenant("team-a", "group/team-a-gitops", "flux", Optional.empty(), Optional.empty(), false);
     static final String GIT = FluxKind.GIT_REPOSITORY.typeToken();
     static final String KUSTOMIZATION = FluxKind.KUSTOMIZATION.typeToken();
 
     static FluxInstall flux(Kube kube) {
         return new FluxInstall("flux", new FluxInstall.Args(kube, "2.17.0",
-                "https://fluxcd-community.github.io/helm-charts", "5m", Map.of()), kube.component());
+                "https://fluxcd-community.github.io/helm-charts", "5m", 10, Map.of()), kube.component());
     }
 
     static TenantEnvironment.Args args(Kube kube, io.fluxfleet.config.FluxFleetConfig config, FluxInstall flux,
                                        Output<List<ObjectRef>> prerequisites) {
         return new TenantEnvironment.Args(kube, TEAM, flux, new Profile("250m", "256Mi", "1d", "1m", "1Gi"),
                 config.harbor(), "https://git.example.test/group/team-a-gitops.git",
-                new TenantEnvironment.Reconcile("3m", "7m", "4m", true), Output.of("reader"),
+                new TenantEnvironment.Reconcile("3m", "7m", "90s", "4m", true), Output.of("reader"),
                 Output.ofSecret("token-of-team-a"), prerequisites);
     }
 
@@ -91,6 +91,7 @@ class TenantEnvironmentTest {
         Recorded apps = one(children, KUSTOMIZATION, "team-a/team-a-dev-apps");
         assertEquals("7m", path(apps, "spec", "interval"));
         assertEquals("4m", path(apps, "spec", "timeout"));
+        assertEquals("90s", path(apps, "spec", "retryInterval"), "a failed Kustomization is retried at the configured interval");
         assertEquals(true, path(apps, "spec", "suspend"));
         assertEquals("team-a-reconciler", path(apps, "spec", "serviceAccountName"));
         assertEquals(List.of(Map.of("name", "team-a-dev-shared", "namespace", "flux-system")), path(apps, "spec", "dependsOn"));

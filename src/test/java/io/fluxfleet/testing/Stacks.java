@@ -33,6 +33,11 @@ public final class Stacks {
 
     private Stacks() {}
 
+    /** Every environment's id: the committed stacks, one per environment ({@code Pulumi.<id>.yaml}). */
+    public static java.util.stream.Stream<String> environments() {
+        return java.util.Arrays.stream(io.fluxfleet.config.Environment.values()).map(io.fluxfleet.config.Environment::id);
+    }
+
     /** The committed {@code Pulumi.<stack>.yaml} of the repository. */
     public static Path stackFile(String stack) {
         return Path.of("Pulumi." + stack + ".yaml").toAbsolutePath();

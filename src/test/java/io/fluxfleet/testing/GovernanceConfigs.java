@@ -1,6 +1,4 @@
-package io.fluxfleet.gitlab;
-
-import io.fluxfleet.testing.Stacks;
+package io.fluxfleet.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,21 +18,21 @@ import java.util.TreeMap;
  * Stack configs for the GitLab tests, loaded through the real {@link ConfigLoader}: a minimal valid stack whose
  * {@code gitlab} object a test replaces or edits, written as YAML the way a stack file would hold it.
  */
-final class GovernanceConfigs {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final String TOKEN = "glpat-governance-test-0003";
+public final class GovernanceConfigs {
+    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    public static final String TOKEN = "glpat-governance-test-0003";
 
     private GovernanceConfigs() {}
 
     /** A valid stack of {@code env} with two tenants and the given {@code gitlab} object (YAML). */
-    static ObjectNode stack(String env, String gitlabYaml) {
+    public static ObjectNode stack(String env, String gitlabYaml) {
         ObjectNode root = Stacks.minimal(env, 2);
         root.set("gitlab", yaml(gitlabYaml));
         return root;
     }
 
     /** A premium stack with approvers, teams and a token: what the governance tests run. */
-    static ObjectNode premium(String env) {
+    public static ObjectNode premium(String env) {
         return stack(env, """
                 url: https://gitlab.example.com
                 token: %s
@@ -52,13 +50,13 @@ final class GovernanceConfigs {
                 """.formatted(TOKEN));
     }
 
-    static FluxFleetConfig load(ObjectNode stack) {
+    public static FluxFleetConfig load(ObjectNode stack) {
         Map<String, JsonNode> values = new TreeMap<>();
         stack.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
         return ConfigLoader.load(stack.path("environment").asText("dev"), new RawConfig("test stack", values));
     }
 
-    static JsonNode yaml(String text) {
+    public static JsonNode yaml(String text) {
         try {
             JsonNode node = YAML.readTree(text);
             return node == null ? YAML.createObjectNode() : node;

@@ -1,13 +1,11 @@
-package io.fluxfleet.gitlab;
+package io.fluxfleet.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fluxfleet.config.ConfigException;
-import io.fluxfleet.config.Environment;
-import io.fluxfleet.config.Problem;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.DeployToken;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Mode;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Principals;
-import io.fluxfleet.gitlab.GitLabGovernanceSettings.Tier;
+import io.fluxfleet.config.GitLabGovernanceSettings.DeployToken;
+import io.fluxfleet.config.GitLabGovernanceSettings.Mode;
+import io.fluxfleet.config.GitLabGovernanceSettings.Principals;
+import io.fluxfleet.config.GitLabGovernanceSettings.Tier;
+import io.fluxfleet.testing.GovernanceConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -232,7 +230,7 @@ class GitLabGovernanceSettingsTest {
             "aquasec/trivy, false",
             "aquasec/trivy@sha256:abc, false"})
     void imagesMustBePinned(String image, boolean pinned) {
-        assertEquals(pinned, GitLabGovernanceSettings.pinnedImage(image).isEmpty(),
-                image + ": " + GitLabGovernanceSettings.pinnedImage(image));
+        assertEquals(pinned, Validators.pinnedImage(image).isEmpty(),
+                image + ": " + Validators.pinnedImage(image));
     }
 }

@@ -1,9 +1,5 @@
-package io.fluxfleet.gitlab;
+package io.fluxfleet.config;
 
-import io.fluxfleet.config.Environment;
-import io.fluxfleet.config.Fields;
-import io.fluxfleet.config.Shown;
-import io.fluxfleet.config.Secret;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,11 +22,13 @@ import java.util.stream.Collectors;
  *                               # the instance and fails before any change when the declaration differs.
  *   tier: free                  # free | premium | ultimate: the licence. Approval rules, code owners, allowed-to-merge
  *                               # users/groups and MR approval settings need premium or ultimate (and so ee).
- *   approvals: 1                # approvals an MR into this environment's branch needs: dev 1, preprod 2, prod 3
+ *   approvals: 1                # approvals an MR into this environment's branch needs: Environment.approvals()
+ *                               # (dev 1, preprod 2, prod 3)
  *   approvers:                  # who may approve (premium+; at least one group or user)
  *     groups: [your-org/platform-team]   # group full paths
  *     users: [alice]                     # usernames
- *   mergers:                    # who may merge besides maintainers (premium+); default: prod the approvers, else none
+ *   mergers:                    # who may merge besides maintainers (premium+); default: a strict environment's
+ *                               # (prod's) the approvers, else none
  *     groups: []
  *     users: []
  *   teams:                      # CODEOWNERS owners, each a space-separated list of @group/sub, @user, @@role, e-mail
@@ -44,7 +42,8 @@ import java.util.stream.Collectors;
  *                               # target that the next promotion's protected source lacks)
  *   projectSettings:
  *     mode: enforce             # enforce | report | off: how the project-wide MR settings are held
- *     owner: prod               # the one environment whose stack writes them and shares the groups (the others report)
+ *     owner: prod               # the one environment whose stack writes them and shares the groups (the others
+ *                               # report); default: the last environment (Environment.last())
  *     sharedGroups: []          # groups shared into every tenant project besides the CODEOWNERS groups and the
  *                               # owner stack's approvers/mergers: list here every group another stack names
  *   deployToken:
@@ -76,6 +75,12 @@ public record GitLabGovernanceSettings(
 
     public static final int MAX_APPROVALS = 20;
     public static final int MAX_ROTATION_MONTHS = 6;
+    /** Every default of the section, next to the bounds above; the per-environment ones are on {@link Environment}. */
+    public static final Tier DEFAULT_TIER = Tier.FREE;
+    public static final String DEFAULT_MERGE_METHOD = "ff";
+    public static final Mode DEFAULT_MODE = Mode.ENFORCE;
+    public static final boolean DEFAULT_DEPLOY_TOKEN_ENABLED = true;
+    public static final int DEFAULT_ROTATION_MONTHS = 3;
     public static final String DEFAULT_KUBECTL_IMAGE = "alpine/k8s:1.34.5";
     public static final String DEFAULT_KUBECONFORM_IMAGE =
             "ghcr.io/yannh/kubeconform:v0.7.0-alpine@sha256:8f0eeaaa96ba27ba1500b0e4b1c215acc358d159c62a7ecae58d7a03403287b0";
@@ -89,13 +94,8 @@ public record GitLabGovernanceSettings(
      * would need a rebase of a protected branch. Only {@code ff} promotes {@code dev -> preprod -> prod} without one
      * ({@code PromotionTest} proves both with real git).
      */
-    public static final List<String> MERGE_METHODS = List.of("ff");
-    /** The role a shared group gets: the least with which its members' merge rights, approvals and code owner
-     *  approvals count (GitLab requires Developer for each; see {@link GitLabGovernance}). */
-    public static final String SHARE_ROLE = "developer";
+    public static final List<String> MERGE_METHODS = List.of(DEFAULT_MERGE_METHOD);
 
-    /** A GitLab group full path: one or more segments, e.g. {@code your-org/platform}. */
-    private static final Pattern GROUP_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     /**
      * A CODEOWNERS owner: {@code @user}, {@code @group/subgroup}, a role of direct project members ({@code @@developer},
@@ -171,6 +171,28 @@ public record GitLabGovernanceSettings(
         }
     }
 
+    /** The teams of {@code gitlab.teams}: who owns which part of a GitOps repository in CODEOWNERS. */
+    public enum Team {
+        PLATFORM(Teams::platform), DEVOPS(Teams::devops), SECURITY(Teams::security), QA(Teams::qa), DEV(Teams::dev),
+        APP(Teams::app);
+
+        private final java.util.function.Function<Teams, List<String>> handles;
+
+        Team(java.util.function.Function<Teams, List<String>> handles) {
+            this.handles = handles;
+        }
+
+        /** The config key under {@code gitlab.teams}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The default owner: {@code @<key>-team}. */
+        public String defaultHandle() {
+            return "@" + key() + "-team";
+        }
+    }
+
     /** The CODEOWNERS owners of each part of a GitOps repository, each a list of handles. */
     public record Teams(List<String> platform, List<String> devops, List<String> security, List<String> qa,
                         List<String> dev, List<String> app) {
@@ -181,6 +203,11 @@ public record GitLabGovernanceSettings(
             qa = List.copyOf(qa);
             dev = List.copyOf(dev);
             app = List.copyOf(app);
+        }
+
+        /** The handles of one team. */
+        public List<String> of(Team team) {
+            return team.handles.apply(this);
         }
     }
 
@@ -201,7 +228,7 @@ public record GitLabGovernanceSettings(
 
     /**
      * The edition this stack expects: the declared one, else ee for premium/ultimate (they only exist on EE) and ce
-     * for free. A live run checks it against the instance ({@link GitLabGovernance}).
+     * for free. A live run checks it against the instance ({@code gitlab.GitLabGovernance}).
      */
     public Edition edition() {
         return declaredEdition.orElse(tier.hasApprovals() ? Edition.EE : Edition.CE);
@@ -262,22 +289,13 @@ public record GitLabGovernanceSettings(
     /** The pinned images and Flux version of the seeded validation pipeline. */
     public record Ci(String kubectlImage, String kubeconformImage, String trivyImage, String fluxVersion) {}
 
-    /** Required approvals per environment when {@code approvals} is not set, from the guide. */
-    public static int defaultApprovals(Environment environment) {
-        return switch (environment) {
-            case DEV -> 1;
-            case PREPROD -> 2;
-            case PROD -> 3;
-        };
-    }
-
     /**
      * Reads the governance keys of the {@code gitlab} config object. Every problem is recorded on {@code f} under its
      * key; the caller reports unknown keys ({@link Fields#finish()}) and throws once.
      */
     public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
         Optional<Secret> token = f.secret("token");
-        Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, Tier.FREE) : Tier.FREE;
+        Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, DEFAULT_TIER) : DEFAULT_TIER;
         Optional<Edition> edition = f.has("edition") ? Optional.of(parseEnum(f, "edition", Edition.class, Edition.CE))
                 : Optional.empty();
         if (edition.equals(Optional.of(Edition.CE)) && tier.hasApprovals()) {
@@ -285,13 +303,13 @@ public record GitLabGovernanceSettings(
                     + " and gitlab.com run EE): set edition to ee, or tier to free");
         }
 
-        int approvals = f.integer("approvals", defaultApprovals(environment), 1, MAX_APPROVALS);
+        int approvals = f.integer("approvals", environment.approvals(), 1, MAX_APPROVALS);
 
         Principals approvers = principals(f.object("approvers"));
         boolean mergersSet = f.has("mergers");
         Principals mergers = principals(f.object("mergers"));
         if (!mergersSet) {
-            mergers = environment == Environment.PROD ? approvers : Principals.none();
+            mergers = environment.approversMergeByDefault() ? approvers : Principals.none();
         }
         if (tier.hasApprovals() && approvers.isEmpty()) {
             f.problem("approvers", "is required on GitLab " + tier.id() + ": at least one group in "
@@ -300,33 +318,34 @@ public record GitLabGovernanceSettings(
         }
 
         Teams teams = teams(f.object("teams"));
-        String mergeMethod = f.checked("mergeMethod", "ff", v -> MERGE_METHODS.contains(v) ? Optional.empty()
-                : Optional.of(Shown.quoted(v) + " cannot promote dev -> preprod -> prod: "
+        String mergeMethod = f.checked("mergeMethod", DEFAULT_MERGE_METHOD, v -> MERGE_METHODS.contains(v) ? Optional.empty()
+                : Optional.of(Shown.quoted(v) + " cannot promote " + Environment.ids(" -> ") + ": "
                 + (v.equals("rebase_merge") ? "each promotion adds a merge commit to the target branch, so the next"
                 + " promotion needs a rebase of the protected source branch, which GitLab refuses"
                 : "it does not require an up-to-date branch, so a merge is not what its pipeline tested")
-                + "; expected ff"));
+                + "; expected " + String.join(" or ", MERGE_METHODS)));
 
         Fields ps = f.object("projectSettings");
-        Mode mode = ps.has("mode") ? parseEnum(ps, "mode", Mode.class, Mode.ENFORCE) : Mode.ENFORCE;
-        Environment owner = Environment.PROD;
+        Mode mode = ps.has("mode") ? parseEnum(ps, "mode", Mode.class, DEFAULT_MODE) : DEFAULT_MODE;
+        Environment owner = Environment.last();
         Optional<String> ownerValue = ps.optionalString("owner");
         if (ownerValue.isPresent()) {
-            owner = Environment.parse(ownerValue.get()).orElse(Environment.PROD);
+            owner = Environment.parse(ownerValue.get()).orElse(owner);
             if (Environment.parse(ownerValue.get()).isEmpty()) {
-                ps.problem("owner", "unknown environment " + Shown.quoted(ownerValue.get()) + ": expected dev, preprod or prod");
+                ps.problem("owner", "unknown environment " + Shown.quoted(ownerValue.get()) + ": expected "
+                        + Environment.choices());
             }
         }
         List<String> sharedGroups = groupPaths(ps, "sharedGroups");
         ps.finish();
 
         Fields dt = f.object("deployToken");
-        boolean enabled = dt.bool("enabled", true);
-        int rotationMonths = dt.integer("rotationMonths", 3, 1, MAX_ROTATION_MONTHS);
+        boolean enabled = dt.bool("enabled", DEFAULT_DEPLOY_TOKEN_ENABLED);
+        int rotationMonths = dt.integer("rotationMonths", DEFAULT_ROTATION_MONTHS, 1, MAX_ROTATION_MONTHS);
         Optional<LocalDate> expiresAt = Optional.empty();
         Optional<String> expiresValue = dt.optionalString("expiresAt");
         if (expiresValue.isPresent()) {
-            expiresAt = io.fluxfleet.config.Validators.date(expiresValue.get());
+            expiresAt = Validators.date(expiresValue.get());
             if (expiresAt.isEmpty()) {
                 dt.problem("expiresAt", Shown.quoted(expiresValue.get()) + " is not a date such as 2027-06-30");
             } else if (!expiresAt.get().isAfter(dt.today())) {
@@ -341,9 +360,9 @@ public record GitLabGovernanceSettings(
         dt.finish();
 
         Fields ci = f.object("ci");
-        String kubectl = ci.checked("kubectlImage", DEFAULT_KUBECTL_IMAGE, GitLabGovernanceSettings::pinnedImage);
-        String kubeconform = ci.checked("kubeconformImage", DEFAULT_KUBECONFORM_IMAGE, GitLabGovernanceSettings::pinnedImage);
-        String trivy = ci.checked("trivyImage", DEFAULT_TRIVY_IMAGE, GitLabGovernanceSettings::pinnedImage);
+        String kubectl = ci.checked("kubectlImage", DEFAULT_KUBECTL_IMAGE, Validators::pinnedImage);
+        String kubeconform = ci.checked("kubeconformImage", DEFAULT_KUBECONFORM_IMAGE, Validators::pinnedImage);
+        String trivy = ci.checked("trivyImage", DEFAULT_TRIVY_IMAGE, Validators::pinnedImage);
         String fluxVersion = ci.checked("fluxVersion", DEFAULT_FLUX_VERSION, v -> VERSION.matcher(v).matches()
                 ? Optional.empty() : Optional.of(Shown.quoted(v) + " is not an exact Flux version such as 2.8.5 (no 'v')"));
         ci.finish();
@@ -378,26 +397,18 @@ public record GitLabGovernanceSettings(
         List<String> raw = f.strings(name);
         for (int i = 0; i < raw.size(); i++) {
             String g = raw.get(i);
-            if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
+            Optional<String> problem = Validators.groupPath(g);
+            String key = name + "[" + i + "]";
+            problem.ifPresent(msg -> f.problem(key, msg));
+            if (problem.isEmpty()) {
                 groups.add(g);
-            } else {
-                f.problem(name + "[" + i + "]", Shown.quoted(g) + " is not a GitLab group full path such as 'your-org/platform-team'");
             }
         }
         return groups;
     }
 
     private static Principals principals(Fields f) {
-        List<String> groups = new ArrayList<>();
-        List<String> rawGroups = f.strings("groups");
-        for (int i = 0; i < rawGroups.size(); i++) {
-            String g = rawGroups.get(i);
-            if (GROUP_PATH.matcher(g).matches() && !g.endsWith(".") && !g.endsWith(".git")) {
-                groups.add(g);
-            } else {
-                f.problem("groups[" + i + "]", Shown.quoted(g) + " is not a GitLab group full path such as 'your-org/platform-team'");
-            }
-        }
+        List<String> groups = groupPaths(f, "groups");
         List<String> users = new ArrayList<>();
         List<String> rawUsers = f.strings("users");
         for (int i = 0; i < rawUsers.size(); i++) {
@@ -413,21 +424,22 @@ public record GitLabGovernanceSettings(
     }
 
     private static Teams teams(Fields f) {
-        Teams teams = new Teams(team(f, "platform"), team(f, "devops"), team(f, "security"), team(f, "qa"),
-                team(f, "dev"), team(f, "app"));
+        Teams teams = new Teams(team(f, Team.PLATFORM), team(f, Team.DEVOPS), team(f, Team.SECURITY), team(f, Team.QA),
+                team(f, Team.DEV), team(f, Team.APP));
         f.finish();
         return teams;
     }
 
-    private static List<String> team(Fields f, String name) {
-        String value = f.string(name, "@" + name + "-team");
+    private static List<String> team(Fields f, Team team) {
+        String name = team.key();
+        String value = f.string(name, team.defaultHandle());
         List<String> handles = Arrays.stream(value.trim().split("\\s+")).toList();
         List<String> bad = handles.stream().filter(h -> !OWNER.matcher(h).matches()).toList();
         if (!bad.isEmpty()) {
             f.problem(name, bad.stream().map(h -> Shown.quoted(h)).collect(Collectors.joining(", "))
                     + " is not a CODEOWNERS owner: use @user, @group/subgroup, @@developer, @@maintainer, @@owner"
                     + " or an e-mail address, separated by spaces");
-            return List.of("@" + name + "-team");
+            return List.of(team.defaultHandle());
         }
         return handles;
     }
@@ -445,25 +457,5 @@ public record GitLabGovernanceSettings(
         f.problem(name, "unknown " + name + " " + Shown.quoted(value.get()) + ": expected " + Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         return fallback;
-    }
-
-    /** An image reference pinned to a version tag or a digest; {@code latest} and untagged references float. */
-    static Optional<String> pinnedImage(String value) {
-        String withoutDigest = value.contains("@") ? value.substring(0, value.indexOf('@')) : value;
-        boolean digest = value.contains("@sha256:");
-        int slash = withoutDigest.lastIndexOf('/');
-        int colon = withoutDigest.lastIndexOf(':');
-        String tag = colon > slash ? withoutDigest.substring(colon + 1) : "";
-        if (value.contains("@") && !value.matches(".+@sha256:[0-9a-f]{64}")) {
-            return Optional.of(Shown.quoted(value) + " has a malformed digest: expected @sha256: and 64 hex digits");
-        }
-        if (!digest && (tag.isEmpty() || tag.equals("latest"))) {
-            return Optional.of(Shown.quoted(value) + " is not pinned: give a version tag (e.g. aquasec/trivy:0.74.0) or a digest");
-        }
-        if (io.fluxfleet.config.ImageReference.parseAllowingDockerHub(value).isEmpty()) {
-            return Optional.of(Shown.quoted(value) + " is not an image reference such as aquasec/trivy:0.74.0 or"
-                    + " ghcr.io/org/image:1.2.3@sha256:<64 hex digits> (lower-case path, no spaces or quotes)");
-        }
-        return Optional.empty();
     }
 }
