@@ -69,8 +69,7 @@ public final class FluxFleetStack {
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
 
         FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
-        HarborAccess harbor = new HarborAccess(Names.HARBOR_COMPONENT, config.harbor(), kube, flux.namespace(),
-                kube.component());
+        HarborAccess harbor = new HarborAccess(Names.HARBOR_COMPONENT, args.harborAccess(kube, flux), kube.component());
         FluxSources sources = new FluxSources(Names.SOURCES_COMPONENT, args.fluxSources(kube, flux, harbor.fluxSecret()),
                 kube.component());
         Monitoring monitoring = new Monitoring(Names.MONITORING_COMPONENT, args.monitoring(kube, flux, sources, harbor),

@@ -44,6 +44,10 @@ final class StackArgs {
                 flux.helmMaxHistory(), FluxValues.of(config));
     }
 
+    HarborAccess.Args harborAccess(Kube kube, FluxInstall flux) {
+        return new HarborAccess.Args(kube, config.harbor(), flux.namespace());
+    }
+
     FluxSources.Args fluxSources(Kube kube, FluxInstall flux, Secret harborSecret) {
         return new FluxSources.Args(kube, flux, harborSecret, config.flux().helmRepositoryInterval(),
                 FluxSources.harborChartsUrl(config.harbor().host(), config.harbor().project()));

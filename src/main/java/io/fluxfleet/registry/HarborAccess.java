@@ -31,15 +31,26 @@ public final class HarborAccess extends ComponentResource {
     private final Secret fluxSecret;
     private final Map<String, Namespace> platformNamespaces = new LinkedHashMap<>();
 
-    public HarborAccess(String name, Harbor harbor, Kube kube, Resource fluxNamespace, ComponentResourceOptions options) {
+    /**
+     * What Harbor access takes.
+     *
+     * @param kube          the cluster's provider, protection and labels
+     * @param harbor        the registry and the robot account Flux and the Rancher charts pull with
+     * @param fluxNamespace {@code flux-system}, which must exist before its secret
+     */
+    public record Args(Kube kube, Harbor harbor, Resource fluxNamespace) {}
+
+    public HarborAccess(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        this.fluxSecret = pullSecret(harbor, kube, Names.HARBOR_FLUX_SECRET, Names.FLUX_NAMESPACE, null, this, fluxNamespace);
+        Kube kube = args.kube();
+        this.fluxSecret = pullSecret(args.harbor(), kube, Names.HARBOR_FLUX_SECRET, Names.FLUX_NAMESPACE, null, this,
+                args.fluxNamespace());
         for (String namespace : new String[] {Names.MONITORING_NAMESPACE, Names.LOGGING_NAMESPACE}) {
             Namespace ns = new Namespace(namespace, NamespaceArgs.builder()
                     .metadata(kube.meta(namespace, null, null))
                     .build(), kube.retained(this));
             platformNamespaces.put(namespace, ns);
-            pullSecret(harbor, kube, Names.HARBOR_WORKLOAD_SECRET, namespace, null, this, ns);
+            pullSecret(args.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, namespace, null, this, ns);
         }
         registerOutputs(Map.of("fluxSecret", Output.of(Names.HARBOR_FLUX_SECRET)));
     }

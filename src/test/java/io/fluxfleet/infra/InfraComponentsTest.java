@@ -42,7 +42,7 @@ class InfraComponentsTest {
         static Around of(Kube kube, FluxFleetConfig config, String namespace) {
             FluxInstall flux = new FluxInstall("flux", new FluxInstall.Args(kube, "2.17.0",
                     "https://fluxcd-community.github.io/helm-charts", "5m", 10, Map.of()), kube.component());
-            HarborAccess harbor = new HarborAccess("harbor", config.harbor(), kube, flux.namespace(), kube.component());
+            HarborAccess harbor = new HarborAccess("harbor", new HarborAccess.Args(kube, config.harbor(), flux.namespace()), kube.component());
             FluxSources sources = new FluxSources("sources", new FluxSources.Args(kube, flux, harbor.fluxSecret(), "1h",
                     "oci://harbor.example.test/charts"), kube.component());
             Namespace ns = new Namespace("test-" + namespace, NamespaceArgs.builder()
@@ -142,7 +142,7 @@ class InfraComponentsTest {
         RenderResult result = Components.build((kube, config) -> {
             FluxInstall flux = new FluxInstall("flux", new FluxInstall.Args(kube, "2.17.0",
                     "https://fluxcd-community.github.io/helm-charts", "5m", 10, Map.of()), kube.component());
-            new HarborAccess("harbor", config.harbor(), kube, flux.namespace(), kube.component());
+            new HarborAccess("harbor", new HarborAccess.Args(kube, config.harbor(), flux.namespace()), kube.component());
         });
         List<Recorded> children = Components.children(result, HarborAccess.TYPE, "harbor");
         assertTrue(Components.typesAndNames(children).containsAll(Set.of(

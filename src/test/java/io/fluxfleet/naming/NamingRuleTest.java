@@ -73,13 +73,15 @@ class NamingRuleTest {
                         new Namespace("tenant-" + tenant, NamespaceArgs.builder()
                                 .metadata(kube.meta(tenant + "-quota", ns, null)).build());
                         new Namespace(Names.resource(ns, name), NamespaceArgs.builder().build());
+                        new Namespace(Names.resource(ns, name + suffix), NamespaceArgs.builder().build());
                         String hook = "flux-" + env;
                         String message = "tenant " + tenant + " is retiring";
                     }
                 }
                 """;
         List<String> problems = check("io/fluxfleet/tenancy/X.java", source);
-        assertEquals(5, problems.size(), String.join("\n", problems));
+        assertEquals(6, problems.size(), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("Names.resource(ns, name + suffix)")), problems.toString());
         assertTrue(problems.get(0).contains("Namespace named \"tenant-\" + tenant"), problems.get(0));
         assertTrue(problems.stream().anyMatch(p -> p.contains("meta(tenant + \"-quota\"")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("\"flux-\"")), problems.toString());
@@ -184,18 +186,13 @@ class NamingRuleTest {
         return code.substring(from, i).strip().replaceAll("\\s+", " ");
     }
 
-    /** A {@code +} outside string literals and outside nested calls' parentheses. */
+    /** A {@code +} outside string literals, also inside a nested call ({@code Names.resource(ns, name + "-x")}). */
     private static boolean hasConcatenation(String expression) {
-        int depth = 0;
         for (int i = 0; i < expression.length(); i++) {
             char c = expression.charAt(i);
             if (c == '"') {
                 i = endOfString(expression, i) - 1;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '+' && depth == 0) {
+            } else if (c == '+') {
                 return true;
             }
         }
