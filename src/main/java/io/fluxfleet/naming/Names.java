@@ -96,17 +96,32 @@ public final class Names {
 
     /** A tenant's component in the stack: {@code tenant-<tenant>}. */
     public static String tenantComponent(Tenant tenant) {
-        return "tenant-" + tenant.name();
+        return tenantComponent(tenant.name());
+    }
+
+    /** {@link #tenantComponent(Tenant)} from the tenant's name alone, as a render records it. */
+    public static String tenantComponent(String tenant) {
+        return "tenant-" + tenant;
     }
 
     /** A tenant's commit-status component in the stack: {@code commit-status-<tenant>}. */
     public static String commitStatusComponent(Tenant tenant) {
-        return "commit-status-" + tenant.name();
+        return commitStatusComponent(tenant.name());
+    }
+
+    /** {@link #commitStatusComponent(Tenant)} from the tenant's name alone, as a render records it. */
+    public static String commitStatusComponent(String tenant) {
+        return "commit-status-" + tenant;
     }
 
     /** The generated token a tenant's webhook Receivers and GitLab hooks share: {@code webhook-token-<tenant>}. */
     public static String webhookToken(Tenant tenant) {
-        return "webhook-token-" + tenant.name();
+        return webhookToken(tenant.name());
+    }
+
+    /** {@link #webhookToken(Tenant)} from the tenant's name alone, as a render records it. */
+    public static String webhookToken(String tenant) {
+        return "webhook-token-" + tenant;
     }
 
     /** The explicit Kubernetes provider of a stack: {@code kubernetes-<env>}. */

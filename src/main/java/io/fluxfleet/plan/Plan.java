@@ -3,6 +3,7 @@ package io.fluxfleet.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fluxfleet.naming.Names;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -632,9 +633,11 @@ public final class Plan {
         }
         for (String t : tenants) {
             String n = r.name();
-            if (r.urn().contains("fluxfleet:tenancy:TenantEnvironment::tenant-" + t + "$")
-                    || r.urn().contains("fluxfleet:infra:CommitStatus::commit-status-" + t + "$")
-                    || n.equals("tenant-" + t) || n.equals("commit-status-" + t) || n.equals("webhook-token-" + t)
+            String tenantComponent = Names.tenantComponent(t);
+            String commitStatusComponent = Names.commitStatusComponent(t);
+            if (r.urn().contains("fluxfleet:tenancy:TenantEnvironment::" + tenantComponent + "$")
+                    || r.urn().contains("fluxfleet:infra:CommitStatus::" + commitStatusComponent + "$")
+                    || n.equals(tenantComponent) || n.equals(commitStatusComponent) || n.equals(Names.webhookToken(t))
                     || n.startsWith(t + "-") || n.startsWith(t + "/") || n.contains("/" + t + "-")) {
                 return t;
             }

@@ -78,6 +78,10 @@ class NamesTest {
                 row("Names.tenantComponent", Names.tenantComponent(T), "tenant-team-a"),
                 row("Names.commitStatusComponent", Names.commitStatusComponent(T), "commit-status-team-a"),
                 row("Names.webhookToken", Names.webhookToken(T), "webhook-token-team-a"),
+                // the forms plan uses, from a tenant's name as a render records it: the same names
+                row("Names.tenantComponent", Names.tenantComponent(T.name()), "tenant-team-a"),
+                row("Names.commitStatusComponent", Names.commitStatusComponent(T.name()), "commit-status-team-a"),
+                row("Names.webhookToken", Names.webhookToken(T.name()), "webhook-token-team-a"),
                 row("Names.kubernetesProvider", Names.kubernetesProvider(PROD), "kubernetes-prod"),
                 row("Names.quota", Names.quota(T), "team-a-quota"),
                 row("Names.limits", Names.limits(T), "team-a-limits"),
