@@ -166,12 +166,18 @@ public final class GenerateBindings {
         if (!problems.isEmpty()) {
             return 0;
         }
-        clean(out);
+        Set<Path> written = new java.util.HashSet<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
             Path file = out.resolve(e.getKey() + ".java");
+            written.add(file);
+            // An unchanged file keeps its timestamp, so `mvn compile` finds nothing stale and recompiles nothing.
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
+                continue;
+            }
             Files.createDirectories(file.getParent());
             Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
         }
+        clean(out, written);
         return files.size();
     }
 
@@ -671,14 +677,14 @@ public final class GenerateBindings {
         return sorted.entrySet();
     }
 
-    /** Removes the previous output of this package, so a binding dropped from the manifest disappears. */
-    private static void clean(Path dir) throws IOException {
+    /** Removes what this run did not write, so a binding dropped from the manifest disappears. */
+    private static void clean(Path dir, Set<Path> keep) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                if (Files.isDirectory(p) ? isEmpty(p) : p.toString().endsWith(".java")) {
+                if (Files.isDirectory(p) ? isEmpty(p) : p.toString().endsWith(".java") && !keep.contains(p)) {
                     Files.delete(p);
                 }
             }
