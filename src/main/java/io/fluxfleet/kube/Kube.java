@@ -1,6 +1,8 @@
 package io.fluxfleet.kube;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -12,6 +14,7 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * What every Kubernetes resource of a stack shares: the one explicit provider for the environment's
@@ -62,6 +65,19 @@ public record Kube(KubernetesProvider provider, boolean protect, Environment env
     /** Options for a top-level component; its children inherit the provider through {@code providers}. */
     public ComponentResourceOptions component() {
         return ComponentResourceOptions.builder().providers(provider).protect(protect).build();
+    }
+
+    /**
+     * An Opaque Secret {@code name} in {@code namespace} holding one secret value under {@code key}, a child of
+     * {@code parent} created after its namespace: the token Secrets Flux's notification objects read.
+     */
+    public Secret tokenSecret(Resource parent, String namespace, Resource namespaceResource, Tenant tenant, String name,
+                              String key, Output<String> value) {
+        return new Secret(Names.resource(namespace, name), SecretArgs.builder()
+                .metadata(meta(name, namespace, tenant))
+                .type("Opaque")
+                .stringData(value.asSecret().applyValue(v -> Map.of(key, v)))
+                .build(), child(parent, namespaceResource));
     }
 
     /** Metadata with fluxfleet's labels; {@code tenant} may be null for platform objects. */

@@ -2,7 +2,6 @@ package io.fluxfleet.notifications;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
@@ -88,11 +87,7 @@ public final class CommitStatus extends ComponentResource {
         FluxInstall flux = args.flux();
         Environment env = kube.environment();
         String secretName = Names.statusTokenSecret(tenant);
-        Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
-                .metadata(kube.meta(secretName, namespace, tenant))
-                .type("Opaque")
-                .stringData(args.token().asSecret().applyValue(t -> Map.of(TOKEN_KEY, t)))
-                .build(), kube.child(this, namespaceResource));
+        Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, args.token());
         String objectName = Names.commitStatus(tenant, env);
         String address = args.projectUrl();
         FluxObject provider = new FluxObject(Names.resource(namespace, objectName), FluxKind.PROVIDER, objectName,

@@ -2,7 +2,6 @@ package io.fluxfleet.notifications;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -101,11 +100,7 @@ public final class Webhooks extends ComponentResource {
         Kube kube = target.kube();
         Environment env = kube.environment();
         String secretName = Names.webhookTokenSecret(tenant);
-        Secret secret = new Secret(Names.resource(namespace, secretName), SecretArgs.builder()
-                .metadata(kube.meta(secretName, namespace, tenant))
-                .type("Opaque")
-                .stringData(token.applyValue(t -> Map.of(TOKEN_KEY, t)))
-                .build(), kube.child(this, namespaceResource));
+        Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, token);
         String receiverName = Names.receiver(tenant, env);
         FluxObject receiver = new FluxObject(Names.resource(namespace, receiverName), FluxKind.RECEIVER, receiverName,
                 namespace, Names.labels(env, tenant), Output.tuple(source.objectName(),
