@@ -14,10 +14,12 @@ import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.naming.Names;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,7 @@ public final class FluxInstall extends ComponentResource {
     private final Namespace namespace;
     private final Release release;
     private final ServiceAccount platformReconciler;
+    private final ClusterRoleBinding platformReconcilerBinding;
 
     /**
      * What Flux's installation takes.
@@ -76,7 +79,7 @@ public final class FluxInstall extends ComponentResource {
                 ServiceAccountArgs.builder()
                         .metadata(kube.meta(Names.PLATFORM_RECONCILER, Names.FLUX_NAMESPACE, null))
                         .build(), kube.child(this, namespace));
-        new ClusterRoleBinding(Names.PLATFORM_RECONCILER, ClusterRoleBindingArgs.builder()
+        this.platformReconcilerBinding = new ClusterRoleBinding(Names.PLATFORM_RECONCILER, ClusterRoleBindingArgs.builder()
                 .metadata(kube.meta(Names.PLATFORM_RECONCILER, null, null))
                 .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole")
                         .name("cluster-admin").build())
@@ -97,6 +100,16 @@ public final class FluxInstall extends ComponentResource {
 
     public ServiceAccount platformReconciler() {
         return platformReconciler;
+    }
+
+    /**
+     * The identity the platform layers run as: {@code flux-platform-reconciler} and its binding. Every Flux object
+     * that impersonates it depends on both, so {@code pulumi destroy} deletes the object (whose finalizer prunes
+     * or uninstalls as that account) before it deletes the account's rights: deleted the other way round, the
+     * controller's prune or uninstall is forbidden, and the finalizer waits.
+     */
+    public List<Resource> platformIdentity() {
+        return List.of(platformReconciler, platformReconcilerBinding);
     }
 
     /** Helm's timeout in seconds, from a Flux-style duration such as {@code 5m}. */

@@ -306,7 +306,8 @@ public final class Plan {
     /**
      * The steps of {@code pulumi destroy} of a stack whose state matches {@code state}, and the order fluxfleet
      * promises: every Flux object goes while the Flux release (whose controllers run its finalizers) still exists,
-     * and every namespaced object before its namespace.
+     * and while the rights of the service account it runs as still exist; every namespaced object before its
+     * namespace.
      */
     public static Plan destroy(List<PlannedResource> state) {
         List<List<PlannedResource>> waves = scheduleDeletes(state, state);
@@ -333,6 +334,35 @@ public final class Plan {
         for (PlannedResource r : state) {
             if (r.type().equals("kubernetes:core/v1:Namespace")) {
                 namespaces.put(r.inputs().path("metadata").path("name").asText(""), r);
+            }
+        }
+        // the bindings that give each service account its rights, by "namespace/name" of the account
+        Map<String, List<PlannedResource>> bindingsOf = new HashMap<>();
+        for (PlannedResource r : state) {
+            if (r.type().equals("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")
+                    || r.type().equals("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding")) {
+                for (JsonNode subject : r.inputs().path("subjects")) {
+                    if (subject.path("kind").asText("").equals("ServiceAccount")) {
+                        bindingsOf.computeIfAbsent(subject.path("namespace").asText(namespaceOf(r)) + "/"
+                                + subject.path("name").asText(""), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+        }
+        for (PlannedResource r : state) {
+            // A Kustomization or HelmRelease whose finalizer prunes or uninstalls as a service account
+            // (spec.serviceAccountName, impersonated by kustomize-/helm-controller) must go before that account's
+            // rights: deleted after them, the prune or uninstall is forbidden and the finalizer waits.
+            String account = r.type().contains(".toolkit.fluxcd.io/") ? r.inputs().path("spec").path("serviceAccountName").asText("") : "";
+            if (!account.isEmpty()) {
+                for (PlannedResource binding : bindingsOf.getOrDefault(namespaceOf(r) + "/" + account, List.of())) {
+                    if (!dependsOn(r, binding.urn(), byUrn)) {
+                        problems.add(r.label() + " runs as " + account + " but does not depend on " + binding.label()
+                                + ", so nothing makes the engine delete it first (wave " + waveOf.get(r.urn())
+                                + ", binding wave " + waveOf.get(binding.urn()) + "): its finalizer would prune or"
+                                + " uninstall without the rights to. Make it depend on the binding.");
+                    }
+                }
             }
         }
         for (PlannedResource r : state) {

@@ -53,7 +53,7 @@ public final class PlanReport {
             if (s.op() == Op.SAME && !plan.destroy() && s.note().isEmpty()) {
                 continue;
             }
-            out.append("  ").append(String.format("%-34s", s.op().label() + (s.wave() >= 0 ? " [wave " + s.wave() + "]" : "")))
+            out.append("  ").append(String.format("%-34s ", s.op().label() + (s.wave() >= 0 ? " [wave " + s.wave() + "]" : "")))
                     .append(s.resource().type()).append(' ').append(s.resource().name());
             if (!s.keys().isEmpty()) {
                 out.append("  (").append(String.join(", ", s.keys())).append(')');

@@ -124,7 +124,7 @@ public final class TenantEnvironment extends ComponentResource {
         ServiceAccount reconciler = new ServiceAccount(Names.resource(ns, Names.tenantReconciler(tenant)),
                 ServiceAccountArgs.builder().metadata(kube.meta(Names.tenantReconciler(tenant), ns, tenant)).build(),
                 kube.child(this, namespace));
-        new RoleBinding(Names.resource(ns, Names.tenantReconciler(tenant)), RoleBindingArgs.builder()
+        RoleBinding reconcilerBinding = new RoleBinding(Names.resource(ns, Names.tenantReconciler(tenant)), RoleBindingArgs.builder()
                 .metadata(kube.meta(Names.tenantReconciler(tenant), ns, tenant))
                 .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole")
                         .name(TENANT_ROLE).build())
@@ -145,17 +145,18 @@ public final class TenantEnvironment extends ComponentResource {
         String timeout = args.reconcile().timeout();
         String retryInterval = args.reconcile().retryInterval();
         Boolean suspend = args.reconcile().suspend() ? Boolean.TRUE : null;
-        FluxObject cluster = kustomization(kube, tenant, flux, Layer.CLUSTER, Names.FLUX_NAMESPACE,
+        List<Resource> platformIdentity = flux.platformIdentity();
+        FluxObject cluster = kustomization(kube, tenant, flux, platformIdentity, Layer.CLUSTER, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, null, suspend, t.t2.isEmpty() ? null : t.t2)));
-        FluxObject shared = kustomization(kube, tenant, flux, Layer.SHARED, Names.FLUX_NAMESPACE,
+        FluxObject shared = kustomization(kube, tenant, flux, platformIdentity, Layer.SHARED, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), cluster.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, t.t3.isEmpty() ? null : List.of(Ref.of(t.t2)), suspend)));
-        kustomization(kube, tenant, flux, Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
+        kustomization(kube, tenant, flux, List.of(reconciler, reconcilerBinding), Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
                 reconciler.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.APPS), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), t.t3, ns,
@@ -257,11 +258,17 @@ public final class TenantEnvironment extends ComponentResource {
                 kube.child(this, args.flux().release()));
     }
 
-    private FluxObject kustomization(Kube kube, Tenant tenant, FluxInstall flux, Layer layer, String ns,
-                                     Output<KustomizationSpec> spec) {
+    /**
+     * A Kustomization that runs as the account {@code runsAs} (its ServiceAccount and binding): it depends on them
+     * and on the Flux release, so a destroy deletes it, and its finalizer prunes as that account, before either goes.
+     */
+    private FluxObject kustomization(Kube kube, Tenant tenant, FluxInstall flux, List<Resource> runsAs, Layer layer,
+                                     String ns, Output<KustomizationSpec> spec) {
         String name = Names.kustomization(tenant, kube.environment(), layer);
+        List<Resource> dependsOn = new java.util.ArrayList<>(List.of(flux.release()));
+        dependsOn.addAll(runsAs);
         FluxObject kustomization = new FluxObject(Names.resource(ns, name), FluxKind.KUSTOMIZATION, name, ns,
-                Names.labels(kube.environment(), tenant), spec, kube.child(this, flux.release()));
+                Names.labels(kube.environment(), tenant), spec, kube.child(this, dependsOn.toArray(Resource[]::new)));
         kustomizations.put(layer, kustomization);
         return kustomization;
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -295,6 +296,25 @@ class PlanScenarioTest {
                 r.retainOnDelete(), r.deleteBeforeReplace(), r.replaceOnChanges(), r.ignoreChanges(), r.aliases(),
                 r.importId(), Set.of(), r.inputs())).toList();
         assertFalse(Plan.destroy(broken).problems().isEmpty());
+
+        // every Kustomization and HelmRelease goes before the rights of the account it runs as: kustomize-controller
+        // prunes and helm-controller uninstalls on delete impersonating spec.serviceAccountName, so deleted after
+        // the binding its finalizer is forbidden and waits (the README's "destroy never hangs on finalizers")
+        Set<String> bindings = new HashSet<>();
+        dev.stream().filter(r -> r.type().endsWith("RoleBinding")).forEach(r -> bindings.add(r.urn()));
+        for (Step s : plan.steps()) {
+            if (!s.resource().inputs().path("spec").path("serviceAccountName").asText("").isEmpty()) {
+                assertTrue(s.resource().dependencies().stream().anyMatch(bindings::contains),
+                        s.resource().label() + " depends on the binding of the account it runs as");
+            }
+        }
+        List<PlannedResource> unbound = dev.stream().map(r -> !r.type().contains("Kustomization") ? r
+                : new PlannedResource(r.urn(), r.type(), r.name(), r.component(), r.parent(), r.provider(), r.protect(),
+                r.retainOnDelete(), r.deleteBeforeReplace(), r.replaceOnChanges(), r.ignoreChanges(), r.aliases(),
+                r.importId(), r.dependencies().stream().filter(d -> !bindings.contains(d)).collect(java.util.stream.Collectors.toSet()),
+                r.inputs())).toList();
+        assertTrue(Plan.destroy(unbound).problems().stream().anyMatch(p -> p.contains("runs as")),
+                "the destroy check catches a Kustomization that would outlive its account's rights");
     }
 
     @Test
