@@ -116,7 +116,8 @@ public final class ConfigLoader {
     private static Cluster cluster(Fields f) {
         Optional<String> context = optionalChecked(f, "context", Validators::kubeContext);
         Optional<Secret> kubeconfig = f.secret("kubeconfig");
-        if (context.isEmpty() && kubeconfig.isEmpty()) {
+        // a context given but invalid is already reported by its check: "is required" only when it is absent
+        if (context.isEmpty() && kubeconfig.isEmpty() && !f.has("context")) {
             f.problem("context", "is required: name the kubeconfig context of this environment's cluster"
                     + " (or set the whole kubeconfig as the secret " + f.key("kubeconfig") + ": `"
                     + f.setSecretCommand("kubeconfig") + "`); fluxfleet never uses the current context");

@@ -182,8 +182,8 @@ public final class Fields {
             String local = key.substring(RawConfig.NAMESPACE.length() + 1);
             String topLevel = local.split("[.\\[]", 2)[0];
             if (!context.raw().storedEncrypted(topLevel, v)) {
-                context.warnings().add(key + " carries a secret but is stored in plain text; encrypt it with"
-                        + " `pulumi config set --secret" + (local.equals(topLevel) ? "" : " --path") + " '" + local + "' <value>`");
+                context.warnings().add(key + " carries a secret but is stored in plain text; encrypt it with `"
+                        + setSecretCommand(name) + "`");
             }
         });
         return value.map(Secret::new);

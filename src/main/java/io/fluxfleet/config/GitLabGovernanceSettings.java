@@ -296,7 +296,9 @@ public record GitLabGovernanceSettings(
     public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
         Optional<Secret> token = f.secret("token");
         Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, DEFAULT_TIER) : DEFAULT_TIER;
-        Optional<Edition> edition = f.has("edition") ? Optional.of(parseEnum(f, "edition", Edition.class, Edition.CE))
+        // an unknown edition is reported once, by parseEnum, and then treated as not declared (null fallback), so no
+        // second, false problem about ce and the tier follows from it
+        Optional<Edition> edition = f.has("edition") ? Optional.ofNullable(parseEnum(f, "edition", Edition.class, null))
                 : Optional.empty();
         if (edition.equals(Optional.of(Edition.CE)) && tier.hasApprovals()) {
             f.problem("edition", "is ce, but tier " + tier.id() + " only exists on GitLab EE (every licensed instance"

@@ -7,7 +7,9 @@ package io.fluxfleet.config;
  * characters, the BOM) are escaped as {@code \\uXXXX}, so what the reader sees is what the file holds. Long
  * values are cut, so a pasted blob cannot flood a log.
  *
- * <p>Values of keys that carry a secret never come here: {@link Fields} describes those by kind only.
+ * <p>Values of keys that carry a secret never come here: {@link Fields} describes those by kind only. A secret can
+ * still hide inside an ordinary value, as the user information of a URL ({@code https://user:token@host}) or of a
+ * host or image reference ({@code user:token@host}): that part is always shown as {@code [credentials]}.
  */
 public final class Shown {
     /** At most this many characters of a value are shown; the rest is summarised by its length. */
@@ -20,11 +22,12 @@ public final class Shown {
         return "'" + escaped(value) + "'";
     }
 
-    /** The value escaped and cut, without quotes. */
+    /** The value escaped and cut, without quotes, its user information masked. */
     public static String escaped(String value) {
         if (value == null) {
             return "null";
         }
+        value = withoutCredentials(value);
         StringBuilder out = new StringBuilder();
         int shown = 0;
         for (int i = 0; i < value.length(); ) {
@@ -51,6 +54,20 @@ public final class Shown {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern URL_USER_INFO =
+            java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+    private static final java.util.regex.Pattern HOST_USER_INFO = java.util.regex.Pattern.compile("^[^/?#@\\s]*:[^/?#@]*@");
+
+    /**
+     * The value with the user information of a URL ({@code scheme://anything@}) or of a scheme-less
+     * {@code user:password@host} replaced by {@code [credentials]}; an e-mail address ({@code name@domain}, no colon)
+     * is left as it is.
+     */
+    static String withoutCredentials(String value) {
+        String masked = URL_USER_INFO.matcher(value).replaceFirst("$1[credentials]@");
+        return masked.equals(value) ? HOST_USER_INFO.matcher(value).replaceFirst("[credentials]@") : masked;
     }
 
     /** Whether the text holds a character {@link #escaped} would escape (besides quote and backslash). */

@@ -251,7 +251,7 @@ public final class Validators {
      */
     public static Optional<String> httpsUrl(String value) {
         // user information may be a password: it is never shown
-        String shown = Shown.quoted(value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1[credentials]@"));
+        String shown = Shown.quoted(value);
         if (!value.startsWith("https://")) {
             return Optional.of(shown + " must be an https:// URL");
         }
@@ -292,6 +292,11 @@ public final class Validators {
         if (value.contains("://") || value.contains("/")) {
             return Optional.of(Shown.quoted(value) + " is not a host name: give only the host, e.g. 'harbor.example.com',"
                     + " without scheme or path");
+        }
+        if (value.contains("@")) {
+            // checked before host and port, whose reasons quote their parts: a password before '@' would be one
+            return Optional.of(Shown.quoted(value) + " is not a host name: it carries user information before '@';"
+                    + " give only the host (the registry's credentials are harbor.username and harbor.password)");
         }
         return hostAndPort(value).map(reason -> Shown.quoted(value) + " is not a host name: " + reason);
     }

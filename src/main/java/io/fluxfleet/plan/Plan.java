@@ -542,7 +542,7 @@ public final class Plan {
     }
 
     /**
-     * The option when the program sets it; else the provider's choice. pulumi-kubernetes 4.0.0 provider.go Diff:
+     * The option when the program sets it; else the provider's choice. pulumi-kubernetes v4.32.0 provider.go Diff:
      * "Delete before replacement if we are forced to replace the old object, and the new version of that object
      * MUST have the same name" (named, not autonamed, same name and namespace). The bridged GitLab and random
      * providers leave it to the engine's default, create-before-delete.
@@ -636,9 +636,11 @@ public final class Plan {
     }
 
     private static String replaceAdvice(PlannedResource r, List<String> keys) {
+        String stack = r.urn().startsWith("urn:pulumi:") ? r.urn().split("::")[0].substring("urn:pulumi:".length()) : "<stack>";
         return "a change to " + String.join(", ", keys) + " replaces " + r.label() + ", which is protected: undo the"
-                + " change, or lift the protection first (its tenant's `retire: true`, or fluxfleet:allowDestroy for a"
-                + " platform resource) in a separate `pulumi up`";
+                + " change, or, if the replacement is intended, lift this one resource's protection in a reviewed step"
+                + " (`pulumi state unprotect --stack " + stack + " --yes '" + r.urn() + "'`) and run `pulumi up`, which"
+                + " replaces it and protects the new one again";
     }
 
     /** The stack's tenants: the names of its TenantEnvironment components. */

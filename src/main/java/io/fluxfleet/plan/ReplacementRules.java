@@ -9,7 +9,11 @@ import java.util.List;
  * with where the rule comes from. A type with no row updates in place whatever changes (components have no
  * provider and are never replaced).
  *
- * <p>Kubernetes: pulumi-kubernetes 4.0.0 (the plugin fluxfleet pins). GitLab: terraform-provider-gitlab, which
+ * <p>Kubernetes: pulumi-kubernetes v4.32.0, the plugin fluxfleet pins ({@code KubernetesPlugin}), read at that tag.
+ * Its Secret rule depends on the provider input {@code enableSecretMutable}, which fluxfleet sets: with it only a
+ * Secret's {@code type} replaces it (diff.go {@code forceNewProperties}: "if clients.IsSecret(obj) &&
+ * (!k.enableSecretMutable || clients.IsImmutable(obj))" adds ".stringData" and ".data"; else the kind's own row,
+ * {@code "Secret": properties{".type"}}). GitLab: terraform-provider-gitlab, which
  * pulumi-gitlab bridges: a Terraform {@code ForceNew}/{@code RequiresReplace} attribute is a replacement in Pulumi.
  * Random: terraform-provider-random, bridged the same way by pulumi-random.
  */
@@ -47,14 +51,14 @@ public final class ReplacementRules {
         }
     }
 
-    private static final String K8S_PROVIDER = "pulumi/pulumi-kubernetes v4.0.0 provider/pkg/provider/";
+    private static final String K8S_PROVIDER = "pulumi/pulumi-kubernetes v4.32.0 provider/pkg/provider/";
     private static final String GITLAB = "gitlabhq/terraform-provider-gitlab internal/provider/";
     private static final String RANDOM = "hashicorp/terraform-provider-random internal/provider/resource_password.go"
             + " passwordSchemaV3: ";
 
     public static final List<Rule> TABLE = List.of(
             new Rule("kubernetes:helm.sh/v3:Release", List.of("name", "namespace"),
-                    K8S_PROVIDER + "helm_release.go Diff: convertPatchToDiff(..., \".releaseSpec.name\", \".releaseSpec.namespace\")"),
+                    K8S_PROVIDER + "helm_release.go Diff: forceNewFields := []string{\".name\", \".namespace\"}; convertPatchToDiff(...)"),
             new Rule("kubernetes:*", List.of("metadata.name", "metadata.namespace"),
                     K8S_PROVIDER + "provider.go Diff: \"Changing the identity of the resource always causes a replacement\""
                             + " (forceNewFields .metadata.name, .metadata.namespace)"),
@@ -63,7 +67,8 @@ public final class ReplacementRules {
             new Rule("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", List.of("roleRef"),
                     K8S_PROVIDER + "diff.go forceNew: rbac.authorization.k8s.io v1 ClusterRoleBinding: roleBinding = {\".roleRef\"}"),
             new Rule("kubernetes:core/v1:Secret", List.of("type"),
-                    K8S_PROVIDER + "diff.go forceNew: core v1 \"Secret\": properties{\".type\"}"),
+                    K8S_PROVIDER + "diff.go forceNew: core v1 \"Secret\": properties{\".type\"} (with enableSecretMutable, which"
+                            + " fluxfleet sets; without it .stringData and .data replace too)"),
             new Rule("kubernetes:core/v1:ResourceQuota", List.of("spec.scopes"),
                     K8S_PROVIDER + "diff.go forceNew: core v1 \"ResourceQuota\": properties{\".spec.scopes\"}"),
             new Rule("kubernetes:core/v1:Service", List.of("spec.clusterIP"),

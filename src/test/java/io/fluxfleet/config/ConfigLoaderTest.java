@@ -266,9 +266,9 @@ class ConfigLoaderTest {
         ConfigLoader.load("dev", Stacks.raw(Stacks.minimal("dev", 1)), warnings::add);
         assertEquals(List.of(
                 "fluxfleet:harbor.password carries a secret but is stored in plain text; encrypt it with"
-                        + " `pulumi config set --secret --path 'harbor.password' <value>`",
+                        + " `pulumi config set --secret --path harbor.password <value> -s dev`",
                 "fluxfleet:tenants[0].gitPassword carries a secret but is stored in plain text; encrypt it with"
-                        + " `pulumi config set --secret --path 'tenants[0].gitPassword' <value>`"), warnings);
+                        + " `pulumi config set --secret --path 'tenants[0].gitPassword' <value> -s dev`"), warnings);
         warnings.forEach(w -> assertFalse(w.contains(Stacks.HARBOR_PASSWORD) || w.contains(Stacks.GIT_PASSWORD)));
     }
 
