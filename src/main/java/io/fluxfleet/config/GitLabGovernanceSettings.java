@@ -239,6 +239,20 @@ public record GitLabGovernanceSettings(
         java.util.Set<String> known = new java.util.HashSet<>(projectSettings.sharedGroups());
         known.addAll(approvers.groups());
         known.addAll(mergers.groups());
+        return codeOwnerGroups(known);
+    }
+
+    /**
+     * The CODEOWNERS groups every stack identifies alike: a handle with a subgroup path, or one listed in
+     * {@code projectSettings.sharedGroups} (identical in every stack file). A top-level handle that only this stack's
+     * approvers or mergers name as a group is not one: another stack (the owner, which shares groups) reads it as
+     * a user.
+     */
+    List<String> codeOwnerGroupsEveryStackAgreesOn() {
+        return codeOwnerGroups(new java.util.HashSet<>(projectSettings.sharedGroups()));
+    }
+
+    private List<String> codeOwnerGroups(java.util.Set<String> known) {
         java.util.Set<String> groups = new java.util.TreeSet<>();
         for (List<String> team : List.of(teams.platform(), teams.devops(), teams.security(), teams.qa(), teams.dev(), teams.app())) {
             for (String handle : team) {
@@ -375,7 +389,7 @@ public record GitLabGovernanceSettings(
         if (mode != Mode.OFF && tier.hasApprovals()) {
             // The owner stack shares the groups; it sees only its own approvers and mergers, so a group another
             // stack names must be one every stack agrees on: a CODEOWNERS group or a projectSettings.sharedGroups entry.
-            java.util.Set<String> agreed = new java.util.HashSet<>(settings.codeOwnerGroups());
+            java.util.Set<String> agreed = new java.util.HashSet<>(settings.codeOwnerGroupsEveryStackAgreesOn());
             agreed.addAll(sharedGroups);
             for (String kind : List.of("approvers", "mergers")) {
                 Principals p = kind.equals("approvers") ? approvers : mergers;
