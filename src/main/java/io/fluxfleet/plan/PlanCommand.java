@@ -55,7 +55,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--infer-from", paramLabel = "<render-dir>", description = "With an old render of an earlier"
             + " fluxfleet (no URNs): a new render of another stack, consulted for the parent and options of a resource"
-            + " type the new render has none of (e.g. the dev render, for prod's old seed files). Repeatable.")
+            + " type the new render has none of (e.g. the first environment's render, for old seed files). Repeatable.")
     List<String> inferFrom = new ArrayList<>();
 
     @Option(names = "--markdown", description = "Print the merge-request section (Markdown) instead of text.")

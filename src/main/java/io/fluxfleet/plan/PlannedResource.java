@@ -69,8 +69,7 @@ public record PlannedResource(
             String urn = r.path("urn").asText("");
             if (urn.isEmpty()) {
                 throw new IOException(where + ": entry " + i + " has no \"urn\": the render was made by a fluxfleet that"
-                        + " did not record resource identity (up to c4b6dba); such a render can only be the old side of a plan,"
-                        + " and this side must be rendered with the current fluxfleet");
+                        + " did not record resource identity; render this side again with the current fluxfleet");
             }
             if (!seen.add(urn)) {
                 throw new IOException(where + ": URN " + urn + " appears twice; the engine would refuse the program");

@@ -91,7 +91,7 @@ class UpgradeTest {
         String json = Files.readString(OLD);
         assertTrue(LegacyRender.isLegacy(json), "c4b6dba's render writer records no URN");
         IOException e = assertThrows(IOException.class, () -> PlannedResource.parse(json, "c4b6dba-prod"));
-        assertTrue(e.getMessage().contains("has no \"urn\"") && e.getMessage().contains("only be the old side"),
+        assertTrue(e.getMessage().contains("has no \"urn\"") && e.getMessage().contains("render this side again"),
                 e.getMessage());
 
         List<PlannedResource> program = Scenario.up("prod", Scenario.committed("prod"));
@@ -230,7 +230,7 @@ class UpgradeTest {
         err.reset();
         assertEquals(1, PlanCommand.run(new String[] {prod.toString(), old.toString()}, new PrintStream(out),
                 new PrintStream(err)), "never the new side");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("can only be the old side"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("render this side again with the current fluxfleet"), err.toString(StandardCharsets.UTF_8));
         err.reset();
         assertEquals(1, PlanCommand.run(new String[] {old.toString(), "--destroy"}, new PrintStream(out),
                 new PrintStream(err)));
