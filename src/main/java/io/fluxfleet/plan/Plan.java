@@ -107,7 +107,10 @@ public final class Plan {
         return refusals;
     }
 
-    /** Broken invariants fluxfleet promises (destroy order); like refusals, they fail the plan. */
+    /**
+     * Broken invariants fluxfleet promises (destroy order), or resources of a legacy old render whose URN cannot be
+     * named; like refusals, they fail the plan.
+     */
     public List<String> problems() {
         return problems;
     }
@@ -298,6 +301,20 @@ public final class Plan {
         }
         notes.addAll(renames(steps));
         return new Plan(steps, refusals, List.of(), notes, false);
+    }
+
+    /**
+     * The steps of a {@code pulumi up} from a state an earlier fluxfleet left, known only from its legacy render
+     * ({@link LegacyRender}: identity and options derived from {@code after}); the plan carries the derivation's
+     * notes, and fails where a resource's URN cannot be named.
+     */
+    public static Plan up(LegacyRender before, List<PlannedResource> after) {
+        Plan plan = up(before.resources(), after);
+        List<String> notes = new ArrayList<>(before.notes());
+        notes.addAll(plan.notes());
+        List<String> problems = new ArrayList<>(before.problems());
+        problems.addAll(plan.problems());
+        return new Plan(plan.steps(), plan.refusals(), problems, notes, false);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -25,13 +25,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plan",
         customSynopsis = {
-            "fluxfleet plan <old-render-dir> <new-render-dir> [--markdown]",
+            "fluxfleet plan <old-render-dir> <new-render-dir> [--infer-from <render-dir>]... [--markdown]",
             "       fluxfleet plan <render-dir> --destroy [--markdown]"},
         descriptionHeading = "%n",
         description = {
             "The steps Pulumi's engine takes for `pulumi up` from a state matching the old render to the new one",
             "(or for `pulumi destroy` of a render), in its order, and the steps it refuses: replacing or deleting",
-            "a protected resource, replacing an imported one. Renders come from `fluxfleet render`.",
+            "a protected resource, replacing an imported one. Renders come from `fluxfleet render`. The old render",
+            "may be one of an earlier fluxfleet (rows without URNs): identity and options other than protect are",
+            "then inferred from the new render (and the --infer-from renders), and the plan says so.",
             ""},
         footer = {"", "Exit status: 0 the engine would run it, 3 the engine would refuse it (or the destroy order is"
                 + " broken), 1 a render could not be read, 2 usage error."})
@@ -50,6 +52,11 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--destroy", description = "Plan `pulumi destroy` of the one render given.")
     boolean destroy;
+
+    @Option(names = "--infer-from", paramLabel = "<render-dir>", description = "With an old render of an earlier"
+            + " fluxfleet (no URNs): a new render of another stack, consulted for the parent and options of a resource"
+            + " type the new render has none of (e.g. the first environment's render, for old seed files). Repeatable.")
+    List<String> inferFrom = new ArrayList<>();
 
     @Option(names = "--markdown", description = "Print the merge-request section (Markdown) instead of text.")
     boolean markdown;
@@ -72,7 +79,10 @@ public final class PlanCommand implements Callable<Integer> {
         if (dirs.size() != (destroy ? 1 : 2)) {
             return usage(destroy ? "--destroy takes one render directory" : "expected <old-render-dir> and <new-render-dir>");
         }
-        for (String d : dirs) {
+        if (destroy && !inferFrom.isEmpty()) {
+            return usage("--infer-from is for planning an up from an old render of an earlier fluxfleet, not --destroy");
+        }
+        for (String d : concat(dirs, inferFrom)) {
             if (!Files.isDirectory(Path.of(d))) {
                 return usage(Shown.quoted(d) + " is not a directory");
             }
@@ -80,13 +90,27 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan;
         List<PlannedResource> after;
         try {
-            List<PlannedResource> first = PlannedResource.read(Path.of(dirs.get(0)));
+            Path oldDir = Path.of(dirs.get(0));
+            boolean legacy = LegacyRender.isLegacy(oldDir);
             if (destroy) {
-                plan = Plan.destroy(first);
+                if (legacy) {
+                    throw new IOException(dirs.get(0) + " is a render of an earlier fluxfleet (no \"urn\" in its"
+                            + " resources.json): it records no dependencies, so it has no destroy order to check; render"
+                            + " the stack with the current fluxfleet and plan --destroy that");
+                }
+                plan = Plan.destroy(PlannedResource.read(oldDir));
                 after = List.of();
             } else {
                 after = PlannedResource.read(Path.of(dirs.get(1)));
-                plan = Plan.up(first, after);
+                if (legacy) {
+                    List<PlannedResource> others = new ArrayList<>();
+                    for (String d : inferFrom) {
+                        others.addAll(PlannedResource.read(Path.of(d)));
+                    }
+                    plan = Plan.up(LegacyRender.read(oldDir, after, others), after);
+                } else {
+                    plan = Plan.up(PlannedResource.read(oldDir), after);
+                }
             }
         } catch (IOException e) {
             err.println("fluxfleet plan: " + e.getMessage());
@@ -95,6 +119,12 @@ public final class PlanCommand implements Callable<Integer> {
         out.print(markdown ? PlanReport.markdown(plan, after, 500) : PlanReport.text(plan));
         out.flush();
         return plan.ok() ? 0 : REFUSED;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private int usage(String problem) {

@@ -43,7 +43,7 @@ public final class PlanReport {
             }
         }
         for (String p : plan.problems()) {
-            out.append("ORDER: ").append(p).append('\n');
+            out.append(plan.destroy() ? "ORDER: " : "CANNOT PLAN: ").append(p).append('\n');
         }
         for (String n : plan.notes()) {
             out.append("note: ").append(n).append('\n');
@@ -77,7 +77,8 @@ public final class PlanReport {
             md.append("> [!caution]\n> **`pulumi ").append(plan.destroy() ? "destroy" : "up")
                     .append("` will fail:** the engine refuses ").append(plan.refusals().size()).append(" step(s)");
             if (!plan.problems().isEmpty()) {
-                md.append(", and ").append(plan.problems().size()).append(" destroy-order promise(s) are broken");
+                md.append(", and ").append(plan.problems().size()).append(plan.destroy()
+                        ? " destroy-order promise(s) are broken" : " resource(s) of the old render cannot be named");
             }
             md.append(".\n");
             Map<String, List<Refusal>> groups = new LinkedHashMap<>();
