@@ -49,14 +49,23 @@ if [ -n "$failed" ]; then
 fi
 
 # The note already shows each stack's engine plan; a plan the engine would refuse fails the job (not softly:
-# it is a property of the change, not of a cluster). A render too old to plan (exit 1) does not.
+# it is a property of the change, not of a cluster). A render that cannot be planned (exit 1) does not. An old
+# side rendered by a fluxfleet that recorded no URNs is planned with identity inferred from the new renders: the
+# other stacks' new renders are passed too, for resources this stack no longer has any of (README "Upgrading from
+# an earlier fluxfleet").
 refused=""
 if $touched; then
   while read -r stack; do
     dir=$out/$stack
     if [ -f "$dir/old/resources.json" ] && [ -f "$dir/new/resources.json" ]; then
+      infer=()
+      while read -r other; do
+        if [ "$other" != "$stack" ] && [ -f "$out/$other/new/resources.json" ]; then
+          infer+=(--infer-from "$out/$other/new")
+        fi
+      done < "$out/stacks.txt"
       plan_status=0
-      fluxfleet plan "$dir/old" "$dir/new" > "$dir/plan.txt" 2>&1 || plan_status=$?
+      fluxfleet plan "$dir/old" "$dir/new" "${infer[@]}" > "$dir/plan.txt" 2>&1 || plan_status=$?
       if [ "$plan_status" -eq 3 ]; then
         refused="$refused $stack"
       fi
