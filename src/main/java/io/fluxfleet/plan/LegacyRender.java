@@ -103,15 +103,7 @@ public record LegacyRender(List<PlannedResource> resources, List<String> notes, 
      */
     public static LegacyRender parse(String json, String where, List<PlannedResource> after,
                                      List<PlannedResource> others) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(where + " is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isArray()) {
-            throw new IOException(where + " must hold a JSON array of resources");
-        }
+        JsonNode root = PlannedResource.readArray(json, where);
         if (after.isEmpty()) {
             throw new IOException(where + " is a render of an earlier fluxfleet (no resource identity), and the new"
                     + " render is empty, so nothing says what its URNs are");

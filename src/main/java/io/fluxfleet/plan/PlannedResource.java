@@ -51,8 +51,8 @@ public record PlannedResource(
         return parse(Files.readString(file), (name == null ? "" : name + "/") + "resources.json");
     }
 
-    /** Parses the content of a {@code resources.json}; {@code where} names it in errors. */
-    public static List<PlannedResource> parse(String json, String where) throws IOException {
+    /** The rows of a {@code resources.json}, of this fluxfleet or an earlier one; {@code where} names it in errors. */
+    static JsonNode readArray(String json, String where) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -62,6 +62,12 @@ public record PlannedResource(
         if (root == null || !root.isArray()) {
             throw new IOException(where + " must hold a JSON array of resources");
         }
+        return root;
+    }
+
+    /** Parses the content of a {@code resources.json}; {@code where} names it in errors. */
+    public static List<PlannedResource> parse(String json, String where) throws IOException {
+        JsonNode root = readArray(json, where);
         List<PlannedResource> resources = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < root.size(); i++) {
