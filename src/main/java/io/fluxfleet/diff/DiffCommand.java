@@ -119,7 +119,7 @@ public final class DiffCommand implements Callable<Integer> {
                 }
                 String name = stack != null ? stack : newDir.toAbsolutePath().normalize().getFileName().toString();
                 sections = List.of(new Section(RenderDiff.compare(name, oldDir, newDir), Optional.empty(),
-                        Optional.of(plan(oldDir, newDir))));
+                        Optional.of(plan(oldDir, newDir, List.of()))));
             }
         } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
             err.println("fluxfleet diff: " + io.fluxfleet.config.Shown.escaped(String.valueOf(e.getMessage())));
@@ -144,8 +144,10 @@ public final class DiffCommand implements Callable<Integer> {
                     stackDir.resolve("new"), line(stackDir.resolve("new.missing")).orElse("no render"));
             Path oldDir = stackDir.resolve("old");
             Path newDir = stackDir.resolve("new");
+            List<Path> otherNewRenders = stackDirs.stream().filter(d -> !d.equals(stackDir)).map(d -> d.resolve("new"))
+                    .filter(d -> Files.isRegularFile(d.resolve("resources.json"))).toList();
             Optional<MergeRequestNote.StackPlan> plan = Files.isRegularFile(newDir.resolve("resources.json"))
-                    ? Optional.of(plan(oldDir, newDir)) : Optional.empty();
+                    ? Optional.of(plan(oldDir, newDir, otherNewRenders)) : Optional.empty();
             sections.add(new Section(diff, preview(stackDir), plan));
         }
         return sections;
@@ -153,15 +155,26 @@ public final class DiffCommand implements Callable<Integer> {
 
     /**
      * The engine's plan from the old render to the new one; a stack without an old render is planned from an empty
-     * state (its first {@code up}). A render too old to record resource identity gives no plan, and says why.
+     * state (its first {@code up}). An old render of an earlier fluxfleet, which recorded no resource identity, is
+     * planned as {@code fluxfleet plan --infer-from} plans it, with the other stacks' new renders ({@code others})
+     * to infer from (README "Upgrading from an earlier fluxfleet"); what cannot be planned gives no plan, and says why.
      */
-    static MergeRequestNote.StackPlan plan(Path oldDir, Path newDir) {
+    static MergeRequestNote.StackPlan plan(Path oldDir, Path newDir, List<Path> others) {
         try {
             List<io.fluxfleet.plan.PlannedResource> after = io.fluxfleet.plan.PlannedResource.read(newDir);
-            List<io.fluxfleet.plan.PlannedResource> before = Files.isRegularFile(oldDir.resolve("resources.json"))
-                    ? io.fluxfleet.plan.PlannedResource.read(oldDir) : List.of();
-            return new MergeRequestNote.StackPlan(Optional.of(io.fluxfleet.plan.Plan.up(before, after)), after,
-                    Optional.empty());
+            io.fluxfleet.plan.Plan plan;
+            if (!Files.isRegularFile(oldDir.resolve("resources.json"))) {
+                plan = io.fluxfleet.plan.Plan.up(List.of(), after);
+            } else if (io.fluxfleet.plan.LegacyRender.isLegacy(oldDir)) {
+                List<io.fluxfleet.plan.PlannedResource> inferFrom = new ArrayList<>();
+                for (Path other : others) {
+                    inferFrom.addAll(io.fluxfleet.plan.PlannedResource.read(other));
+                }
+                plan = io.fluxfleet.plan.Plan.up(io.fluxfleet.plan.LegacyRender.read(oldDir, after, inferFrom), after);
+            } else {
+                plan = io.fluxfleet.plan.Plan.up(io.fluxfleet.plan.PlannedResource.read(oldDir), after);
+            }
+            return new MergeRequestNote.StackPlan(Optional.of(plan), after, Optional.empty());
         } catch (IOException | IllegalStateException e) {
             return new MergeRequestNote.StackPlan(Optional.empty(), List.of(), Optional.of(e.getMessage()));
         }
