@@ -133,7 +133,8 @@ public final class TrimProviderSchema {
         return refs;
     }
 
-    private static Object sorted(JsonNode node) {
+    /** Sorted copy of a JSON tree, so output depends only on content. */
+    public static Object sorted(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new TreeMap<>();
             node.properties().forEach(e -> map.put(e.getKey(), sorted(e.getValue())));
@@ -147,7 +148,7 @@ public final class TrimProviderSchema {
         return node;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,14 +1,10 @@
 package io.fluxfleet.cli;
 
-import io.fluxfleet.App;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,31 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The offline commands' crash paths: each ends in a message and an exit code, never a trace or a leak. */
 class CrashPathsTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = App.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
-    private static void assertNoTrace(Run run) {
+    private static void assertNoTrace(CliTest.Run run) {
         assertFalse(run.err().contains("\tat ") || run.err().contains("Exception:"), run.err());
     }
 
     @Test
     void renderWithAnEmptyOut() {
-        Run run = run("render", "--stack", "dev", "--out", "");
+        CliTest.Run run = run("render", "--stack", "dev", "--out", "");
         assertEquals(2, run.code());
         assertNoTrace(run);
     }
@@ -56,7 +38,7 @@ class CrashPathsTest {
         Files.createDirectories(stack.resolve("new"));
         Files.write(stack.resolve("preview.txt"), new byte[] {'o', 'k', (byte) 0xff, (byte) 0xfe, '\n'});
         Files.write(stack.resolve("old.missing"), new byte[] {(byte) 0xc3, (byte) 0x28});
-        Run run = run("diff", "--stacks", dir.toString());
+        CliTest.Run run = run("diff", "--stacks", dir.toString());
         assertNoTrace(run);
         assertTrue(run.code() == 0 || run.code() == 1, run.err());
     }
@@ -66,7 +48,7 @@ class CrashPathsTest {
         Path stack = Files.createDirectories(dir.resolve("dev"));
         Files.write(Files.createDirectories(stack.resolve("old")).resolve("resources.json"), new byte[] {'[', (byte) 0xff, ']'});
         Files.createDirectories(stack.resolve("new"));
-        Run run = run("diff", "--stacks", dir.toString());
+        CliTest.Run run = run("diff", "--stacks", dir.toString());
         assertNoTrace(run);
         assertFalse(run.err().contains("Input length"), run.err());
     }
@@ -74,7 +56,7 @@ class CrashPathsTest {
     @Test
     void changedStacksNeverPassesBaseToGitAsAnOption(@TempDir Path dir) throws IOException {
         Path victim = dir.resolve("written-by-git");
-        Run run = run("changed-stacks", "--base", "--output=" + victim, "--repo", dir.toString());
+        CliTest.Run run = run("changed-stacks", "--base", "--output=" + victim, "--repo", dir.toString());
         assertEquals(2, run.code(), run.err());
         assertTrue(run.err().contains("not a git revision"), run.err());
         assertFalse(Files.exists(victim));
@@ -86,7 +68,7 @@ class CrashPathsTest {
     @Test
     void changedStacksWithAPathListThatIsNotUtf8(@TempDir Path dir) throws IOException {
         Path list = Files.write(dir.resolve("paths"), new byte[] {'P', (byte) 0xff, '\n'});
-        Run run = run("changed-stacks", "--paths", list.toString(), "--repo", dir.toString());
+        CliTest.Run run = run("changed-stacks", "--paths", list.toString(), "--repo", dir.toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains("not valid UTF-8"), run.err());
         assertNoTrace(run);
@@ -94,7 +76,7 @@ class CrashPathsTest {
 
     @Test
     void anUnknownCommandIsEscaped() {
-        Run run = run("\u001b]0;pwned\u0007");
+        CliTest.Run run = run("\u001b]0;pwned\u0007");
         assertEquals(2, run.code());
         assertFalse(run.err().contains("\u001b"), run.err());
     }

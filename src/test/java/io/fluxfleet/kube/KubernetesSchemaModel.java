@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How a Java SDK type is written in a Pulumi package schema, for the Kubernetes provider: the mapping pulumi-java's
@@ -135,16 +134,6 @@ final class KubernetesSchemaModel {
 
     /** Sorted copy of a JSON tree, so output depends only on content. */
     static Object sorted(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new TreeMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), sorted(e.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(sorted(item)));
-            return list;
-        }
-        return node;
+        return io.fluxfleet.bindings.TrimProviderSchema.sorted(node);
     }
 }

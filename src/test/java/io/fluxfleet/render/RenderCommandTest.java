@@ -32,9 +32,10 @@ class RenderCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {}
 
-    private static Run render(String... args) {
+    /** Runs {@code render} as the CLI does, capturing its output. */
+    static Run render(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = RenderCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -6,10 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,14 +28,8 @@ class RenderOutputSafetyTest {
         result = Stacks.render(Stacks.committed("dev"));
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run render(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RenderCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static RenderCommandTest.Run render(String... args) {
+        return RenderCommandTest.render(args);
     }
 
     private static Map<String, String> tree(Path dir) throws IOException {
@@ -101,7 +92,7 @@ class RenderOutputSafetyTest {
         // a write that fails midway (the parent is read-only, so no staging directory can be made)
         tmp.toFile().setWritable(false);
         try {
-            Run run = render("--stack", "dev", "--config", Stacks.stackFile("dev").toString(), "--out", out.toString());
+            RenderCommandTest.Run run = render("--stack", "dev", "--config", Stacks.stackFile("dev").toString(), "--out", out.toString());
             if (!"root".equals(System.getProperty("user.name"))) {
                 assertEquals(1, run.code(), run.err());
                 assertTrue(run.err().contains("previous output, if any, is unchanged"), run.err());
@@ -147,7 +138,7 @@ class RenderOutputSafetyTest {
     void unusableOutArgumentsExitTwoWithoutATrace(@TempDir Path tmp) throws IOException {
         String config = Stacks.stackFile("dev").toString();
         for (String out : List.of("", " ", "a\u0000b", "x\u001b[2J")) {
-            Run run = render("--stack", "dev", "--config", config, "--out", out);
+            RenderCommandTest.Run run = render("--stack", "dev", "--config", config, "--out", out);
             assertEquals(2, run.code(), run.err());
             assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
             assertFalse(run.err().contains("\u001b"), run.err());
