@@ -35,9 +35,10 @@ final class FakeGitLab {
     static final String DEPLOY_TOKEN = "gitlab:index/projectDeployToken:ProjectDeployToken";
     static final String SHARE = "gitlab:index/projectShareGroup:ProjectShareGroup";
 
-    /** GitLab's role numbers (Gitlab::Access). */
-    static final Map<String, Integer> ACCESS = Map.of("no one", 0, "guest", 10, "reporter", 20, "developer", 30,
-            "maintainer", 40, "owner", 50);
+    static final String PROTECTED_BRANCHES = "gitlab:index/getProjectProtectedBranches:getProjectProtectedBranches";
+
+    /** GitLab's role numbers: {@link FakeGitLabRules#ACCESS}. */
+    static final Map<String, Integer> ACCESS = FakeGitLabRules.ACCESS;
 
     /**
      * The three kinds of instance fluxfleet must work on. The edition is what the metadata API reports
@@ -82,6 +83,12 @@ final class FakeGitLab {
         final Map<String, Map<String, Object>> protections = new HashMap<>();
         /** Wildcard (or group-level) protection patterns such as {@code pr*d}. */
         final List<String> wildcards = new ArrayList<>();
+        /** Each wildcard's push and merge levels (GitLab's defaults for a new protection: maintainers). */
+        final Map<String, Map<String, Object>> wildcardLevels = new HashMap<>();
+        /** Direct members by username and role number: the only members an approval rule or role owner counts. */
+        final Map<String, Integer> directMembers = new TreeMap<>();
+        /** Approval rules as applied: name to users, groups, approvals required and the protected branches. */
+        final Map<String, ApprovalRule> approvalRules = new TreeMap<>();
         /** Branch name to path to content. */
         final Map<String, Map<String, String>> files = new HashMap<>();
         /** Group full path to the role its share grants. */
@@ -128,8 +135,37 @@ final class FakeGitLab {
         }
 
         FakeProject wildcard(String pattern) {
+            return wildcard(pattern, "maintainer", "maintainer");
+        }
+
+        /** A wildcard or group-level protection with its push and merge levels ({@code no one}, {@code developer}, ...). */
+        FakeProject wildcard(String pattern, String push, String merge) {
             wildcards.add(pattern);
+            wildcardLevels.put(pattern, Map.of("push", push, "merge", merge));
             return this;
+        }
+
+        /** A direct member of the project with {@code role} (also a member for {@link #member}'s purpose). */
+        FakeProject directMember(String username, String role) {
+            directMembers.put(username, ACCESS.get(role));
+            members.add(username);
+            return this;
+        }
+
+        /** Every protection covering a branch name: exact ones and wildcards, by name. */
+        Map<String, Map<String, Object>> allProtections() {
+            Map<String, Map<String, Object>> all = new TreeMap<>(wildcardLevels);
+            all.putAll(protections);
+            return all;
+        }
+
+        /** Whether a user with {@code role} may push to {@code branch} ({@link FakeGitLabRules#allowed}). */
+        boolean canPush(String branch, String role) {
+            return FakeGitLabRules.allowed(allProtections(), branch, "push", ACCESS.get(role));
+        }
+
+        boolean canMerge(String branch, String role) {
+            return FakeGitLabRules.allowed(allProtections(), branch, "merge", ACCESS.get(role));
         }
 
         FakeProject share(String group, String role) {
@@ -157,11 +193,16 @@ final class FakeGitLab {
 
         boolean isProtected(String branch) {
             return Boolean.TRUE.equals(branches.get(branch))
-                    || wildcards.stream().anyMatch(w -> branch.matches(w.replace("*", ".*")));
+                    || wildcards.stream().anyMatch(w -> FakeGitLabRules.matches(w, branch));
         }
     }
 
+    /** An approval rule as GitLab stores it: it keeps an unshared group, which then counts for nothing. */
+    record ApprovalRule(List<String> users, List<String> groups, int required, List<Integer> protectedBranchIds) {}
+
     final Kind kind;
+    /** Group full path to its direct members (username to role number). */
+    final Map<String, Map<String, Integer>> groupMembers = new HashMap<>();
     private final Map<String, FakeProject> byPath = new LinkedHashMap<>();
     private final Map<String, Integer> groups = new HashMap<>();
     private final Map<String, Integer> users = new HashMap<>();
@@ -190,6 +231,41 @@ final class FakeGitLab {
     FakeGitLab user(String username, int id) {
         users.put(username, id);
         return this;
+    }
+
+    /** {@code username} a direct member of {@code group} with {@code role}. */
+    FakeGitLab groupMember(String group, String username, String role) {
+        groupMembers.computeIfAbsent(group, g -> new TreeMap<>()).put(username, ACCESS.get(role));
+        return this;
+    }
+
+    /**
+     * Who can approve a merge request into {@code branch} of {@code path} by the approval rules that cover it
+     * ({@link FakeGitLabRules#eligibleApprovers}), less the author and, with committers' approval disabled, the
+     * committers. Without a covering rule (or without a licence): nobody is required, so the set is empty.
+     */
+    Set<String> eligibleApprovers(String path, String branch, String author, Set<String> committers) {
+        FakeProject p = byPath.get(path);
+        Integer protectionId = protectionIds.get(p.id + ":" + branch);
+        Set<String> eligible = new java.util.TreeSet<>();
+        for (ApprovalRule rule : p.approvalRules.values()) {
+            if (protectionId != null && rule.protectedBranchIds().contains(protectionId)) {
+                eligible.addAll(FakeGitLabRules.eligibleApprovers(rule.users(), rule.groups(), rule.required(),
+                        p.directMembers, p.shares, groupMembers));
+            }
+        }
+        eligible.remove(author);
+        eligible.removeAll(committers);
+        return eligible;
+    }
+
+    /** The users a CODEOWNERS handle stands for on {@code path} ({@link FakeGitLabRules#codeOwnerUsers}); Free: none. */
+    Set<String> codeOwnerUsers(String path, String handle) {
+        if (!kind.licensed) {
+            return Set.of();
+        }
+        FakeProject p = byPath.get(path);
+        return FakeGitLabRules.codeOwnerUsers(handle, p.directMembers, p.shares, groupMembers);
     }
 
     private FakeProject byId(Object id) {
@@ -268,6 +344,19 @@ final class FakeGitLab {
                             "allowForcePush", protection.get("force"),
                             "codeOwnerApprovalRequired", protection.get("codeOwners"));
                 })
+                .invoke(PROTECTED_BRANCHES, a -> {
+                    // GET /projects/:id/protected_branches lists the project's and its groups' protections
+                    // (app/finders/protected_branches_finder.rb: "project_or_group.all_protected_branches"), wildcard
+                    // names as they were entered.
+                    FakeProject p = byId(a.get("projectId"));
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    p.allProtections().forEach((name, levels) -> list.add(Map.of("name", name, "id", 900 + list.size(),
+                            "pushAccessLevels", List.of(Map.of("accessLevel", levels.get("push"))),
+                            "mergeAccessLevels", List.of(Map.of("accessLevel", levels.get("merge"))),
+                            "allowForcePush", Boolean.TRUE.equals(levels.get("force")),
+                            "codeOwnerApprovalRequired", Boolean.TRUE.equals(levels.get("codeOwners")))));
+                    return Map.of("id", p.id, "projectId", p.id, "protectedBranches", list);
+                })
                 .invoke("gitlab:index/getRepositoryTree:getRepositoryTree", a -> {
                     FakeProject p = byId(a.get("project"));
                     Map<String, String> files = p.files.get(String.valueOf(a.get("ref")));
@@ -325,9 +414,9 @@ final class FakeGitLab {
         String message = switch (type) {
             case PROTECTION -> protectionRefusal(inputs, importId, before);
             case RULE -> approvalRuleRefusal(inputs, before);
-            case MR_APPROVALS -> kind.licensed ? null
+            case MR_APPROVALS -> kind.licensed ? null : !kind.enterprise ? NOT_MOUNTED
                     // MR approval settings are Premium/Ultimate (doc/user/project/merge_requests/approvals/settings.md,
-                    // "Tier: Premium, Ultimate"): the API answers 403 without the licence.
+                    // "Tier: Premium, Ultimate"); on EE the endpoint exists and refuses without the licence (403).
                     : "403 Forbidden: merge request approval settings need GitLab Premium";
             case SHARE -> shareRefusal(inputs, importId);
             default -> null;
@@ -400,6 +489,24 @@ final class FakeGitLab {
                 errors.add("feature unavailable `code_owner_approval_required`: Enterprise license required");
             }
         }
+        // An adopted (imported) CE protection whose access levels differ from the program's: the provider replaces it
+        // (push_access_level/merge_access_level RequiresReplaceIfConfigured, io.fluxfleet.plan.ReplacementRules), and
+        // the engine refuses to replace a resource that still specifies an import ID (pulumi/pulumi
+        // pkg/resource/deploy/step_generator.go: "previously-imported resources that still specify an ID may not be
+        // replaced; please remove the `import` declaration from your program").
+        if (importId != null && !kind.enterprise && p.protections.containsKey(String.valueOf(inputs.get("branch")))) {
+            Map<String, Object> live = p.protections.get(String.valueOf(inputs.get("branch")));
+            List<String> changed = new ArrayList<>();
+            for (String[] f : List.of(new String[] {"pushAccessLevel", "push"}, new String[] {"mergeAccessLevel", "merge"})) {
+                if (inputs.get(f[0]) != null && !inputs.get(f[0]).equals(live.get(f[1]))) {
+                    changed.add(f[0] + ": " + live.get(f[1]) + " => " + inputs.get(f[0]));
+                }
+            }
+            if (!changed.isEmpty()) {
+                errors.add("previously-imported resources that still specify an ID may not be replaced; please remove"
+                        + " the `import` declaration from your program;\n" + String.join("\n", changed));
+            }
+        }
         // Create (not import) of a branch that already has its own protection: the provider's Create reads it and
         // fails "protected branch %q on project %q already exists" (unless it is the default branch).
         String branch = String.valueOf(inputs.get("branch"));
@@ -411,30 +518,38 @@ final class FakeGitLab {
 
     @SuppressWarnings("unchecked")
     private String approvalRuleRefusal(Map<String, Object> inputs, List<GitLabMocks.Registered> before) {
+        if (!kind.enterprise) {
+            return NOT_MOUNTED;
+        }
         if (!kind.licensed) {
             // Approval rules are Premium/Ultimate (doc/user/project/merge_requests/approvals/rules.md, "Tier: Premium,
-            // Ultimate"); the API answers 403 without the licence.
+            // Ultimate"). On EE the endpoint exists: ee/lib/api/helpers/project_approval_rules_helpers.rb,
+            // create_project_approval_rule: "authorize! :modify_approvers_rules", which the unlicensed project lacks ->
+            // 403 Forbidden.
             return "403 Forbidden: approval rules need GitLab Premium";
         }
-        FakeProject p = byId(inputs.get("project"));
-        List<String> errors = new ArrayList<>();
-        for (Object id : (List<Object>) inputs.getOrDefault("groupIds", List.of())) {
-            // GitLab accepts the group but counts only approvers "with developer or higher permissions" in the project
-            // (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers"); an unshared group would be a
-            // rule that silently holds nothing, so the fake refuses it.
-            if (!shared(p, groupPath(id), before, ACCESS.get("developer"))) {
-                errors.add("group " + groupPath(id) + " is not shared with the project as developer: its members"
-                        + " would not be eligible approvers");
-            }
-        }
-        return errors.isEmpty() ? null : String.join("; ", errors);
+        // A group that is not shared with the project is accepted (ApprovalRules::CreateService keeps every group the
+        // user can see) and silently counts for nothing: see FakeGitLabRules.eligibleApprovers.
+        return null;
     }
+
+    /**
+     * The answer of a CE instance to an EE-only endpoint: the approval APIs are mounted only by EE
+     * (gitlabhq ee/lib/ee/api/api.rb: "mount ::API::ProjectApprovalRules", "mount ::API::ProjectApprovalSettings",
+     * prepended to API::API), so on CE Grape finds no route.
+     */
+    static final String NOT_MOUNTED = "404 Not Found: no such API route on GitLab CE";
 
     private String shareRefusal(Map<String, Object> inputs, String importId) {
         FakeProject p = byId(inputs.get("project"));
         String group = groupPath(inputs.get("groupId"));
-        if (!ACCESS.containsKey(String.valueOf(inputs.get("groupAccess")))) {
-            return "400 group_access is invalid";
+        String role = String.valueOf(inputs.get("groupAccess"));
+        if (!FakeGitLabRules.PROVIDER_SHARE_ROLES.contains(role)) {
+            return "expected group_access to be one of " + new java.util.TreeSet<>(FakeGitLabRules.PROVIDER_SHARE_ROLES)
+                    + ", got " + role;
+        }
+        if (!FakeGitLabRules.GITLAB_SHARE_ROLES.contains(role)) {
+            return "400 group_access does not have a valid value";
         }
         // gitlabhq app/models/project_group_link.rb: "validates :group_id, uniqueness: { scope: [:project_id],
         // message: 'already shared with this group' }" -> 409 on a second share.
@@ -501,10 +616,24 @@ final class FakeGitLab {
                         merge = l.stream().map(e -> ((Map<String, Object>) e).get("accessLevel"))
                                 .filter(Objects::nonNull).map(String::valueOf).findFirst().orElse("no one");
                     }
-                    byId(r.input("project")).protect(r.input("branch"), push, merge, r.input("allowForcePush"),
+                    // a field the program leaves out keeps its live value (PATCH sends only what is set), GitLab's
+                    // default for a new protection being maintainers
+                    Map<String, Object> live = byId(r.input("project")).protections.getOrDefault(r.<String>input("branch"), Map.of());
+                    push = push != null ? push : String.valueOf(live.getOrDefault("push", "maintainer"));
+                    merge = merge != null ? merge : String.valueOf(live.getOrDefault("merge", "maintainer"));
+                    byId(r.input("project")).protect(r.input("branch"), push, merge, Boolean.TRUE.equals(r.input("allowForcePush")),
                             Boolean.TRUE.equals(r.input("codeOwnerApprovalRequired")));
                 }
                 case SHARE -> byId(r.input("project")).share(groupPath(r.input("groupId")), r.input("groupAccess"));
+                case RULE -> {
+                    FakeProject p = byId(r.input("project"));
+                    List<Object> groupIds = r.inputs().get("groupIds") instanceof List<?> l ? (List<Object>) l : List.of();
+                    List<Object> userIds = r.inputs().get("userIds") instanceof List<?> l ? (List<Object>) l : List.of();
+                    List<Object> branchIds = r.inputs().get("protectedBranchIds") instanceof List<?> l ? (List<Object>) l : List.of();
+                    p.approvalRules.put(r.input("name"), new ApprovalRule(userIds.stream().map(this::userName).toList(),
+                            groupIds.stream().map(this::groupPath).toList(), ((Number) r.input("approvalsRequired")).intValue(),
+                            branchIds.stream().map(i -> ((Number) i).intValue()).toList()));
+                }
                 case PROJECT -> {
                     FakeProject p = byId(r.importId());
                     p.mergeSettings(r.input("mergeMethod"), r.input("onlyAllowMergeIfPipelineSucceeds"),
