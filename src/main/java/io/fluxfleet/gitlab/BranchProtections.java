@@ -60,6 +60,8 @@ final class BranchProtections {
         GitLabGovernanceSettings s = scope.settings();
         facts.protection().ifPresent(current -> reportProtection(tenant, current));
         if (facts.branchProtected() && facts.protection().isEmpty()) {
+            // Preflight has refused a covering protection more permissive than the policy, so this one cannot be
+            // overridden by it.
             scope.log().warn(tenant.project() + "@" + env.branch() + " is covered by a wildcard or group-level"
                     + " protection; fluxfleet adds the protection of its exact name, which GitLab applies together"
                     + " with it (the most permissive of the matching rules wins for push and merge), and never"

@@ -171,8 +171,14 @@ public final class GitLabGovernance extends ComponentResource {
                     + " apply. The seeded .gitlab/CODEOWNERS has no effect on Free: Code Owners is a Premium and"
                     + " Ultimate feature (doc/user/project/codeowners, \"Tier: Premium, Ultimate\").");
         }
+        // Every project is read, and every problem found, before any GitLab resource is registered (Preflight).
+        List<Preflight.Read> reads = new ArrayList<>();
         for (Tenant tenant : args.tenants()) {
-            govern(tenant);
+            reads.add(read(tenant));
+        }
+        Preflight.check(scope, args.lookup(), reads);
+        for (Preflight.Read read : reads) {
+            govern(read.tenant(), read.effective());
         }
         registerOutputs(Map.of(
                 "deployTokenUsernames", collect(DeployTokenAccess::username),
@@ -225,13 +231,20 @@ public final class GitLabGovernance extends ComponentResource {
         return Optional.ofNullable(deployTokens.get(tenant.name()));
     }
 
-    private void govern(Tenant tenant) {
+    /** Reads one tenant's project and the protections that cover its environment branch. */
+    private Preflight.Read read(Tenant tenant) {
+        Environment env = args.environment();
+        List<Seed> seedFiles = SeedFiles.seeds(tenant, env, args.settings());
+        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), sourceBranch(env),
+                seedFiles.stream().map(Seed::path).toList());
+        return new Preflight.Read(tenant, facts, Preflight.covering(args.lookup(), facts, env.branch()));
+    }
+
+    private void govern(Tenant tenant, ProjectFacts facts) {
         Environment env = args.environment();
         GitLabGovernanceSettings s = args.settings();
         List<Seed> seedFiles = SeedFiles.seeds(tenant, env, s);
         String source = sourceBranch(env);
-        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), source,
-                seedFiles.stream().map(Seed::path).toList());
         projectIds.put(tenant.name(), facts.id());
         if (facts.emptyRepository()) {
             args.log().warn(tenant.project() + " has no commit yet, so fluxfleet cannot create its " + env.branch()

@@ -27,6 +27,32 @@ public interface GitLabLookup {
     ProjectFacts project(String pathWithNamespace, String branch, String source, List<String> seedPaths);
 
     /**
+     * Every protection of the project that covers {@code branch} by its name: its own protection of exactly that name,
+     * wildcards ({@code release-*}) and group-level protections, whether or not the branch exists yet (empty: none, or
+     * an offline render that cannot ask).
+     */
+    default List<Covering> coveringProtections(String projectId, String branch) {
+        return List.of();
+    }
+
+    /** Whether {@code fullPath} names a group on the instance; empty when it cannot be asked (an offline render). */
+    default Optional<Boolean> isGroup(String fullPath) {
+        return Optional.empty();
+    }
+
+    /**
+     * A protection that covers a branch: its name as entered (a wildcard keeps its {@code *}), the role levels that
+     * may push and merge, whether a user, group or deploy key may push besides them, and force push.
+     */
+    record Covering(String name, List<String> pushAccessLevels, List<String> mergeAccessLevels, boolean otherPushers,
+                    boolean allowForcePush) {
+        public Covering {
+            pushAccessLevels = List.copyOf(pushAccessLevels);
+            mergeAccessLevels = List.copyOf(mergeAccessLevels);
+        }
+    }
+
+    /**
      * @param id               the numeric project ID: every resource refers to the project by it, so import IDs
      *                         ({@code <id>:<branch>}) are stable even if the project is renamed or moved
      * @param emptyRepository  the repository has no commit yet, so no branch can be created from it

@@ -4,14 +4,17 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ProviderResource;
 import io.fluxfleet.config.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.gitlab.bindings.GitlabFunctions;
+import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetMetadataArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectBranchesArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchArgs;
+import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchesArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryTreeArgs;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectBranchesBranch;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchResult;
+import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchesProtectedBranch;
 import io.fluxfleet.gitlab.bindings.outputs.GetMetadataResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectSharedWithGroup;
@@ -144,6 +147,49 @@ public final class ProviderLookup implements GitLabLookup {
         return new ProjectFacts(id, pathWithNamespace, project.defaultBranch(), false, sourceExists,
                 environmentBranch.isPresent(), branchProtected, files, otherCodeowners, settings, protection,
                 Optional.of(shares));
+    }
+
+    /**
+     * GET /projects/:id/protected_branches lists the project's own protections and its groups' (gitlabhq
+     * app/finders/protected_branches_finder.rb: "project_or_group.all_protected_branches", at most 100), with wildcard
+     * names as entered; the ones that cover {@code branch} are chosen as GitLab chooses them ({@link
+     * ProtectedBranchNames#covers}).
+     */
+    @Override
+    public List<Covering> coveringProtections(String projectId, String branch) {
+        List<GetProjectProtectedBranchesProtectedBranch> all = await(GitlabFunctions.getProjectProtectedBranchesPlain(
+                GetProjectProtectedBranchesArgs.builder().projectId(projectId).build(), options),
+                "list the protected branches of project " + projectId).protectedBranches();
+        if (all == null) {
+            return List.of();
+        }
+        return all.stream().filter(p -> p.name() != null && ProtectedBranchNames.covers(p.name(), branch))
+                .map(p -> new Covering(p.name(),
+                        roleLevels(p.pushAccessLevels(), l -> l.accessLevel(), l -> l.userId(), l -> l.groupId(),
+                                l -> l.deployKeyId()),
+                        roleLevels(p.mergeAccessLevels(), l -> l.accessLevel(), l -> l.userId(), l -> l.groupId(),
+                                l -> null),
+                        p.pushAccessLevels() != null && p.pushAccessLevels().stream().anyMatch(l ->
+                                !unset(l.userId()) || !unset(l.groupId()) || !unset(l.deployKeyId())),
+                        Boolean.TRUE.equals(p.allowForcePush())))
+                .toList();
+    }
+
+    /** {@code getGroup} by full path: a 404 means no such group (the handle is a user's). */
+    @Override
+    public Optional<Boolean> isGroup(String fullPath) {
+        try {
+            GitlabFunctions.getGroupPlain(GetGroupArgs.builder().fullPath(fullPath).build(), options).join();
+            return Optional.of(true);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("404") || message.contains("not found")) {
+                return Optional.of(false);
+            }
+            throw new IllegalStateException("fluxfleet could not look up the group " + fullPath + ": "
+                    + cause.getMessage(), cause);
+        }
     }
 
     /** The protection of exactly {@code branch}, or null when only a wildcard or group-level one covers it. */

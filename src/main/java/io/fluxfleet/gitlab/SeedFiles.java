@@ -106,12 +106,16 @@ public final class SeedFiles {
      * A CODEOWNERS file built line by line. GitLab's syntax (doc/user/project/codeowners/reference.md): a line is
      * a comment ({@code #}), a section, or a path pattern followed by owners separated by white space; a space in a
      * path is escaped with a backslash, and a line break ends the entry. So a path may hold no line break and no
-     * leading {@code #}/{@code [}/{@code ^}, and an owner is one token ({@code @user}, {@code @group/sub}, an
-     * e-mail): anything else would make a second entry or change whose approval a path needs, and is refused.
+     * leading {@code #}/{@code [}/{@code ^}, and an owner is one token ({@code @user}, {@code @group/sub}, a role
+     * of direct project members {@code @@developer}/{@code @@maintainer}/{@code @@owner} with the plural accepted
+     * (reference.md, "Add a role as a Code Owner": "Only Developer, Maintainer, and Owner roles are available";
+     * Premium and Ultimate like every code owner), an e-mail): anything else would make a second entry or change whose
+     * approval a path needs, and is refused. The config accepts the same owners ({@code gitlab.teams}).
      */
     static final class CodeOwners {
         private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile(
-                "@[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*|[^@\\s]+@[^@\\s]+");
+                "@[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*|@@(developer|maintainer|owner)s?"
+                        + "|[^@\\s]+@[^@\\s]+");
         private final StringBuilder out = new StringBuilder();
 
         CodeOwners comment(String text) {

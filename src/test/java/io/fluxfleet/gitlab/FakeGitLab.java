@@ -355,7 +355,7 @@ final class FakeGitLab {
                             "mergeAccessLevels", List.of(Map.of("accessLevel", levels.get("merge"))),
                             "allowForcePush", Boolean.TRUE.equals(levels.get("force")),
                             "codeOwnerApprovalRequired", Boolean.TRUE.equals(levels.get("codeOwners")))));
-                    return Map.of("id", p.id, "projectId", p.id, "protectedBranches", list);
+                    return Map.of("id", Integer.parseInt(p.id), "projectId", p.id, "protectedBranches", list);
                 })
                 .invoke("gitlab:index/getRepositoryTree:getRepositoryTree", a -> {
                     FakeProject p = byId(a.get("project"));

@@ -549,7 +549,7 @@ class GitLabGovernanceTest {
     @Test
     void aWildcardProtectionCoveringTheBranchDoesNotAbortTheRun() {
         FakeGitLab gitlab = greenfield();
-        gitlab.project("101", "your-org/tenant1-gitops").branch("dev", false).wildcard("d*");
+        gitlab.project("101", "your-org/tenant1-gitops").branch("dev", false).wildcard("d*", "no one", "maintainer");
         Run run = run(gitlab, GovernanceConfigs.premium("dev"));
         assertEquals("101:dev", run.mocks().find(BRANCH, "tenant1-dev-branch").importId());
         assertNull(run.mocks().find(PROTECTION, "tenant1-dev-protection").importId(),

@@ -1,0 +1,47 @@
+package io.fluxfleet.gitlab;
+
+import io.fluxfleet.config.GitLabGovernanceSettings;
+import io.fluxfleet.config.GitLabGovernanceSettings.Principals;
+
+import java.util.List;
+
+/**
+ * Can a merge request into this stack's branch reach its required approvals from the approvers the config names?
+ * Who may not approve: the author ({@code mergeRequestsAuthorApproval: false}) and everyone who committed to it
+ * ({@code mergeRequestsDisableCommittersApproval: true}, both set by {@link MergeChecks}); for a promotion that is
+ * everyone whose commits it promotes. When a rule's eligible approvers are fewer than it requires, GitLab does not
+ * leave the merge request blocked but lets any member with the Developer role approve
+ * (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers"), so a rule that cannot be met by its
+ * approvers silently holds nothing. Counted from the config: named users; a group's size is not known to an offline
+ * render, so a rule with a group is not counted here.
+ */
+final class Reachability {
+    private Reachability() {}
+
+    /** The problems (refusals) with their numbers; warnings are logged. */
+    static List<String> problems(GovernanceScope scope) {
+        GitLabGovernanceSettings s = scope.settings();
+        Principals approvers = s.approvers();
+        if (!s.tier().hasApprovals() || !approvers.groups().isEmpty()) {
+            return List.of();
+        }
+        int required = s.approvals();
+        int named = approvers.users().size();
+        String branch = scope.environment().branch();
+        if (named < required) {
+            return List.of("gitlab.approvals is " + required + " for " + branch + ", but gitlab.approvers names "
+                    + named + " user" + (named == 1 ? "" : "s") + " and no group: the rule can never be met by its"
+                    + " approvers, and GitLab then lets any Developer approve instead. Fix: name at least "
+                    + (required + 1) + " approvers (the author of a merge request never approves, nor does anyone who"
+                    + " committed to it), for example a group in gitlab.approvers.groups, or lower gitlab.approvals to "
+                    + Math.max(1, named - 1) + ".");
+        }
+        if (named - 1 < required) {
+            scope.log().warn(branch + ": a merge request opened by one of the " + named + " approvers can reach at most "
+                    + (named - 1) + " of its " + required + " required approvals (the author never approves), fewer if"
+                    + " other approvers committed to it (mergeRequestsDisableCommittersApproval); GitLab then lets any"
+                    + " Developer approve. Name at least " + (required + 1) + " approvers in gitlab.approvers.");
+        }
+        return List.of();
+    }
+}
