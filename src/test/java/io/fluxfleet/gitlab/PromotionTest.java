@@ -101,6 +101,76 @@ class PromotionTest {
         assertFalse(ancestor("preprod", "dev"), "the old history: preprod's own seed commit blocks the promotion");
     }
 
+    /**
+     * A hotfix merged straight into {@code prod} (a branch cut from prod, fast-forwarded into it): prod now holds a
+     * commit preprod lacks, so the next promotion preprod -> prod cannot fast-forward. Cherry-picking the fix into dev
+     * and promoting it does not help: the cherry-pick is a different commit, and prod's hotfix commit is still not an
+     * ancestor of preprod.
+     */
+    @Test
+    void aHotfixStraightIntoProdBlocksPromotionAndACherryPickDoesNotUnblockIt() throws Exception {
+        history();
+        change("dev", "tenants/tenant1/app-1.yaml", "round 1");
+        promote("dev", "preprod", false);
+        hotfixIntoProd("tenants/tenant1/fix.yaml");
+        assertFalse(ancestor("prod", "preprod"), "prod has the hotfix commit, preprod does not");
+        git("checkout", "-q", "dev");
+        git("cherry-pick", "hotfix");
+        promote("dev", "preprod", false);
+        assertFalse(ancestor("prod", "preprod"), "the cherry-pick is another commit: still no fast-forward into prod");
+    }
+
+    /**
+     * README's hotfix path. 1. A branch cut from {@code prod} with the fix, merged into prod (fast-forward: prod is its
+     * ancestor). 2. A sync branch cut from {@code preprod} that merges {@code prod} (a merge commit on an unprotected
+     * branch, made with git), merged into preprod (fast-forward). 3. The same from {@code dev} merging
+     * {@code preprod}. Each environment branch then contains the one after it, so the next regular promotions
+     * fast-forward, with work that was pending on dev and preprod during the hotfix, and twice in a row.
+     */
+    @Test
+    void theHotfixPathKeepsEveryLaterPromotionAFastForward() throws Exception {
+        history();
+        change("dev", "tenants/tenant1/app-1.yaml", "round 1");
+        promote("dev", "preprod", false);
+        change("dev", "tenants/tenant1/app-2.yaml", "round 2, not promoted yet");
+        hotfixIntoProd("tenants/tenant1/fix.yaml");
+
+        sync("preprod", "prod");
+        sync("dev", "preprod");
+        assertTrue(ancestor("prod", "preprod") && ancestor("preprod", "dev"));
+        for (int round = 3; round <= 4; round++) {
+            if (round == 4) {
+                change("dev", "tenants/tenant1/app-" + round + ".yaml", "round " + round);
+            }
+            promote("dev", "preprod", false);
+            promote("preprod", "prod", false);
+            assertEquals(sha("dev"), sha("prod"), "round " + round + ": prod runs exactly what dev tested");
+        }
+        git("checkout", "-q", "prod");
+        assertEquals("hotfix\n", Files.readString(repo.resolve("tenants/tenant1/fix.yaml")));
+        assertEquals("round 2, not promoted yet\n", Files.readString(repo.resolve("tenants/tenant1/app-2.yaml")));
+    }
+
+    /** Step 1 of the hotfix path: a branch cut from prod with the fix, fast-forwarded into prod by a merge request. */
+    private void hotfixIntoProd(String path) throws Exception {
+        git("branch", "hotfix", "prod");
+        commit("hotfix", path, "hotfix\n", "hotfix " + path);
+        promote("hotfix", "prod", false);
+    }
+
+    /**
+     * Brings {@code from} into {@code target} with a merge request that fast-forwards: a sync branch cut from
+     * {@code target} merges {@code from} (git's merge commit, made locally and pushed, since the project's merge
+     * method never makes one), and the merge request from the sync branch into {@code target} fast-forwards.
+     */
+    private void sync(String target, String from) throws Exception {
+        String branch = "sync-" + target;
+        git("branch", branch, target);
+        git("checkout", "-q", branch);
+        git("merge", "-q", "--no-ff", "-m", "Merge " + from + " into " + target + " (hotfix sync)", from);
+        promote(branch, target, false);
+    }
+
     /** Replays the branches and seed commits the dev, preprod and prod stacks register, in that order. */
     private void history() throws Exception {
         git("init", "-q", "-b", "main");
