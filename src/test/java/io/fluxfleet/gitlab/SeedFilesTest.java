@@ -125,4 +125,17 @@ class SeedFilesTest {
         array.forEach(n -> texts.add(n.asText()));
         return texts;
     }
+
+    /** Role owners are accepted; anything that only looks like one is refused (it would be another owner or entry). */
+    @Test
+    void roleOwnersAreAcceptedAndLookAlikesRefused() {
+        String file = new SeedFiles.CodeOwners().rule("/a/", List.of(List.of("@@developer", "@@maintainers", "@@owner")))
+                .toString();
+        assertEquals("/a/ @@developer @@maintainers @@owner\n", file);
+        for (String hostile : List.of("@@admin", "@@reporter", "@@", "@@@developer", "@@developer\n* @evil",
+                "@@developer @evil", "@@Developer", "@@developerx")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new SeedFiles.CodeOwners().rule("/a/", List.of(List.of(hostile))), hostile);
+        }
+    }
 }
