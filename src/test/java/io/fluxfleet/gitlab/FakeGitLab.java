@@ -103,6 +103,8 @@ final class FakeGitLab {
         FakeProject(String id, String path) {
             this.id = id;
             this.path = path;
+            // A new project's default branch is fully protected: maintainers push and merge (doc/user/project/
+            // repository/branches/default.md, "Default branch protection", the instance default "Fully protected").
             branches.put("main", true);
             protections.put("main", Map.of("push", "maintainer", "merge", "maintainer", "force", false, "codeOwners", false));
             file("main", "README.md", "# GitOps\n");
@@ -588,7 +590,9 @@ final class FakeGitLab {
                     String name = r.input("name");
                     if (!p.branches.containsKey(name)) {
                         if (!p.branches.containsKey(r.<String>input("ref"))) {
-                            throw new AssertionError("create would fail: no ref " + r.input("ref") + " to create " + name + " from");
+                            // POST /projects/:id/repository/branches with a ref that does not exist: 400 "Invalid reference
+                        // name" (doc/api/branches.md, "Create repository branch")
+                        throw new AssertionError("create would fail: no ref " + r.input("ref") + " to create " + name + " from");
                         }
                         p.branch(name, r.input("ref"), false);
                     }
@@ -598,9 +602,13 @@ final class FakeGitLab {
                     Map<String, String> files = p.files.computeIfAbsent(r.input("branch"), b -> new TreeMap<>());
                     if (r.importId() == null) {
                         if (files.containsKey(r.<String>input("filePath"))) {
+                            // POST /projects/:id/repository/files/:path on an existing file: 400 "A file with this name
+                            // already exists" (doc/api/repository_files.md), overwrite_on_create being false
                             throw new AssertionError("create would fail: " + r.input("filePath") + " exists");
                         }
                         if (p.isProtected(r.input("branch"))) {
+                            // fluxfleet's own rule (never commit to a protected branch); GitLab would answer 403 "You are
+                            // not allowed to push into this branch" where the token may not push (canPush)
                             throw new AssertionError("a commit to protected " + r.input("branch") + ": " + r.input("filePath"));
                         }
                         files.put(r.input("filePath"), r.input("content"));
