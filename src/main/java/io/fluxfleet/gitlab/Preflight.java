@@ -5,6 +5,7 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.config.GitLabGovernanceSettings;
 import io.fluxfleet.config.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.config.GitLabGovernanceSettings.Team;
+import io.fluxfleet.config.Shown;
 import io.fluxfleet.gitlab.GitLabLookup.Covering;
 import io.fluxfleet.gitlab.GitLabLookup.ProjectFacts;
 
@@ -92,9 +93,9 @@ final class Preflight {
                 List<String> weaker = weaker(c);
                 if (!weaker.isEmpty()) {
                     strictEnough = false;
-                    problems.add(where + " is covered by the protection '" + c.name() + "' (" + String.join(", ", weaker)
+                    problems.add(where + " is covered by the protection " + Shown.quoted(c.name()) + " (" + String.join(", ", weaker)
                             + "). GitLab applies every protection that covers a branch and the most permissive one wins,"
-                            + " so fluxfleet's protection would be overridden. Fix: set '" + c.name() + "' to 'Allowed"
+                            + " so fluxfleet's protection would be overridden. Fix: set " + Shown.quoted(c.name()) + " to 'Allowed"
                             + " to push and merge: No one' and 'Allowed to merge: Maintainers' without force push, or"
                             + " remove it (project or group Settings > Repository > Protected branches), then run"
                             + " `pulumi up` again.");
@@ -102,7 +103,7 @@ final class Preflight {
             }
             if (!read.covering().isEmpty() && strictEnough) {
                 scope.log().info(where + " is covered by " + String.join(", ", read.covering().stream()
-                        .map(c -> "'" + c.name() + "'").toList()) + ", as strict as the policy: it counts as protected"
+                        .map(c -> Shown.quoted(c.name())).toList()) + ", as strict as the policy: it counts as protected"
                         + " (fluxfleet commits nothing to it) and fluxfleet adds the protection of its exact name.");
             }
         }
