@@ -9,10 +9,11 @@ import java.util.List;
  * Can a merge request into this stack's branch reach its required approvals from the approvers the config names?
  * Who may not approve: the author ({@code mergeRequestsAuthorApproval: false}) and everyone who committed to it
  * ({@code mergeRequestsDisableCommittersApproval: true}, both set by {@link MergeChecks}); for a promotion that is
- * everyone whose commits it promotes. When a rule's eligible approvers are fewer than it requires, GitLab does not
- * leave the merge request blocked but lets any member with the Developer role approve
- * (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers"), so a rule that cannot be met by its
- * approvers silently holds nothing. Counted from the config: named users; a group's size is not known to an offline
+ * everyone whose commits it promotes. When a rule's eligible approvers for a merge request are fewer than it
+ * requires, GitLab does not leave the merge request blocked: it marks the rule invalid and approves it automatically
+ * (gitlab-org/gitlab#334698 and !87596, "Invalid rules"; !117557: "the required approvals count was higher than the
+ * number of eligible approvers" -> "marked as invalid and automatically approved"), so a rule that cannot be met
+ * silently holds nothing. Counted from the config: named users; a group's size is not known to an offline
  * render, so a rule with a group is not counted here.
  */
 final class Reachability {
@@ -31,7 +32,7 @@ final class Reachability {
         if (named < required) {
             return List.of("gitlab.approvals is " + required + " for " + branch + ", but gitlab.approvers names "
                     + named + " user" + (named == 1 ? "" : "s") + " and no group: the rule can never be met by its"
-                    + " approvers, and GitLab then lets any Developer approve instead. Fix: name at least "
+                    + " approvers, and GitLab marks such a rule invalid and approves it automatically. Fix: name at least "
                     + (required + 1) + " approvers (the author of a merge request never approves, nor does anyone who"
                     + " committed to it), for example a group in gitlab.approvers.groups, or lower gitlab.approvals to "
                     + Math.max(1, named - 1) + ".");
@@ -39,8 +40,8 @@ final class Reachability {
         if (named - 1 < required) {
             scope.log().warn(branch + ": a merge request opened by one of the " + named + " approvers can reach at most "
                     + (named - 1) + " of its " + required + " required approvals (the author never approves), fewer if"
-                    + " other approvers committed to it (mergeRequestsDisableCommittersApproval); GitLab then lets any"
-                    + " Developer approve. Name at least " + (required + 1) + " approvers in gitlab.approvers.");
+                    + " other approvers committed to it (mergeRequestsDisableCommittersApproval), and GitLab then marks"
+                    + " the rule invalid and approves it automatically. Name at least " + (required + 1) + " approvers in gitlab.approvers.");
         }
         return List.of();
     }

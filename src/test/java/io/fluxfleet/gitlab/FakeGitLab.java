@@ -243,19 +243,35 @@ final class FakeGitLab {
 
     /**
      * Who can approve a merge request into {@code branch} of {@code path} by the approval rules that cover it
-     * ({@link FakeGitLabRules#eligibleApprovers}), less the author and, with committers' approval disabled, the
-     * committers. Without a covering rule (or without a licence): nobody is required, so the set is empty.
+     * ({@link FakeGitLabRules#eligibleApprovers}), less the author and, with committers' approval disabled (as
+     * fluxfleet sets it), the committers. Without a covering rule (or without a licence): empty.
      */
     Set<String> eligibleApprovers(String path, String branch, String author, Set<String> committers) {
+        Set<String> eligible = new java.util.TreeSet<>();
+        coveringRules(path, branch).forEach(rule -> eligible.addAll(eligibleFor(path, rule, author, committers)));
+        return eligible;
+    }
+
+    /**
+     * Whether a covering rule is invalid for such a merge request and therefore approved automatically
+     * ({@link FakeGitLabRules#invalidAndAutoApproved}): the rule then holds nothing.
+     */
+    boolean autoApproved(String path, String branch, String author, Set<String> committers) {
+        return coveringRules(path, branch).stream().anyMatch(rule -> FakeGitLabRules.invalidAndAutoApproved(
+                eligibleFor(path, rule, author, committers), rule.required()));
+    }
+
+    private List<ApprovalRule> coveringRules(String path, String branch) {
         FakeProject p = byPath.get(path);
         Integer protectionId = protectionIds.get(p.id + ":" + branch);
-        Set<String> eligible = new java.util.TreeSet<>();
-        for (ApprovalRule rule : p.approvalRules.values()) {
-            if (protectionId != null && rule.protectedBranchIds().contains(protectionId)) {
-                eligible.addAll(FakeGitLabRules.eligibleApprovers(rule.users(), rule.groups(), rule.required(),
-                        p.directMembers, p.shares, groupMembers));
-            }
-        }
+        return p.approvalRules.values().stream()
+                .filter(rule -> protectionId != null && rule.protectedBranchIds().contains(protectionId)).toList();
+    }
+
+    private Set<String> eligibleFor(String path, ApprovalRule rule, String author, Set<String> committers) {
+        FakeProject p = byPath.get(path);
+        Set<String> eligible = new java.util.TreeSet<>(FakeGitLabRules.eligibleApprovers(rule.users(), rule.groups(),
+                p.directMembers, p.shares, groupMembers));
         eligible.remove(author);
         eligible.removeAll(committers);
         return eligible;

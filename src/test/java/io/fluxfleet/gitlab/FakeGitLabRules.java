@@ -127,12 +127,10 @@ final class FakeGitLabRules {
      * The users who can approve for one approval rule (doc/user/project/merge_requests/approvals/rules.md,
      * "Eligible approvers"): the rule's users that are direct members of the project with Developer or more, and the
      * direct members of the rule's groups that are shared with the project as Developer or more; a group that is
-     * not shared is accepted when the rule is saved and silently counts for nothing. When fewer users are eligible
-     * than the rule requires, GitLab does not block the merge request forever: any member with Developer or more
-     * may approve (ApprovalWrappedRule, "approvers ... fall back to project members with developer access"
-     * when the rule cannot otherwise be satisfied).
+     * not shared is accepted when the rule is saved and silently counts for nothing (gitlab-org/gitlab#384203: "The
+     * approval group weren't actually project members so the rule was auto-approved").
      */
-    static Set<String> eligibleApprovers(List<String> ruleUsers, List<String> ruleGroups, int required,
+    static Set<String> eligibleApprovers(List<String> ruleUsers, List<String> ruleGroups,
                                          Map<String, Integer> directMembers, Map<String, Integer> shares,
                                          Map<String, Map<String, Integer>> groupMembers) {
         int developer = ACCESS.get("developer");
@@ -147,13 +145,18 @@ final class FakeGitLabRules {
                 eligible.addAll(groupMembers.getOrDefault(group, Map.of()).keySet());
             }
         }
-        if (eligible.size() < required) {
-            directMembers.forEach((u, level) -> {
-                if (level >= developer) {
-                    eligible.add(u);
-                }
-            });
-        }
         return eligible;
+    }
+
+    /**
+     * Whether a rule is invalid for a merge request, and so approved automatically: GitLab marks a rule invalid when it
+     * cannot be satisfied, i.e. its eligible approvers (less the author, and the committers when they may not approve)
+     * are fewer than the approvals it requires, and auto-approves it "to unblock" the merge request (gitlab-org/gitlab
+     * #334698 and !87596, "Invalid rules": the author the only eligible approver, or none; !117557 "Set approval rule
+     * as invalid if there are not enough approvers": "the required approvals count was higher than the number of
+     * eligible approvers" -> "marked as invalid and automatically approved").
+     */
+    static boolean invalidAndAutoApproved(Set<String> eligibleForThisMergeRequest, int required) {
+        return eligibleForThisMergeRequest.size() < required;
     }
 }

@@ -104,10 +104,10 @@ class FakeGitLabTest {
         assertEquals(kind == EE_PREMIUM ? Set.of("bob") : Set.of(), eligible, kind.name());
     }
 
-    /** Named users count only as direct members; fewer eligible than required: any direct Developer+ may approve. */
+    /** Named users count only as direct members; fewer eligible than required: the rule is auto-approved. */
     @ParameterizedTest
     @EnumSource(FakeGitLab.Kind.class)
-    void onlyDirectMembersApproveAndTooFewFallBackToDevelopers(FakeGitLab.Kind kind) {
+    void onlyDirectMembersApproveAndAnUnsatisfiableRuleIsAutoApproved(FakeGitLab.Kind kind) {
         FakeGitLab gitlab = instance(kind);
         gitlab.project("101", PATH).protect("prod", "no one", "maintainer", false, false);
         register(gitlab, () -> {
@@ -116,17 +116,21 @@ class FakeGitLabTest {
         });
         assertEquals(kind == EE_PREMIUM ? Set.of("alice") : Set.of(), gitlab.eligibleApprovers(PATH, "prod", "x", Set.of()),
                 kind + ": carol is a member through a parent group only");
+        assertFalse(gitlab.autoApproved(PATH, "prod", "x", Set.of()), kind + ": alice can give the one approval");
+        assertEquals(kind == EE_PREMIUM, gitlab.autoApproved(PATH, "prod", "alice", Set.of()),
+                kind + ": alice opened it and is the only eligible approver: invalid, auto-approved");
 
         FakeGitLab tooFew = instance(kind);
         tooFew.project("101", PATH).protect("prod", "no one", "maintainer", false, false);
         register(tooFew, () -> {
             new BranchProtection("p", protectionArgs(kind, "prod"), CustomResourceOptions.builder().importId("101:prod").build());
-            rule(List.of(), List.of(21), 2);
+            rule(List.of(), List.of(21, 24), 2);
         });
         assertEquals(kind == EE_PREMIUM ? Set.of("alice", "dave") : Set.of(),
-                tooFew.eligibleApprovers(PATH, "prod", "x", Set.of()), kind + ": 1 eligible < 2 required");
-        assertEquals(kind == EE_PREMIUM ? Set.of("dave") : Set.of(),
-                tooFew.eligibleApprovers(PATH, "prod", "alice", Set.of()), kind + ": the author never approves");
+                tooFew.eligibleApprovers(PATH, "prod", "x", Set.of()), kind.name());
+        assertFalse(tooFew.autoApproved(PATH, "prod", "x", Set.of()), kind + ": 2 eligible for 2 required");
+        assertEquals(kind == EE_PREMIUM, tooFew.autoApproved(PATH, "prod", "x", Set.of("dave")),
+                kind + ": dave committed to it and may not approve: 1 eligible < 2 required");
     }
 
     /** Every share role the provider accepts, and what GitLab stores; the same on every kind (sharing is Free). */

@@ -177,8 +177,11 @@ class SecondContactTest {
                     three.log().warnings.toString());
             assertEquals(Set.of("bob", "carol"), gitlab.eligibleApprovers(PATH, "prod", "alice", Set.of()),
                     "the fake agrees: an MR alice opens has 2 possible approvers for 3 required approvals");
+            assertTrue(gitlab.autoApproved(PATH, "prod", "alice", Set.of()), "so GitLab approves the rule by itself");
+            assertFalse(gitlab.autoApproved(PATH, "prod", "erin", Set.of()), "an MR by a non-approver can be approved");
         } else {
             assertEquals(Set.of(), gitlab.eligibleApprovers(PATH, "prod", "alice", Set.of()), "no rule on Free");
+            assertFalse(gitlab.autoApproved(PATH, "prod", "alice", Set.of()));
         }
     }
 }
