@@ -271,7 +271,7 @@ final class FakeGitLab {
     private Set<String> eligibleFor(String path, ApprovalRule rule, String author, Set<String> committers) {
         FakeProject p = byPath.get(path);
         Set<String> eligible = new java.util.TreeSet<>(FakeGitLabRules.eligibleApprovers(rule.users(), rule.groups(),
-                p.directMembers, p.shares, groupMembers));
+                p.members, p.shares, groupMembers));
         eligible.remove(author);
         eligible.removeAll(committers);
         return eligible;

@@ -124,25 +124,33 @@ final class FakeGitLabRules {
     }
 
     /**
-     * The users who can approve for one approval rule (doc/user/project/merge_requests/approvals/rules.md,
-     * "Eligible approvers"): the rule's users that are direct members of the project with Developer or more, and the
-     * direct members of the rule's groups that are shared with the project as Developer or more; a group that is
-     * not shared is accepted when the rule is saved and silently counts for nothing (gitlab-org/gitlab#384203: "The
-     * approval group weren't actually project members so the rule was auto-approved").
+     * The users who can approve for one approval rule: the rule's users that have access to the project (any
+     * membership: "Users must have access to the project to be eligible to approve", gitlab-org/gitlab commit e283196c
+     * "Clarify only direct group members can approve"; fluxfleet's fake holds them in {@code projectMembers}), and the
+     * <b>direct</b> members with Developer or more of the rule's groups (same commit; gitlab-org/gitlab#323237: "only
+     * users who are direct members of a group will count as approvers"), counted only for a group the project is
+     * shared with as Developer or more (gitlab-org/gitlab!80436, "group approvers are now restricted to groups with
+     * share access to a project"). A group that is not shared is accepted when the rule is saved and silently counts
+     * for nothing (gitlab-org/gitlab#384203: "The approval group weren't actually project members so the rule was
+     * auto-approved").
      */
     static Set<String> eligibleApprovers(List<String> ruleUsers, List<String> ruleGroups,
-                                         Map<String, Integer> directMembers, Map<String, Integer> shares,
+                                         Set<String> projectMembers, Map<String, Integer> shares,
                                          Map<String, Map<String, Integer>> groupMembers) {
         int developer = ACCESS.get("developer");
         Set<String> eligible = new TreeSet<>();
         for (String user : ruleUsers) {
-            if (directMembers.getOrDefault(user, 0) >= developer) {
+            if (projectMembers.contains(user)) {
                 eligible.add(user);
             }
         }
         for (String group : ruleGroups) {
             if (shares.getOrDefault(group, 0) >= developer) {
-                eligible.addAll(groupMembers.getOrDefault(group, Map.of()).keySet());
+                groupMembers.getOrDefault(group, Map.of()).forEach((user, level) -> {
+                    if (level >= developer) {
+                        eligible.add(user);
+                    }
+                });
             }
         }
         return eligible;

@@ -104,20 +104,33 @@ class FakeGitLabTest {
         assertEquals(kind == EE_PREMIUM ? Set.of("bob") : Set.of(), eligible, kind.name());
     }
 
-    /** Named users count only as direct members; fewer eligible than required: the rule is auto-approved. */
+    /**
+     * Named users count by any membership, a group's users only as its direct members (and only when the group is
+     * shared); fewer eligible than required: the rule is auto-approved.
+     */
     @ParameterizedTest
     @EnumSource(FakeGitLab.Kind.class)
-    void onlyDirectMembersApproveAndAnUnsatisfiableRuleIsAutoApproved(FakeGitLab.Kind kind) {
+    void approversAndAnUnsatisfiableRuleIsAutoApproved(FakeGitLab.Kind kind) {
         FakeGitLab gitlab = instance(kind);
+        // frank is in a subgroup of platform-team: not a direct member of the group named in the rule
+        gitlab.groupMember("your-org/platform-team/sre", "frank", "developer");
         gitlab.project("101", PATH).protect("prod", "no one", "maintainer", false, false);
         register(gitlab, () -> {
             new BranchProtection("p", protectionArgs(kind, "prod"), CustomResourceOptions.builder().importId("101:prod").build());
-            rule(List.of(), List.of(21, 23), 1);
+            rule(List.of(11), List.of(21, 23), 1);
         });
-        assertEquals(kind == EE_PREMIUM ? Set.of("alice") : Set.of(), gitlab.eligibleApprovers(PATH, "prod", "x", Set.of()),
-                kind + ": carol is a member through a parent group only");
-        assertFalse(gitlab.autoApproved(PATH, "prod", "x", Set.of()), kind + ": alice can give the one approval");
-        assertEquals(kind == EE_PREMIUM, gitlab.autoApproved(PATH, "prod", "alice", Set.of()),
+        assertEquals(kind == EE_PREMIUM ? Set.of("alice", "bob", "carol") : Set.of(),
+                gitlab.eligibleApprovers(PATH, "prod", "x", Set.of()),
+                kind + ": carol (a member through a parent group) counts as a named user; frank does not");
+        assertFalse(gitlab.autoApproved(PATH, "prod", "x", Set.of()), kind.name());
+
+        FakeGitLab alone = instance(kind);
+        alone.project("101", PATH).protect("prod", "no one", "maintainer", false, false);
+        register(alone, () -> {
+            new BranchProtection("p", protectionArgs(kind, "prod"), CustomResourceOptions.builder().importId("101:prod").build());
+            rule(List.of(), List.of(21), 1);
+        });
+        assertEquals(kind == EE_PREMIUM, alone.autoApproved(PATH, "prod", "alice", Set.of()),
                 kind + ": alice opened it and is the only eligible approver: invalid, auto-approved");
 
         FakeGitLab tooFew = instance(kind);
