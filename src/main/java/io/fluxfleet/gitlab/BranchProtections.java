@@ -110,7 +110,8 @@ final class BranchProtections {
     /**
      * Warns when the environment branch is protected with base settings other than the policy's. An existing
      * protection is adopted by its import ID; Pulumi imports it as it is and then updates it to the policy in the same
-     * up (fields the provider can only set by replacement are replaced).
+     * up. The fields the provider can only set by replacement (CE access levels) never get here: {@link Preflight}
+     * refuses them, since the engine does not replace an adopted resource.
      */
     private void reportProtection(Tenant tenant, GitLabLookup.Protection current) {
         boolean codeOwners = scope.settings().tier().hasApprovals();

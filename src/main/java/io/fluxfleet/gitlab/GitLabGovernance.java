@@ -53,7 +53,8 @@ import java.util.TreeMap;
  *   <li>a seed missing from an already protected branch is reported, not written.</li>
  * </ul>
  * Branch and protection follow the same rule: an existing branch or protection is adopted by its import ID, a
- * missing one created. Whether each exists is read before anything is registered ({@link GitLabLookup}), because
+ * missing one created (on CE a protection only with the policy's access levels, which the provider cannot change in
+ * place: {@link Preflight}). Whether each exists is read before anything is registered ({@link GitLabLookup}), because
  * it decides which resources exist, which Outputs cannot.
  *
  * <h2>Project-wide settings</h2>
