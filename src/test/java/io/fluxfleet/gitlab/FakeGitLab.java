@@ -23,7 +23,21 @@ import java.util.TreeMap;
  * about protected resources between two runs.
  *
  * <p>Each rule names its upstream source. The provider is terraform-provider-gitlab v19 (under pulumi-gitlab v10.1.1),
- * GitLab is gitlabhq/gitlabhq.
+ * GitLab is gitlabhq/gitlabhq. GitLab's own rules live as tables and functions in {@link FakeGitLabRules}; the ones a
+ * test asks about directly, each run on CE, EE without a licence and EE Premium by {@code FakeGitLabTest}:
+ * <ul>
+ *   <li>approval endpoints: 404 on CE (not mounted), 403 on unlicensed EE, accepted on Premium;</li>
+ *   <li>approval rules naming an unshared group: accepted, the group counts for nothing;</li>
+ *   <li>who may approve ({@link #eligibleApprovers}): named users by any membership, an approver group's direct
+ *       members once it is shared; a rule that cannot be met is approved automatically ({@link #autoApproved});</li>
+ *   <li>share roles: what the provider lets through and what GitLab stores;</li>
+ *   <li>the engine's refusal to replace an adopted (imported) CE protection whose access levels differ;</li>
+ *   <li>wildcard and group-level protections ({@link FakeProject#wildcard(String, String, String)}), also over a
+ *       branch that does not exist yet, the most permissive one winning ({@link FakeProject#canPush});</li>
+ *   <li>CODEOWNERS owners, role owners included ({@link #codeOwnerUsers}).</li>
+ * </ul>
+ * Members: {@link FakeProject#member} (any membership), {@link FakeProject#directMember} (with a role),
+ * {@link #groupMember} (a group's direct members).
  */
 final class FakeGitLab {
     static final String BRANCH = "gitlab:index/branch:Branch";
