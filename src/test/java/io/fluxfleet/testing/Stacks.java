@@ -95,10 +95,19 @@ public final class Stacks {
         return ConfigLoader.load(stack, raw(config));
     }
 
+    /**
+     * The config as the engine passes it. A strict environment's (prod) refuses plain-text secrets, so there the keys
+     * that carry the test secrets are reported encrypted, as {@code pulumi config set --secret} would have stored them.
+     */
     public static RawConfig raw(ObjectNode config) {
         Map<String, JsonNode> values = new TreeMap<>();
         config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
-        return new RawConfig("test stack", values);
+        boolean strict = io.fluxfleet.config.Environment.parse(config.path("environment").asText(""))
+                .map(io.fluxfleet.config.Environment::refusesPlaintextSecrets).orElse(false);
+        java.util.Set<String> encrypted = strict
+                ? new java.util.TreeSet<>(java.util.Set.of("harbor", "tenants", "gitlab", "cluster")) : new java.util.TreeSet<String>();
+        encrypted.retainAll(values.keySet());
+        return new RawConfig("test stack", values, encrypted);
     }
 
     /** Parses YAML text of a config object (keys without the fluxfleet: prefix). */
