@@ -38,6 +38,7 @@ class ApprovalCountConfigTest {
                 tier: premium
                 approvals: 3
                 approvers: {groups: [your-org/platform-team]}
+                projectSettings: {sharedGroups: [your-org/platform-team]}
                 """)).gitlab().governance().approvals());
     }
 }
