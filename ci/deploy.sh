@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . ci/lib.sh
+refuse_test_hooks
 
 stack=${1:?usage: ci/deploy.sh <stack>}
 missing=$(preview_missing "$stack" | paste -sd ' ')

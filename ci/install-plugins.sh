@@ -4,8 +4,16 @@
 # com.pulumi.bootstrap.internal.Main packages), so CI installs the versions the engine will run and nothing is
 # spelled twice. With PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION set (.gitlab-ci.yml), a plugin missing from
 # this list fails the job instead of being downloaded silently.
+# Each archive is verified: `pulumi plugin install --checksum` refuses an archive whose sha256 differs from the one
+# ci/plugin-checksums.txt records for the plugin, version and platform; a plugin without a row is not installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -n "${GITLAB_CI:-}${CI_JOB_ID:-}" ] && [ -n "${FLUXFLEET_PLUGINS:-}" ]; then
+  echo "FLUXFLEET_PLUGINS is set, but it is a test hook that CI never uses: refusing to run (who set it?)" >&2
+  exit 1
+fi
+checksums=ci/plugin-checksums.txt
+platform="$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m | sed 's/x86_64/amd64/; s/aarch64/arm64/')"
 
 listing=$(run_listing() {
   if [ -n "${FLUXFLEET_PLUGINS:-}" ]; then
@@ -28,7 +36,15 @@ while IFS= read -r plugin; do
     echo "cannot read the plugin listing entry: $plugin" >&2
     exit 1
   fi
-  pulumi plugin install resource "$name" "$version"
+  sha=$( (grep -v '^#' "$checksums" 2>/dev/null || true) | awk -v n="$name" -v v="$version" -v p="$platform" \
+    '$1 == n && $2 == v && $3 == p { print $4 }' | head -n 1)
+  if ! printf '%s' "$sha" | grep -Eq '^[0-9a-f]{64}$'; then
+    echo "$checksums has no sha256 for plugin $name $version on $platform: refusing to install an unverified plugin." \
+      "Record the sha256 of pulumi-resource-$name-v$version-$platform.tar.gz from the release of pulumi/pulumi-$name" \
+      "(its checksums file), reviewed in a merge request, as the line: $name $version $platform <sha256>" >&2
+    exit 1
+  fi
+  pulumi plugin install resource "$name" "$version" --checksum "$sha"
   count=$((count + 1))
 done <<< "$plugins"
 if [ "$count" -eq 0 ]; then

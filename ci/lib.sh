@@ -2,6 +2,22 @@
 # Helpers the CI scripts share; sourced, not run. The logic that deserves tests lives in fluxfleet
 # itself (changed-stacks, diff, mr-note); what is here is naming and plumbing, tested by CiScriptsTest.
 
+# refuse_test_hooks: the FLUXFLEET* variables exist so that tests can stand in for the jar and the pulumi CLI. In a
+# GitLab job they would let whoever passes pipeline variables choose what a deploy job runs with its credentials,
+# so a job refuses to start with any of them set (pipeline variables are also restricted in the project settings,
+# docs/merge-requests.md).
+refuse_test_hooks() {
+  if [ -n "${GITLAB_CI:-}${CI_JOB_ID:-}" ]; then
+    local name
+    for name in FLUXFLEET FLUXFLEET_BASE FLUXFLEET_PLUGINS MAVEN SCHEMA_SOURCE_DIR; do
+      if [ -n "${!name:-}" ]; then
+        echo "$name is set, but it is a test hook that CI never uses: refusing to run (who set it?)" >&2
+        exit 1
+      fi
+    done
+  fi
+}
+
 # run_cmd COMMAND ARGS...: runs COMMAND, a command line given as one string (no quoting inside), with ARGS.
 run_cmd() {
   local -a command

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Merge-request pipelines, job mr-note: runs `pulumi preview --diff` for each rendered stack whose CI/CD
-# variables this pipeline has, then posts or updates the merge request's one fluxfleet note.
+# variables this pipeline has (none, unless a read-only preview identity is set up: docs/merge-requests.md), then
+# posts or updates the merge request's one fluxfleet note.
 # Exit status: 0 done; 1 the merge request does not render, or the engine would refuse `pulumi up` for a stack
 # (`fluxfleet plan` exit 3: a protected resource replaced or deleted), or posting failed; 3 a preview failed
 # (allowed to fail in .gitlab-ci.yml: a cluster being unreachable should not block a merge).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . ci/lib.sh
+refuse_test_hooks
 
 out=${MR_DIFF_DIR:-out/mr-diff}
 note=$out/note.md
@@ -36,7 +38,15 @@ fi
 
 fluxfleet diff --stacks "$out" ${CI_MERGE_REQUEST_DIFF_BASE_SHA:+--base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"} \
   ${CI_COMMIT_SHA:+--head "$CI_COMMIT_SHA"} > "$note"
-if $touched; then
+# GITLAB_API_TOKEN is protected and scoped to the mr-note environment: GitLab gives it only to a pipeline of a
+# protected ref. A merge request from an ordinary branch runs its own code here, so it gets no token, and the note
+# is this job's artifact (and its log) instead of a comment: a token the merge request's code could read would be
+# anyone's who can push a branch.
+if [ -z "${GITLAB_API_TOKEN:-}" ]; then
+  echo "The note is not posted: this pipeline has no GITLAB_API_TOKEN (protected; docs/merge-requests.md)." \
+    "It is the artifact $note:"
+  cat "$note"
+elif $touched; then
   fluxfleet mr-note --file "$note"
 else
   fluxfleet mr-note --file "$note" --update-only

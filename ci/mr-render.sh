@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . ci/lib.sh
+refuse_test_hooks
 
 : "${CI_MERGE_REQUEST_DIFF_BASE_SHA:?run in a merge request pipeline}"
 out=${MR_DIFF_DIR:-out/mr-diff}

@@ -72,7 +72,8 @@ public final class ConfigLoader {
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         raw.values().forEach(root::set);
-        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, new Fields.Context(stack, raw, warnings, keysRead, today));
+        Fields.Context context = new Fields.Context(stack, raw, warnings, keysRead, today);
+        Fields top = new Fields(RawConfig.NAMESPACE + ":", root, problems, context);
 
         Environment environment = environment(stack, top);
         Cluster cluster = cluster(top.object("cluster"));
@@ -87,6 +88,7 @@ public final class ConfigLoader {
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         top.finish();
+        StrictSecrets.refusePlaintext(environment, context.plaintextSecrets(), warnings, problems);
 
         java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
         if (!problems.isEmpty()) {

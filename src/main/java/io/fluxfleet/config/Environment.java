@@ -88,6 +88,14 @@ public enum Environment {
         return policy.strict();
     }
 
+    /**
+     * Whether a secret stored in plain text in the stack file is refused rather than warned about: anyone who can
+     * read the repository reads it, and its fingerprint in a review note is only as strong as the value (issue 20).
+     */
+    public boolean refusesPlaintextSecrets() {
+        return policy.strict();
+    }
+
     /** Whether {@code gitlab.mergers} defaults to the approvers (else to nobody besides maintainers). */
     public boolean approversMergeByDefault() {
         return policy.strict();

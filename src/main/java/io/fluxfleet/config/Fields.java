@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,7 +28,16 @@ public final class Fields {
      * What every reader of one config shares: the raw config, the warnings collected, and every key path read
      * (list indexes as {@code []}), which is how the documentation test knows the whole key set.
      */
-    record Context(String stack, RawConfig raw, List<String> warnings, Set<String> keysRead, java.time.LocalDate today) {}
+    /**
+     * @param plaintextSecrets each secret key found stored in plain text, with the warning given for it: a strict
+     *                         environment turns these into problems ({@link Environment#refusesPlaintextSecrets})
+     */
+    record Context(String stack, RawConfig raw, List<String> warnings, Set<String> keysRead, java.time.LocalDate today,
+                   Map<String, String> plaintextSecrets) {
+        Context(String stack, RawConfig raw, List<String> warnings, Set<String> keysRead, java.time.LocalDate today) {
+            this(stack, raw, warnings, keysRead, today, new java.util.LinkedHashMap<>());
+        }
+    }
 
     /** The date (UTC) config is judged on: a deploy-token expiry must lie after it. */
     public java.time.LocalDate today() {
@@ -182,8 +192,10 @@ public final class Fields {
             String local = key.substring(RawConfig.NAMESPACE.length() + 1);
             String topLevel = local.split("[.\\[]", 2)[0];
             if (!context.raw().storedEncrypted(topLevel, v)) {
-                context.warnings().add(key + " carries a secret but is stored in plain text; encrypt it with `"
-                        + setSecretCommand(name) + "`");
+                String warning = key + " carries a secret but is stored in plain text; encrypt it with `"
+                        + setSecretCommand(name) + "`";
+                context.warnings().add(warning);
+                context.plaintextSecrets().put(key, warning);
             }
         });
         return value.map(Secret::new);

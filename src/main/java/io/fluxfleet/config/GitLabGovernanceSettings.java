@@ -331,6 +331,14 @@ public record GitLabGovernanceSettings(
             f.problem("approvers", "is required on GitLab " + tier.id() + ": at least one group in "
                     + f.key("approvers") + ".groups or user in " + f.key("approvers") + ".users (an approval rule"
                     + " without eligible approvers does not hold merges back)");
+        } else if (tier.hasApprovals() && approvers.groups().isEmpty() && approvals > approvers.users().size()) {
+            // gitlab-org/gitlab doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers": "If the number
+            // of required approvals is greater than the number of assigned approvers, approvals from other users with
+            // at least the Developer role in the project count toward meeting the required number of approvals".
+            f.problem("approvals", "is " + approvals + ", but " + f.key("approvers") + " names only "
+                    + approvers.users().size() + " user(s) and no group: GitLab then lets any Developer of the project"
+                    + " fill the missing approvals. Name more approvers (" + f.key("approvers") + ".groups), or lower"
+                    + " it: `pulumi config set --path gitlab.approvals " + approvers.users().size() + "`");
         }
 
         Teams teams = teams(f.object("teams"));

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code Pulumi.<stack>.yaml} at the top touches that stack (also when the file is added or deleted);</li>
  *   <li>{@code Pulumi.yaml}, {@code pom.xml} and anything under {@code src/} touch every stack: they are the
- *       program every stack runs;</li>
- *   <li>documentation ({@code *.md}, {@code docs/}, {@code LICENSE}) and the CI and editor files
- *       ({@code .gitlab-ci.yml}, {@code ci/}, {@code .ci/}, {@code .gitignore}, {@code .gitattributes},
- *       {@code .editorconfig}) touch none: they change nothing a stack deploys;</li>
+ *       program every stack runs. So do the pipeline ({@code .gitlab-ci.yml}, {@code ci/}, {@code .ci/}), the
+ *       project's GitLab files ({@code .gitlab/}) and any {@code CODEOWNERS}: they decide which job runs which code
+ *       with which stack's credentials, and who must approve a change, so a change to them is reviewed against
+ *       every stack rather than waved through (issue 20);</li>
+ *   <li>documentation ({@code *.md}, {@code docs/}, {@code LICENSE}) and the editor files ({@code .gitignore},
+ *       {@code .gitattributes}, {@code .editorconfig}) touch none: they change nothing a stack deploys;</li>
  *   <li>any other path touches every stack. A file nobody listed (a Maven wrapper, a new resource folder)
  *       may well change the program, and showing an empty diff costs less than missing a real one.</li>
  * </ol>
@@ -39,9 +41,10 @@ public final class ChangedStacks {
     private record Rule(Predicate<String> matches, Effect effect) {}
 
     private static final List<Rule> ALL_OR_NONE = List.of(
-            new Rule(p -> p.equals("Pulumi.yaml") || p.equals("pom.xml") || p.startsWith("src/"), new Effect.All()),
+            new Rule(p -> p.equals("Pulumi.yaml") || p.equals("pom.xml") || p.startsWith("src/")
+                    || p.equals(".gitlab-ci.yml") || p.startsWith("ci/") || p.startsWith(".ci/") || p.startsWith(".gitlab/")
+                    || p.equals("CODEOWNERS") || p.endsWith("/CODEOWNERS"), new Effect.All()),
             new Rule(p -> p.endsWith(".md") || p.startsWith("docs/") || p.equals("LICENSE")
-                    || p.equals(".gitlab-ci.yml") || p.startsWith("ci/") || p.startsWith(".ci/")
                     || p.equals(".gitignore") || p.equals(".gitattributes") || p.equals(".editorconfig"),
                     new Effect.None()));
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * The guard that keeps secret values out of a merge-request note.
  *
- * <p>{@code fluxfleet render} already replaces every secret by a placeholder {@code [secret:<12 hex>]}
+ * <p>{@code fluxfleet render} already replaces every secret by a placeholder {@code [secret:<12 hex>.<key id>]}
  * whose fingerprint changes with the value. The diff trusts that, but does not depend on it: wherever a
  * value must be secret (the {@code data} and {@code stringData} of a Kubernetes Secret, and any Pulumi
  * secret envelope) and is not a placeholder, it is replaced by {@link #REDACTED} before any text is made,
@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * both values were redacted to the same text); it is never printed.
  */
 final class Redaction {
-    /** A placeholder as {@code fluxfleet render} writes it. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\[secret:[0-9a-f]{12}]");
+    /** A placeholder as {@code fluxfleet render} writes it, keyed or from a fluxfleet before keyed fingerprints. */
+    static final Pattern PLACEHOLDER = io.fluxfleet.render.Fingerprint.PLACEHOLDER;
     static final String REDACTED = "[redacted: not a secret placeholder]";
 
     /** The key and value that mark a secret in Pulumi's wire format (the Pulumi SDKs' "special sig"). */

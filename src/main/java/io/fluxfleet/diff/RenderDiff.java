@@ -105,6 +105,11 @@ public final class RenderDiff {
     static StackDiff compare(String stack, Optional<String> oldMissing, RenderOutput before, RenderOutput after) {
         List<String> warnings = new ArrayList<>(before.warnings());
         after.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        if (FingerprintKeys.incomparable(before, after)) {
+            before = FingerprintKeys.unknown(before);
+            after = FingerprintKeys.unknown(after);
+            warnings.add(FingerprintKeys.WARNING);
+        }
         return new StackDiff(stack, oldMissing, Optional.empty(),
                 changes(before.resources(), after.resources()),
                 changes(before.objects(), after.objects()),

@@ -87,24 +87,29 @@ public final class RenderResult {
 
     /**
      * A copy of a value with every secret replaced by {@code [secret:<fingerprint>]}. Maps and lists inside a
-     * secret keep their shape (a Secret's keys stay visible); the fingerprint is the first 12 hex digits of
-     * the SHA-256 of the value, so a changed secret shows as changed without showing what it is.
+     * secret keep their shape (a Secret's keys stay visible); the fingerprint is this stack's keyed
+     * {@link Fingerprint}, so a changed secret shows as changed without showing, or letting anyone guess, what it is.
      */
-    public static Object redact(Object value) {
-        if (value instanceof Recorded.SecretValue secret) {
-            return redactSecret(secret.value());
-        }
-        return mapValues(value, RenderResult::redact);
+    public Object redact(Object value) {
+        return redact(value, Fingerprint.forStack(stack()));
     }
 
-    private static Object redactSecret(Object value) {
+    /** As {@link #redact(Object)}, with the given fingerprinter. */
+    public static Object redact(Object value, Fingerprint fingerprint) {
+        if (value instanceof Recorded.SecretValue secret) {
+            return redactSecret(secret.value(), fingerprint);
+        }
+        return mapValues(value, v -> redact(v, fingerprint));
+    }
+
+    private static Object redactSecret(Object value, Fingerprint fingerprint) {
         if (value instanceof Recorded.SecretValue inner) {
-            return redactSecret(inner.value());
+            return redactSecret(inner.value(), fingerprint);
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            return mapValues(value, RenderResult::redactSecret);
+            return mapValues(value, v -> redactSecret(v, fingerprint));
         }
-        return value == null ? null : "[secret:" + RawConfig.fingerprint(String.valueOf(value)) + "]";
+        return value == null ? null : fingerprint.placeholder(String.valueOf(value));
     }
 
     /** A value with secrets unwrapped; for tests that assert what a secret holds. */

@@ -51,7 +51,7 @@ public final class RenderWriter {
             files.put("kubernetes.yaml", kubernetesYaml(result));
         }
         for (Recorded release : result.helmReleases()) {
-            Object values = RenderResult.redact(release.inputs());
+            Object values = result.redact(release.inputs());
             Map<?, ?> inputs = (Map<?, ?>) values;
             String releaseName = String.valueOf(inputs.containsKey("name") ? inputs.get("name") : release.name());
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -212,7 +212,7 @@ public final class RenderWriter {
             generator.setPrettyPrinter(((DefaultPrettyPrinter) JSON_PRETTY).createInstance());
             generator.writeStartArray();
             for (Recorded r : result.resources()) {
-                JSON.writeValue(generator, row(r));
+                JSON.writeValue(generator, row(r, result));
             }
             generator.writeEndArray();
             generator.writeRaw("\n");
@@ -220,7 +220,7 @@ public final class RenderWriter {
     }
 
     /** One resource as resources.json records it: its URN identity, the options a plan needs, its inputs. */
-    private static Map<String, Object> row(Recorded r) {
+    private static Map<String, Object> row(Recorded r, RenderResult result) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("type", r.type());
         row.put("name", r.name());
@@ -241,7 +241,7 @@ public final class RenderWriter {
         if (!r.dependencies().isEmpty()) {
             row.put("dependencies", r.dependencies().stream().distinct().sorted().toList());
         }
-        row.put("inputs", RenderResult.redact(r.inputs()));
+        row.put("inputs", result.redact(r.inputs()));
         return row;
     }
 
@@ -288,7 +288,7 @@ public final class RenderWriter {
     static void writeKubernetesYaml(RenderResult result, java.io.Writer out) throws IOException {
         for (Recorded r : result.kubernetesObjects()) {
             Map<String, Object> object = new LinkedHashMap<>();
-            Map<?, ?> inputs = (Map<?, ?>) RenderResult.redact(r.inputs());
+            Map<?, ?> inputs = (Map<?, ?>) result.redact(r.inputs());
             object.put("apiVersion", inputs.get("apiVersion"));
             object.put("kind", inputs.get("kind"));
             object.put("metadata", inputs.get("metadata"));

@@ -272,6 +272,25 @@ class ConfigLoaderTest {
         warnings.forEach(w -> assertFalse(w.contains(Stacks.HARBOR_PASSWORD) || w.contains(Stacks.GIT_PASSWORD)));
     }
 
+    /** Issue 20: a strict environment (prod) refuses plain-text secrets, all at once, naming key and command only. */
+    @Test
+    void plainTextSecretsAreRefusedInAStrictEnvironment() {
+        ObjectNode config = Stacks.minimal("prod", 1);
+        RawConfig plain = new RawConfig("test stack", Stacks.raw(config).values());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("prod", plain, w -> {}));
+        assertEquals(List.of("fluxfleet:harbor.password", "fluxfleet:tenants[0].gitPassword"),
+                e.problems().stream().map(Problem::key).toList());
+        assertTrue(e.getMessage().contains("`pulumi config set --secret --path harbor.password <value> -s prod`"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the prod environment refuses"), e.getMessage());
+        assertFalse(e.getMessage().contains(Stacks.HARBOR_PASSWORD) || e.getMessage().contains(Stacks.GIT_PASSWORD));
+        // the legitimate path: the same secrets stored encrypted load without a word
+        List<String> warnings = new java.util.ArrayList<>();
+        ConfigLoader.load("prod", new RawConfig("test stack", plain.values(), java.util.Set.of("harbor", "tenants")),
+                warnings::add);
+        assertEquals(List.of(), warnings);
+    }
+
     @Test
     void encryptedSecretsDoNotWarn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         List<String> warnings = new java.util.ArrayList<>();

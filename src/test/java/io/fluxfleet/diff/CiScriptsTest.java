@@ -207,6 +207,44 @@ class CiScriptsTest {
     }
 
     /**
+     * Issue 20: a merge request from an ordinary branch gets no GITLAB_API_TOKEN (protected): the note is the job's
+     * artifact and log, the job still succeeds; and a pipeline variable that swaps the jar or the base build for
+     * another command is refused in a GitLab job.
+     */
+    @Test
+    void withoutTheProtectedTokenTheNoteIsAnArtifactAndTestHooksAreRefusedInCi(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        copyScripts(repo);
+        Stacks.writeStackFile(repo, "dev", Stacks.minimal("dev", 1));
+        git(repo, "init", "-q");
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", "base");
+        String base = git(repo, "rev-parse", "HEAD").strip();
+        Stacks.writeStackFile(repo, "dev", Stacks.minimal("dev", 2));
+        git(repo, "commit", "-q", "-am", "add tenant2 to dev");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PATH", System.getenv("PATH"),
+                "FLUXFLEET", FLUXFLEET,
+                "FLUXFLEET_BASE", FLUXFLEET,
+                "CI_MERGE_REQUEST_DIFF_BASE_SHA", base,
+                "CI_PROJECT_ID", "42",
+                "CI_MERGE_REQUEST_IID", "5"));
+        assertEquals(0, bash(repo, env, "ci/mr-render.sh").status());
+        Run note = bash(repo, env, "ci/mr-note.sh");
+        assertEquals(0, note.status(), note.out() + note.err());
+        assertTrue(note.out().contains("The note is not posted: this pipeline has no GITLAB_API_TOKEN"), note.out());
+        assertTrue(note.out().contains(MergeRequestNote.MARKER), "the note is in the log");
+        assertTrue(Files.readString(repo.resolve("out/mr-diff/note.md")).contains("| `dev` | "));
+
+        env.put("GITLAB_CI", "true");
+        for (String script : List.of("ci/mr-render.sh", "ci/mr-note.sh", "ci/deploy.sh dev")) {
+            Run hooked = bash(repo, env, script);
+            assertEquals(1, hooked.status(), script);
+            assertTrue(hooked.err().contains("FLUXFLEET is set, but it is a test hook that CI never uses"), hooked.err());
+        }
+    }
+
+    /**
      * A change the engine would refuse (a prod tenant removed while its resources are protected) is in the note, at
      * the top, and fails the job: {@code fluxfleet plan} exits 3 for it.
      */

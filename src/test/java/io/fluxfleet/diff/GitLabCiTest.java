@@ -84,7 +84,8 @@ class GitLabCiTest {
     @Test
     void stagesAndJobs() {
         assertEquals(List.of("build", "test", "mr-diff", "deploy"), strings(ci.get("stages")));
-        assertEquals(Set.of("build", "test", "mr-render", "mr-note", "deploy-dev", "deploy-preprod", "deploy-prod"),
+        assertEquals(Set.of("build", "test", "provider-schemas", "mr-render", "mr-note", "deploy-dev", "deploy-preprod",
+                        "deploy-prod"),
                 jobs.keySet());
         jobs.forEach((name, job) -> assertTrue(strings(ci.get("stages")).contains(job.path("stage").asText()),
                 name + " has a known stage"));
@@ -96,17 +97,18 @@ class GitLabCiTest {
         return Stream.of(
                 Arguments.of("merge request", Map.of("CI_PIPELINE_SOURCE", "merge_request_event",
                                 "CI_MERGE_REQUEST_IID", "5", "CI_DEFAULT_BRANCH", "main"),
-                        Map.of("build", "on_success", "test", "on_success", "mr-render", "on_success", "mr-note", "on_success")),
+                        Map.of("build", "on_success", "test", "on_success", "provider-schemas", "on_success",
+                                "mr-render", "on_success", "mr-note", "on_success")),
                 Arguments.of("merge to the default branch", Map.of("CI_PIPELINE_SOURCE", "push",
                                 "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"),
-                        Map.of("build", "on_success", "test", "on_success", "deploy-dev", "on_success",
-                                "deploy-preprod", "manual", "deploy-prod", "manual")),
+                        Map.of("build", "on_success", "test", "on_success", "provider-schemas", "on_success",
+                                "deploy-dev", "on_success", "deploy-preprod", "manual", "deploy-prod", "manual")),
                 Arguments.of("branch without a merge request", Map.of("CI_PIPELINE_SOURCE", "push",
                                 "CI_COMMIT_BRANCH", "feature", "CI_DEFAULT_BRANCH", "main"),
-                        Map.of("build", "on_success", "test", "on_success")),
+                        Map.of("build", "on_success", "test", "on_success", "provider-schemas", "on_success")),
                 Arguments.of("scheduled on the default branch", Map.of("CI_PIPELINE_SOURCE", "schedule",
                                 "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"),
-                        Map.of("build", "on_success", "test", "on_success")),
+                        Map.of("build", "on_success", "test", "on_success", "provider-schemas", "on_success")),
                 Arguments.of("branch with an open merge request (the MR pipeline runs instead)", Map.of(
                                 "CI_PIPELINE_SOURCE", "push", "CI_COMMIT_BRANCH", "feature", "CI_DEFAULT_BRANCH", "main",
                                 "CI_OPEN_MERGE_REQUESTS", "group/fluxfleet!5"),
@@ -196,7 +198,12 @@ class GitLabCiTest {
         assertEquals("-Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository", ci.path("variables").path("MAVEN_OPTS").asText());
         for (String name : List.of("build", "test", "mr-render")) {
             assertEquals(List.of(".m2/repository"), strings(jobs.get(name).path("cache").path("paths")), name);
+            // issue 20: merge requests (unprotected refs) and deploys (protected) never share a cache
+            assertEquals("protected-$CI_COMMIT_REF_PROTECTED", jobs.get(name).path("cache").path("key").path("prefix")
+                    .asText(), name);
         }
+        jobs.forEach((name, job) -> assertTrue(!job.has("cache") || job.path("cache").path("key").path("prefix").asText()
+                .contains("$CI_COMMIT_REF_PROTECTED"), name + " keeps protected and unprotected caches apart"));
         assertEquals(List.of("target/fluxfleet.jar"), strings(jobs.get("build").path("artifacts").path("paths")));
     }
 
@@ -245,6 +252,14 @@ class GitLabCiTest {
         }
     }
 
+    /**
+     * Images still pinned by tag only, each with why. The Pulumi image's digest could not be read where this was
+     * written (no registry reachable); record it with {@code docker buildx imagetools inspect pulumi/pulumi-java:3.274.1}
+     * and remove the entry.
+     */
+    static final Map<String, String> UNPINNED = Map.of("pulumi/pulumi-java:3.274.1",
+            "digest not yet recorded: no registry was reachable when the pins were written");
+
     @Test
     void everyImageIsPinnedToAnExactTag() {
         Pattern pinned = Pattern.compile("[a-z0-9][a-z0-9./_-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[0-9a-f]{64})?");
@@ -260,6 +275,8 @@ class GitLabCiTest {
             String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
             assertTrue(image.contains("@sha256:") || (!tag.isEmpty() && !tag.equals("latest") && tag.matches(".*\\d.*")),
                     e.getKey() + " pins an exact tag or digest: " + image);
+            // issue 20: a tag can be moved to other content; a digest cannot
+            assertTrue(image.contains("@sha256:") || UNPINNED.containsKey(image), e.getKey() + " pins a digest: " + image);
         }
         assertFalse(ci.has("image") && !ci.get("image").asText().contains(":"), "no tag-less default image");
     }

@@ -121,8 +121,8 @@ class RenderCommandTest {
         });
         String yaml = files.get("kubernetes.yaml");
         assertTrue(yaml.contains("type: kubernetes.io/dockerconfigjson"));
-        assertTrue(yaml.matches("(?s).*\"\\.dockerconfigjson\": \"\\[secret:[0-9a-f]{12}]\".*"), "keys kept, values redacted");
-        assertTrue(yaml.matches("(?s).*password: \"\\[secret:[0-9a-f]{12}]\".*"));
+        assertTrue(yaml.matches("(?s).*\"\\.dockerconfigjson\": \"\\[secret:[0-9a-f]{12}\\.[0-9a-f]{6}]\".*"), "keys kept, values redacted");
+        assertTrue(yaml.matches("(?s).*password: \"\\[secret:[0-9a-f]{12}\\.[0-9a-f]{6}]\".*"));
     }
 
     @Test

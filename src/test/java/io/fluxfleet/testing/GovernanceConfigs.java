@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.FluxFleetConfig;
-import io.fluxfleet.config.RawConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Stack configs for the GitLab tests, loaded through the real {@link ConfigLoader}: a minimal valid stack whose
@@ -51,9 +48,7 @@ public final class GovernanceConfigs {
     }
 
     public static FluxFleetConfig load(ObjectNode stack) {
-        Map<String, JsonNode> values = new TreeMap<>();
-        stack.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
-        return ConfigLoader.load(stack.path("environment").asText("dev"), new RawConfig("test stack", values));
+        return ConfigLoader.load(stack.path("environment").asText("dev"), Stacks.raw(stack));
     }
 
     public static JsonNode yaml(String text) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -95,10 +96,42 @@ public final class Stacks {
         return ConfigLoader.load(stack, raw(config));
     }
 
+    /**
+     * The config as the engine passes it. A strict environment's (prod) refuses plain-text secrets, so there the keys
+     * that carry the test secrets are reported encrypted, as {@code pulumi config set --secret} would have stored them.
+     */
     public static RawConfig raw(ObjectNode config) {
         Map<String, JsonNode> values = new TreeMap<>();
         config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
-        return new RawConfig("test stack", values);
+        boolean strict = io.fluxfleet.config.Environment.parse(config.path("environment").asText(""))
+                .map(io.fluxfleet.config.Environment::refusesPlaintextSecrets).orElse(false);
+        java.util.Set<String> encrypted = strict
+                ? new java.util.TreeSet<>(java.util.Set.of("harbor", "tenants", "gitlab", "cluster")) : new java.util.TreeSet<String>();
+        encrypted.retainAll(values.keySet());
+        return new RawConfig("test stack", values, encrypted);
+    }
+
+    /**
+     * A strict environment refuses plain-text secrets: the test secrets become {@code secure:} values as
+     * {@code pulumi config set --secret} stores them (a stand-in ciphertext; render never decrypts).
+     */
+    private static void encryptTestSecrets(JsonNode node) {
+        java.util.Set<String> secrets = java.util.Set.of(GIT_PASSWORD, HARBOR_PASSWORD, STATUS_TOKEN, TENANT1_STATUS_TOKEN);
+        if (node instanceof ObjectNode object) {
+            List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode value = object.get(name);
+                if (value.isTextual() && secrets.contains(value.asText())) {
+                    object.putObject(name).put("secure", "v1:dGVzdA==:" + java.util.Base64.getEncoder()
+                            .encodeToString(value.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                } else {
+                    encryptTestSecrets(value);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(Stacks::encryptTestSecrets);
+        }
     }
 
     /** Parses YAML text of a config object (keys without the fluxfleet: prefix). */
@@ -118,7 +151,10 @@ public final class Stacks {
     public static Path writeStackFile(Path dir, String stack, ObjectNode config) throws IOException {
         ObjectNode file = YAML.createObjectNode();
         ObjectNode cfg = file.putObject("config");
-        config.fields().forEachRemaining(e -> cfg.set(RawConfig.NAMESPACE + ":" + e.getKey(), e.getValue()));
+        config.fields().forEachRemaining(e -> cfg.set(RawConfig.NAMESPACE + ":" + e.getKey(), e.getValue().deepCopy()));
+        if (!raw(config).encryptedKeys().isEmpty()) {
+            encryptTestSecrets(cfg);
+        }
         Path path = dir.resolve("Pulumi." + stack + ".yaml");
         Files.writeString(path, YAML.writeValueAsString(file));
         return path;

@@ -1,0 +1,113 @@
+package io.fluxfleet.gitlab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether an approval rule can only be filled by the people it names, judged against what the GitLab API reports for
+ * the project (not only against the config). GitLab's rules (gitlab-org/gitlab
+ * {@code doc/user/project/merge_requests/approvals/rules.md}, "Eligible approvers", "Approver by membership type",
+ * "Group approvers"):
+ * <table>
+ *   <caption>who counts for a rule</caption>
+ *   <tr><th>rule entry</th><th>counts when</th><th>else</th></tr>
+ *   <tr><td>user</td><td>a member of the project with at least Developer ("Users with the Developer role can approve
+ *       merge requests if ... added as approvers")</td><td>GitLab keeps the rule but the user cannot approve</td></tr>
+ *   <tr><td>group</td><td>its direct members ("only direct members of eligible groups can provide approvals"), when
+ *       the group is shared with the project; a share below Developer lets Reporters approve only through an opt-in
+ *       setting, so fluxfleet requires Developer</td><td>the group adds no eligible approver</td></tr>
+ *   <tr><td>required count</td><td>at most the eligible approvers</td><td>"approvals from other users with at least
+ *       the Developer role in the project count toward meeting the required number of approvals": anyone with
+ *       Developer fills the gap</td></tr>
+ * </table>
+ * fluxfleet takes the strict reading for users: a <em>direct</em> project member (a member through a parent group or
+ * a share is governed elsewhere, and can lose or gain access without this project noticing).
+ */
+public final class ApproverEligibility {
+    /** GitLab's Developer access level (Gitlab::Access::DEVELOPER). */
+    public static final int DEVELOPER = 30;
+
+    private ApproverEligibility() {}
+
+    /** A rule as fluxfleet registers it. */
+    public record Rule(String name, int required, List<String> users, List<String> groups) {
+        public Rule {
+            users = List.copyOf(users);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * What the GitLab API reports.
+     *
+     * @param directMembers      the project's direct members: username to access level
+     * @param shares             groups the project is shared with: full path to the share's access level
+     * @param groupDirectMembers each approver group's direct members (usernames)
+     */
+    public record Membership(Map<String, Integer> directMembers, Map<String, Integer> shares,
+                             Map<String, Set<String>> groupDirectMembers) {
+        public Membership {
+            directMembers = Map.copyOf(directMembers);
+            shares = Map.copyOf(shares);
+            groupDirectMembers = Map.copyOf(groupDirectMembers);
+        }
+    }
+
+    /** The users who can approve under {@code rule}, by GitLab's rules above. */
+    public static Set<String> eligible(Rule rule, Membership m) {
+        Set<String> eligible = new TreeSet<>();
+        for (String user : rule.users()) {
+            if (m.directMembers().getOrDefault(user, 0) >= DEVELOPER) {
+                eligible.add(user);
+            }
+        }
+        for (String group : rule.groups()) {
+            if (m.shares().getOrDefault(group, 0) >= DEVELOPER) {
+                eligible.addAll(m.groupDirectMembers().getOrDefault(group, Set.of()));
+            }
+        }
+        return eligible;
+    }
+
+    /**
+     * Every reason {@code rule} on {@code project} could be filled by someone it does not name, each with its fix;
+     * none when it cannot.
+     *
+     * @param stack the stack, for the {@code pulumi config set} commands
+     */
+    public static List<String> problems(String project, String stack, Rule rule, Membership m) {
+        List<String> problems = new ArrayList<>();
+        for (String user : rule.users()) {
+            Integer level = m.directMembers().get(user);
+            if (level == null) {
+                problems.add(project + ": approver " + user + " is not a direct member of the project, so GitLab does"
+                        + " not count their approval. Add them as a direct member with the Developer role (Manage >"
+                        + " Members), or remove them from fluxfleet:gitlab.approvers.users.");
+            } else if (level < DEVELOPER) {
+                problems.add(project + ": approver " + user + " has a role below Developer, which cannot approve."
+                        + " Give them the Developer role (Manage > Members), or remove them from fluxfleet:gitlab.approvers.users.");
+            }
+        }
+        for (String group : rule.groups()) {
+            Integer level = m.shares().get(group);
+            if (level == null || level < DEVELOPER) {
+                problems.add(project + ": approver group " + group + (level == null ? " is not shared with the project"
+                        : " is shared with a role below Developer") + ", so none of its members can approve. Run"
+                        + " `pulumi up` on the stack that shares groups (fluxfleet:gitlab.projectSettings.owner), or share"
+                        + " it as Developer (Manage > Members > Invite a group), then run this stack again.");
+            }
+        }
+        Set<String> eligible = eligible(rule, m);
+        if (rule.required() > eligible.size()) {
+            problems.add(project + ": the approval rule " + rule.name() + " needs " + rule.required() + " approvals"
+                    + " but has " + eligible.size() + " eligible approver(s)" + (eligible.isEmpty() ? ""
+                    : " (" + String.join(", ", eligible) + ")") + "; GitLab then lets any Developer of the project"
+                    + " fill the missing approvals. Add direct members to the approver groups, or lower the count:"
+                    + " `pulumi config set --path gitlab.approvals " + Math.max(1, eligible.size()) + " -s " + stack + "`.");
+        }
+        return problems;
+    }
+}
