@@ -23,6 +23,16 @@ public final class KubernetesProviderArgs extends ResourceArgs {
     @Import(name = "context")
     private Output<String> context;
 
+    /**
+     * {@code cluster.id}: the provider's {@code clusterIdentifier}. pulumi-kubernetes 4.32.0 DiffConfig
+     * (provider/pkg/provider/provider.go): "If clusterIdentifier is configured, we change our replacement behavior
+     * to trigger when the identifier has changed" and ignores replacements while it is unchanged; adding or removing
+     * it is not a replacement ("make on- and off-boarding less risky"). Without it the provider compares only the
+     * active cluster of two kubeconfig inputs, so a changed context would silently keep the state of another cluster.
+     */
+    @Import(name = "clusterIdentifier")
+    private Output<String> clusterIdentifier;
+
     /** The contents of a kubeconfig, always a secret. */
     @Import(name = "kubeconfig")
     private Output<String> kubeconfig;
@@ -68,6 +78,10 @@ public final class KubernetesProviderArgs extends ResourceArgs {
         return Optional.ofNullable(context);
     }
 
+    public Optional<Output<String>> clusterIdentifier() {
+        return Optional.ofNullable(clusterIdentifier);
+    }
+
     public Optional<Output<String>> kubeconfig() {
         return Optional.ofNullable(kubeconfig);
     }
@@ -104,6 +118,11 @@ public final class KubernetesProviderArgs extends ResourceArgs {
 
         public Builder context(String context) {
             $.context = Output.of(context);
+            return this;
+        }
+
+        public Builder clusterIdentifier(String id) {
+            $.clusterIdentifier = Output.of(id);
             return this;
         }
 

@@ -7,29 +7,17 @@ import java.util.Set;
 
 /**
  * The steps Pulumi's engine takes to go from one render (the stack's state after the last {@code up}) to another
- * (the program of the next {@code up}), or to tear a render down ({@code destroy}), and the steps it refuses.
+ * (the program of the next {@code up}), or to tear a render down ({@code destroy}), the steps it refuses, and what an
+ * offline plan cannot tell. The rules are rows of {@link EngineRules} and {@link ReplacementRules}, each cited; the
+ * concepts are the engine's own: {@link StepGenerator} (registrations in program order, then deletes),
+ * {@link Replacements} (what forces a replacement and which copy goes first), {@link Refusals} (the engine's words),
+ * {@link DeleteScheduler} (antichains, and what a refused delete holds back), {@link AdoptionGuard} (an adopted object
+ * deleted under its old URN), {@link DestroyPlan}; {@link PlanReport} renders it for a terminal or a merge request.
  *
- * <p>Modelled on pulumi/pulumi {@code pkg/resource/deploy/step_generator.go}:
- * <ul>
- *   <li>Resources are registered in program order, which the render's order (dependencies first) stands for; each
- *       gets a same, create, update or replace step as it is registered. A resource is matched to its old self by
- *       URN, or by one of its {@code aliases}.</li>
- *   <li>A replacement creates the new copy first and deletes the old one after every registration ("the delete step
- *       is generated 'later' on, after all creates/updates finish"), unless {@code deleteBeforeReplace} (the option,
- *       else the provider's answer) says to delete first.</li>
- *   <li>"we do allow unprotecting and replacing to happen in a single update cycle": a replace is refused only when
- *       the resource is protected both in the state and in the program ({@code if new.Protect && old.Protect}), and
- *       "previously-imported resources that still specify an ID may not be replaced".</li>
- *   <li>Resources the program no longer registers, and the old copies of replacements, are deleted last, in
- *       {@code scheduleDeletes}' antichains: a resource only after everything that depends on it. A
- *       {@code DeleteStep} refuses a resource its state holds as protected ({@code if s.old.Protect}) whatever the
- *       program says now; with {@code retainOnDelete} the engine drops it from the state and leaves the object.</li>
- * </ul>
- * What a provider decides from live state (drift, server-side defaults) is outside an offline plan: this is the
- * plan for a state that matches the old render. Not modelled: the dependents a delete-before-replace drags along
- * ({@code calculateDependentReplacements} asks each dependent's provider whether the replaced resource's new ID
- * forces its own replacement); fluxfleet's only delete-before-replace candidates are Kubernetes objects replaced
- * under the same name, whose dependents refer to them by that unchanged name.
+ * <p>What a provider decides from live state (drift, server-side defaults) is outside an offline plan: this is the
+ * plan for a state that matches the old render. Where the engine's answer or its consequence depends on something
+ * offline inputs do not show (the cluster a context or a secret kubeconfig reaches, a bridged provider's config
+ * diff), the plan lists an {@link Uncertainty} instead of guessing.
  */
 public final class Plan {
 
@@ -42,7 +30,11 @@ public final class Plan {
         DELETE_BEFORE_REPLACE("replace: delete old first"),
         DELETE_REPLACED("replace: delete old"),
         DELETE("delete"),
-        DELETE_RETAIN("delete (retain: leave the object, drop it from the state)");
+        DELETE_RETAIN("delete (retain: leave the object, drop it from the state)"),
+        /** An ImportReplacementStep: the object at the new import ID is read into the state; the old is deleted later. */
+        IMPORT_REPLACEMENT("replace: import new"),
+        /** A delete the engine does not run: a refused delete in an earlier antichain depends on this resource. */
+        DELETE_SKIPPED("not deleted (a refused delete depends on it)");
 
         private final String label;
 
@@ -56,6 +48,11 @@ public final class Plan {
 
         public boolean isDelete() {
             return this == DELETE_BEFORE_REPLACE || this == DELETE_REPLACED || this == DELETE || this == DELETE_RETAIN;
+        }
+
+        /** Whether the step changes something (a skipped delete and a no-op do not). */
+        public boolean changes() {
+            return this != SAME && this != DELETE_SKIPPED;
         }
     }
 
@@ -74,18 +71,60 @@ public final class Plan {
      */
     public record Refusal(PlannedResource resource, String message, String advice) {}
 
+    /**
+     * Something the outcome depends on that the plan cannot see offline.
+     *
+     * @param what  what cannot be known, and what the engine does either way
+     * @param check what to look at before merging
+     */
+    public record Uncertainty(PlannedResource resource, String what, String check) {}
+
     private final List<Step> steps;
     private final List<Refusal> refusals;
     private final List<String> problems;
     private final List<String> notes;
     private final boolean destroy;
+    private final List<Uncertainty> uncertainties;
+    private final List<String> warnings;
+    private final String stoppedAt;
 
     Plan(List<Step> steps, List<Refusal> refusals, List<String> problems, List<String> notes, boolean destroy) {
+        this(steps, refusals, problems, notes, destroy, List.of(), List.of(), "");
+    }
+
+    Plan(List<Step> steps, List<Refusal> refusals, List<String> problems, List<String> notes, boolean destroy,
+         List<Uncertainty> uncertainties, List<String> warnings, String stoppedAt) {
         this.steps = List.copyOf(steps);
         this.refusals = List.copyOf(refusals);
         this.problems = List.copyOf(problems);
         this.notes = List.copyOf(notes);
         this.destroy = destroy;
+        this.uncertainties = List.copyOf(uncertainties);
+        this.warnings = List.copyOf(warnings);
+        this.stoppedAt = stoppedAt;
+    }
+
+    /** What the outcome depends on that an offline plan cannot see; the plan is then not a certain prediction. */
+    public List<Uncertainty> uncertainties() {
+        return uncertainties;
+    }
+
+    /** Steps the engine runs without refusing that a reviewer must not miss (a re-import deleting an object). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Empty, or why the engine stops generating steps there (a protected dependent of a delete-before-replace: the
+     * step generator bails, in preview too), so the steps listed end at that registration.
+     */
+    public String stoppedAt() {
+        return stoppedAt;
+    }
+
+    /** Whether the plan is a certain prediction: nothing it depends on is hidden from an offline plan. */
+    public boolean certain() {
+        return uncertainties.isEmpty();
     }
 
     public List<Step> steps() {
@@ -131,7 +170,7 @@ public final class Plan {
 
     /** True when every step is a no-op. */
     public boolean noChanges() {
-        return steps.stream().allMatch(s -> s.op() == Op.SAME);
+        return steps.stream().noneMatch(s -> s.op().changes());
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -35,12 +35,20 @@ public final class PlanReport {
         StringBuilder out = new StringBuilder();
         out.append(plan.destroy() ? "destroy plan: " : "plan: ").append(summary(plan)).append('\n');
         if (!plan.refusals().isEmpty()) {
-            out.append("\nREFUSED: the engine refuses ").append(plan.refusals().size()).append(" step(s) (`pulumi ")
-                    .append(plan.destroy() ? "destroy" : "up").append("` stops at the first; `pulumi preview` lists them all):\n");
+            out.append("\nREFUSED: ").append(refusalHeading(plan)).append('\n');
             for (Refusal r : plan.refusals()) {
                 out.append("  error: ").append(r.message().replace("\n", "\n         ")).append('\n');
                 out.append("  way out: ").append(r.advice()).append("\n\n");
             }
+        }
+        if (!plan.stoppedAt().isEmpty()) {
+            out.append("STOPPED: ").append(plan.stoppedAt()).append('\n');
+        }
+        for (Plan.Uncertainty u : plan.uncertainties()) {
+            out.append("CANNOT TELL OFFLINE: ").append(u.what()).append("\n  check: ").append(u.check()).append('\n');
+        }
+        for (String w : plan.warnings()) {
+            out.append("warning: ").append(w).append('\n');
         }
         for (String p : plan.problems()) {
             out.append(plan.destroy() ? "ORDER: " : "CANNOT PLAN: ").append(p).append('\n');
@@ -70,12 +78,34 @@ public final class PlanReport {
         return out.toString();
     }
 
+    /**
+     * What the engine does with the refused steps, in its terms: {@code pulumi preview} (which {@code pulumi up} runs
+     * first) reports every refusal it reaches and fails, so nothing is applied; {@code --skip-preview} would apply
+     * steps up to the first refused replacement, and go on past refused deletes (README "Day 2", rules
+     * {@code preview-first}, {@code protect-replace}, {@code continue-past-delete}).
+     */
+    static String refusalHeading(Plan plan) {
+        long deletes = plan.steps().stream().filter(s -> s.op().isDelete() && s.op().changes()).count();
+        long skipped = plan.steps().stream().filter(s -> s.op() == Op.DELETE_SKIPPED).count();
+        String cmd = plan.destroy() ? "destroy" : "up";
+        return "the engine refuses " + plan.refusals().size() + " step(s). `pulumi preview` reports "
+                + (plan.refusals().size() == 1 ? "it" : "them") + " and fails, so `pulumi " + cmd + "` (which previews"
+                + " first) changes nothing. With --skip-preview the engine "
+                + (plan.stoppedAt().isEmpty() && plan.steps().stream().noneMatch(s -> s.op() == Op.CREATE_REPLACEMENT
+                        && plan.refusals().stream().anyMatch(r -> r.resource().urn().equals(s.resource().urn())))
+                        ? "would run every other step, " + deletes + " delete(s) included"
+                        + (skipped == 0 ? "" : ", and skip " + skipped + " delete(s) a refused one depends on")
+                        : "would stop at the first refused replacement, after the steps before it")
+                + ":";
+    }
+
     /** The plan section of a merge request note; refusals come first, in a caution block. */
     public static String markdown(Plan plan, List<PlannedResource> after, int maxSteps) {
         StringBuilder md = new StringBuilder();
         if (!plan.refusals().isEmpty() || !plan.problems().isEmpty()) {
             md.append("> [!caution]\n> **`pulumi ").append(plan.destroy() ? "destroy" : "up")
-                    .append("` will fail:** the engine refuses ").append(plan.refusals().size()).append(" step(s)");
+                    .append("` will fail:** the engine refuses ").append(plan.refusals().size()).append(" step(s)")
+                    .append(" (`pulumi preview` fails, so nothing is applied)");
             if (!plan.problems().isEmpty()) {
                 md.append(", and ").append(plan.problems().size()).append(plan.destroy()
                         ? " destroy-order promise(s) are broken" : " resource(s) of the old render cannot be named");
@@ -98,6 +128,18 @@ public final class PlanReport {
             plan.problems().stream().limit(10).forEach(p -> md.append("> - ").append(p).append('\n'));
             md.append('\n');
         }
+        if (!plan.uncertainties().isEmpty() || !plan.stoppedAt().isEmpty()) {
+            md.append("> [!warning]\n> **The plan cannot tell the outcome offline** (`fluxfleet plan` exit 4): check"
+                    + " before merging.\n");
+            if (!plan.stoppedAt().isEmpty()) {
+                md.append("> - ").append(plan.stoppedAt()).append('\n');
+            }
+            for (Plan.Uncertainty u : plan.uncertainties()) {
+                md.append("> - ").append(u.what().replace("\n", " ")).append(" **Check:** ").append(u.check()).append('\n');
+            }
+            md.append('\n');
+        }
+        plan.warnings().forEach(w -> md.append("> [!important]\n> ").append(w).append("\n\n"));
         md.append("**Engine plan:** ").append(summary(plan)).append('\n');
         plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n.replace("\n", "\n> ")).append('\n'));
         if (plan.noChanges()) {
@@ -236,8 +278,14 @@ public final class PlanReport {
         if (r.message().contains("cannot be deleted\nbecause it is protected")) {
             return "delete of a protected resource";
         }
+        if (r.message().contains("as part of replacing")) {
+            return "replacement of a protected dependent of a delete-first replacement";
+        }
         if (r.message().startsWith("unable to replace")) {
             return "replacement of a protected resource";
+        }
+        if (r.message().contains("upsertExistingObjects")) {
+            return "a new URN over a live object";
         }
         if (r.message().startsWith("protected branch")) {
             return "re-creation of a branch protection GitLab still has";

@@ -52,4 +52,28 @@ final class Refusals {
                 + " (`pulumi state unprotect --stack " + stack + " --yes '" + r.urn() + "'`) and run `pulumi up`, which"
                 + " replaces it and protects the new one again";
     }
+
+    /**
+     * pulumi/pulumi v3.257.0 step_generator.go continueStepsFromDiff: "unable to replace resource %q\nas it is
+     * currently marked for protection. ..." ({@link EngineRules#PROTECTED_REPLACE}).
+     */
+    static String replaceMessage(PlannedResource r) {
+        return "unable to replace resource \"" + r.urn() + "\"\nas it is currently marked for protection. To unprotect"
+                + " the resource, remove the `protect` flag from the resource in your Pulumi program and run `pulumi up`";
+    }
+
+    /**
+     * The same function, for a protected dependent of a delete-before-replace ({@link EngineRules#DELETE_FIRST_DEPENDENTS}):
+     * "unable to replace resource %q as part of replacing %q as it is currently marked for protection. ...".
+     */
+    static String dependentReplaceMessage(PlannedResource dependent, PlannedResource root) {
+        return "unable to replace resource \"" + dependent.urn() + "\" as part of replacing \"" + root.urn() + "\" as it"
+                + " is currently marked for protection. To unprotect the resource, remove the `protect` flag from the"
+                + " resource in your Pulumi program and run `pulumi up`, or use the command:\n`pulumi state unprotect '"
+                + dependent.urn() + "'`";
+    }
+
+    /** The same function, when the goal still carries an import ID ({@link EngineRules#IMPORT_ID_KEPT}). */
+    static final String IMPORTED_REPLACE = "previously-imported resources that still specify an ID may not be replaced;"
+            + " please remove the `import` declaration from your program";
 }

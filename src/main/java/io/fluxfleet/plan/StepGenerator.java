@@ -3,6 +3,7 @@ package io.fluxfleet.plan;
 import io.fluxfleet.plan.Plan.Op;
 import io.fluxfleet.plan.Plan.Refusal;
 import io.fluxfleet.plan.Plan.Step;
+import io.fluxfleet.plan.Plan.Uncertainty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,170 +12,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * {@code pulumi up}: the steps of each registration in program order, then the deletes. Modelled on pulumi/pulumi
- * {@code pkg/resource/deploy/step_generator.go} ({@code generateSteps}, {@code GenerateDeletes},
- * {@code ScheduleDeletes}); what decides a replacement is in {@link Replacements}, what the engine refuses in
- * {@link Refusals}, the delete order in {@link DeleteScheduler}.
+ * {@code pulumi up}: one step (or a replacement's pair) per registration in program order, which the render's order
+ * (dependencies first) stands for; then {@link DeletePhase}. Modelled on pulumi/pulumi v3.257.0
+ * {@code pkg/resource/deploy/step_generator.go}: {@code generateSteps} matches a registration to its old self by
+ * URN or alias ({@link EngineRules#MATCH_BY_URN_OR_ALIAS}); a changed import ID is an import-replacement before any
+ * diff ({@link EngineRules#IMPORT_ID_CHANGED}); {@code diff} asks about the provider reference first
+ * ({@link EngineRules#PROVIDER_REFERENCE}), then the provider's {@code Diff} ({@link Replacements});
+ * {@code continueStepsFromDiff} refuses, orders and, for a delete-before-replace, drags dependents along
+ * ({@link DeleteFirst}).
  */
 final class StepGenerator {
-    private StepGenerator() {}
+    private final Map<String, PlannedResource> oldByUrn = new LinkedHashMap<>();
+    private final Map<String, PlannedResource> newByUrn = new LinkedHashMap<>();
+    private final List<PlannedResource> before;
+    private final Set<String> matchedOld = new HashSet<>();
+    private final Set<String> replaced = new HashSet<>(); // old and new URNs of resources being replaced
+    private final Map<String, PlannedResource> replacedNow = new HashMap<>();
+    private final Map<String, String> matchedFrom = new HashMap<>(); // new URN -> the old URN it continues
+    private final Set<String> registered = new HashSet<>(); // old URNs already stepped (impossible dependents)
+    private final Set<String> deletedFirst = new HashSet<>(); // old URNs a delete-before-replace already deleted
+    private final Set<String> providersAsked = new HashSet<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Refusal> refusals = new ArrayList<>();
+    private final List<Uncertainty> uncertainties = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<PlannedResource> condemned = new ArrayList<>(); // replaced olds, deleted after registrations
+    private final Set<String> replacedOld = new HashSet<>();
+    private String stopped = "";
+
+    private StepGenerator(List<PlannedResource> before, List<PlannedResource> after) {
+        this.before = before;
+        before.forEach(r -> oldByUrn.put(r.urn(), r));
+        after.forEach(r -> newByUrn.put(r.urn(), r));
+    }
 
     /** The steps of a {@code pulumi up} from a state matching {@code before} to the program {@code after}. */
     static Plan up(List<PlannedResource> before, List<PlannedResource> after) {
-        Map<String, PlannedResource> oldByUrn = new LinkedHashMap<>();
-        before.forEach(r -> oldByUrn.put(r.urn(), r));
-        Set<String> matchedOld = new HashSet<>();
-        Set<String> replaced = new HashSet<>(); // old URNs of providers and resources being replaced
-        List<Step> steps = new ArrayList<>();
-        List<Refusal> refusals = new ArrayList<>();
-        List<PlannedResource> condemned = new ArrayList<>();
-        Set<String> replacedOld = new HashSet<>();
-        Map<String, PlannedResource> replacedNow = new HashMap<>();
-        Map<String, String> matchedFrom = new HashMap<>(); // new URN -> the old URN it continues
-
+        StepGenerator sg = new StepGenerator(before, after);
         for (PlannedResource now : after) {
-            PlannedResource was = oldByUrn.get(now.urn());
-            String note = "";
-            if (was == null) {
-                for (String alias : now.aliases()) {
-                    if (oldByUrn.containsKey(alias) && !matchedOld.contains(alias)) {
-                        was = oldByUrn.get(alias);
-                        note = "matched to " + alias + " by its alias";
-                        break;
-                    }
-                }
-            }
-            if (was == null) {
-                steps.add(new Step(Op.CREATE, now, List.of(), -1, ""));
-                continue;
-            }
-            matchedOld.add(was.urn());
-            matchedFrom.put(now.urn(), was.urn());
-            if (was.protect() && !now.protect()) {
-                note = PlanNotes.join(note, "protection lifted in this run");
-            } else if (!was.protect() && now.protect()) {
-                note = PlanNotes.join(note, "protected from this run on");
-            }
-            if (!was.type().equals(now.type())) {
-                note = PlanNotes.join(note, "type changed from " + was.type());
-            }
-            Set<String> changed = InputDiff.changedPaths(was.inputs(), now.inputs(), now.ignoreChanges());
-            if (now.type().equals("pulumi:providers:kubernetes") && changed.contains("kubeconfig")) {
-                note = PlanNotes.join(note, "kubeconfig changed: if its active cluster changed, pulumi-kubernetes replaces this"
-                        + " provider and with it every resource it manages (refused where protected); new credentials"
-                        + " for the same cluster are an update");
-            }
-            List<String> replaceKeys = Replacements.replaceKeys(was, now, changed);
-            if (!was.provider().isEmpty() && replaced.contains(was.provider())) {
-                replaceKeys.add("provider (replaced)");
-            } else if (!was.provider().equals(now.provider())
-                    && !was.provider().equals(matchedFrom.get(now.provider()))) { // the same provider, renamed with an alias
-                replaceKeys.add("provider");
-            }
-            if (!was.type().equals(now.type()) && !now.component()) {
-                replaceKeys.add("type");
-            }
-            // step_generator.go: "An import occurs if there is no old resource or if the old resource's ID does not
-            // match the ID in the goal state" (isImport := goal.ID != "" && (old == nil || ... oldImportID != goal.ID));
-            // with an old resource that is an ImportReplacementStep. A resource fluxfleet created has the ID its import
-            // ID format gives (GitLabGovernance), so only a changed import ID is a re-import.
-            if (!now.importId().isEmpty() && !was.importId().isEmpty() && !was.importId().equals(now.importId())) {
-                replaceKeys.add("import ID (re-import)");
-            }
-            if (replaceKeys.isEmpty()) {
-                List<String> keys = new ArrayList<>(changed);
-                if (!now.component()) {
-                    // A replacement's outputs (a new token, a new ID) are unknown until it is created; what reads them
-                    // is updated with the new values (pulumi preview shows it as an update of unknown values).
-                    for (String dep : now.dependencies()) {
-                        PlannedResource source = replacedNow.get(dep);
-                        if (source != null && !source.component() && !dep.equals(now.provider())) {
-                            keys.add("outputs of replaced " + source.label());
-                        }
-                    }
-                }
-                steps.add(new Step(keys.isEmpty() || now.component() ? Op.SAME : Op.UPDATE, now, List.copyOf(keys), -1, note));
-                continue;
-            }
-            replaced.add(was.urn());
-            replaced.add(now.urn());
-            replacedNow.put(now.urn(), now);
-            if (was.protect() && now.protect()) {
-                refusals.add(new Refusal(now, "unable to replace resource \"" + now.urn() + "\"\nas it is currently marked"
-                        + " for protection. To unprotect the resource, remove the `protect` flag from the resource in"
-                        + " your Pulumi program and run `pulumi up`", Refusals.replaceAdvice(now, replaceKeys)));
-            }
-            if (!now.importId().isEmpty() && !replaceKeys.contains("import ID (re-import)")) {
-                refusals.add(new Refusal(now, "previously-imported resources that still specify an ID may not be"
-                        + " replaced; please remove the `import` declaration from your program",
-                        "fluxfleet adopts " + now.label() + " by import ID; a change to " + String.join(", ", replaceKeys)
-                                + " cannot be applied to an adopted resource: undo it, or adopt the object as it is."));
-            }
-            boolean deleteFirst = Replacements.deleteBeforeReplace(was, now, replaceKeys);
-            Replacements.clash(was, now, deleteFirst).ifPresent(refusals::add);
-            if (deleteFirst) {
-                steps.add(new Step(Op.DELETE_BEFORE_REPLACE, was, replaceKeys, -1,
-                        was.retainOnDelete() ? PlanNotes.join(note, "retainOnDelete: the old object is left in place") : note));
-                steps.add(new Step(Op.CREATE_REPLACEMENT, now, replaceKeys, -1, note));
-            } else {
-                steps.add(new Step(Op.CREATE_REPLACEMENT, now, replaceKeys, -1, note));
-                condemned.add(was);
-                replacedOld.add(was.urn());
-            }
-        }
-
-        Set<String> tenants = PlanNotes.tenantNames(before);
-        Set<String> staying = PlanNotes.tenantNames(after);
-        for (PlannedResource was : before) {
-            if (!matchedOld.contains(was.urn())) {
-                condemned.add(was);
-            }
-        }
-        List<List<PlannedResource>> waves = DeleteScheduler.scheduleDeletes(condemned, before);
-        Set<String> removedTenantsRefused = new TreeSet<>();
-        List<String> leftovers = new ArrayList<>(); // protected, retained, no longer registered: unprotect and forget
-        for (int w = 0; w < waves.size(); w++) {
-            for (PlannedResource was : waves.get(w)) {
-                boolean replacement = replacedOld.contains(was.urn());
-                Op op = replacement ? Op.DELETE_REPLACED : was.retainOnDelete() ? Op.DELETE_RETAIN : Op.DELETE;
-                String note = replacement && was.retainOnDelete() ? "retainOnDelete: the old object is left in place" : "";
-                steps.add(new Step(op, was, List.of(), w, note));
-                if (!replacement && was.protect()) {
-                    String tenant = PlanNotes.tenantOf(was, tenants);
-                    String advice;
-                    if (!tenant.isEmpty() && !staying.contains(tenant)) {
-                        removedTenantsRefused.add(tenant);
-                        advice = "tenant " + tenant + " was removed while its resources are protected: put it back with"
-                                + " `retire: true`, run `pulumi up` (that lifts their protection), then remove it";
-                    } else if (was.retainOnDelete()) {
-                        leftovers.add(was.urn());
-                        advice = "the program no longer registers it, but the state holds it as protected (" + Refusals.origin(was)
-                                + "): run `pulumi state unprotect` on it (the one command for all of them is in the note"
-                                + " below; README \"Upgrading from an earlier fluxfleet\"), then `pulumi up` drops it from"
-                                + " the state and leaves the object (retainOnDelete)";
-                    } else {
-                        advice = "the program no longer registers it, but the state holds it as protected: register it"
-                                + " again with protect false for one `pulumi up`, or run `pulumi state unprotect '"
-                                + was.urn() + "'` (a reviewed, manual step; the next `pulumi up` then deletes the object)";
-                    }
-                    refusals.add(new Refusal(was, Refusals.deleteMessage(was), advice));
-                }
+            sg.register(now);
+            if (!sg.stopped.isEmpty()) {
+                break;
             }
         }
         List<String> notes = new ArrayList<>();
-        for (String tenant : removedTenantsRefused) {
-            notes.add("Removing tenant " + tenant + " from a protected stack takes two merge requests: first set"
-                    + " `retire: true` on it (one `pulumi up` lifts the protection of its resources), then remove it"
-                    + " (the next `pulumi up` deletes them). README \"Removing a tenant from prod\".");
+        if (sg.stopped.isEmpty()) {
+            List<PlannedResource> toDelete = new ArrayList<>(sg.condemned);
+            for (PlannedResource was : before) {
+                if (!sg.matchedOld.contains(was.urn()) && !sg.deletedFirst.contains(was.urn())) {
+                    toDelete.add(was);
+                }
+            }
+            DeletePhase.run(toDelete, sg.replacedOld, before, after, sg.steps, sg.refusals, notes);
         }
-        if (!leftovers.isEmpty()) {
-            notes.add(Refusals.unprotectNote(leftovers));
-        }
-        notes.addAll(PlanNotes.renames(steps));
-        return new Plan(steps, refusals, List.of(), notes, false);
+        sg.refusals.addAll(AdoptionGuard.check(sg.steps, before, after));
+        notes.addAll(PlanNotes.renames(sg.steps));
+        return new Plan(sg.steps, sg.refusals, List.of(), notes, false, sg.uncertainties, sg.warnings, sg.stopped);
     }
 
     /**
@@ -188,6 +83,170 @@ final class StepGenerator {
         notes.addAll(plan.notes());
         List<String> problems = new ArrayList<>(before.problems());
         problems.addAll(plan.problems());
-        return new Plan(plan.steps(), plan.refusals(), problems, notes, false);
+        return new Plan(plan.steps(), plan.refusals(), problems, notes, false, plan.uncertainties(), plan.warnings(),
+                plan.stoppedAt());
+    }
+
+    private void register(PlannedResource now) {
+        PlannedResource was = oldByUrn.get(now.urn());
+        String note = "";
+        if (was == null) {
+            for (String alias : now.aliases()) {
+                if (oldByUrn.containsKey(alias) && !matchedOld.contains(alias)) {
+                    was = oldByUrn.get(alias);
+                    note = "matched to " + alias + " by its alias";
+                    break;
+                }
+            }
+        }
+        if (was == null) {
+            steps.add(new Step(Op.CREATE, now, List.of(), -1, ""));
+            return;
+        }
+        matchedOld.add(was.urn());
+        registered.add(was.urn());
+        matchedFrom.put(now.urn(), was.urn());
+        if (was.protect() && !now.protect()) {
+            note = PlanNotes.join(note, "protection lifted in this run");
+        } else if (!was.protect() && now.protect()) {
+            note = PlanNotes.join(note, "protected from this run on");
+        }
+        if (!was.type().equals(now.type())) {
+            note = PlanNotes.join(note, "type changed from " + was.type() + " (one resource to the engine: the"
+                    + " provider diffs it like any input)");
+        }
+        if (deletedFirst.contains(was.urn())) {
+            // a dependent an earlier delete-before-replace deleted: registered now, it is created again
+            replaced.add(was.urn());
+            replaced.add(now.urn());
+            steps.add(new Step(Op.CREATE_REPLACEMENT, now, List.of("deleted with a replaced dependency"), -1, note));
+            return;
+        }
+        if (!now.importId().isEmpty() && !was.importId().isEmpty() && !was.importId().equals(now.importId())) {
+            reimport(was, now, note);
+            return;
+        }
+        List<String> changed = new ArrayList<>(InputDiff.changedPaths(was.inputs(), now.inputs(), now.ignoreChanges()));
+        List<String> replaceKeys;
+        if (now.type().startsWith("pulumi:providers:")) {
+            ProviderConfigDiff.Result own = ProviderConfigDiff.diff(now.type(), was.inputs(), now.inputs());
+            replaceKeys = new ArrayList<>(own.replaces());
+            if (!own.uncertain().isEmpty() && now.type().equals(ProviderConfigDiff.KUBERNETES)) {
+                uncertainties.add(new Uncertainty(now, "provider " + now.name() + ": " + String.join(", ",
+                        own.changed()) + " changed and the engine updates it in place; " + own.uncertain(),
+                        own.uncertain()));
+            }
+        } else {
+            replaceKeys = Replacements.replaceKeys(was, now, new java.util.TreeSet<>(changed));
+            providerKey(was, now).ifPresent(replaceKeys::add);
+        }
+        if (replaceKeys.isEmpty()) {
+            update(now, changed, note);
+            return;
+        }
+        replace(was, now, replaceKeys, note);
+    }
+
+    /** The provider reference: unchanged, aliased, or asked of the new provider's DiffConfig. */
+    private java.util.Optional<String> providerKey(PlannedResource was, PlannedResource now) {
+        boolean sameUrn = was.provider().equals(now.provider());
+        boolean providerReplaced = !was.provider().isEmpty() && replaced.contains(was.provider());
+        if (sameUrn && !providerReplaced) {
+            return java.util.Optional.empty();
+        }
+        if (was.provider().isEmpty() || now.provider().isEmpty()) {
+            return java.util.Optional.of("provider");
+        }
+        if (!sameUrn && was.provider().equals(matchedFrom.get(now.provider()))) {
+            return java.util.Optional.empty(); // the same provider, renamed with an alias
+        }
+        PlannedResource oldProvider = oldByUrn.get(was.provider());
+        PlannedResource newProvider = newByUrn.get(now.provider());
+        if (oldProvider == null || newProvider == null) {
+            return java.util.Optional.of("provider");
+        }
+        ProviderConfigDiff.Result answer = ProviderConfigDiff.diff(newProvider.type(), oldProvider.inputs(),
+                newProvider.inputs());
+        if (!answer.uncertain().isEmpty() && providersAsked.add(newProvider.urn())) {
+            uncertainties.add(new Uncertainty(newProvider, "the resources of " + newProvider.label() + " moved from "
+                    + oldProvider.label() + ": the engine asks its DiffConfig whether that replaces them", answer.uncertain()));
+        }
+        return answer.replace() ? java.util.Optional.of(providerReplaced ? "provider (replaced)" : "provider")
+                : java.util.Optional.empty();
+    }
+
+    private void update(PlannedResource now, List<String> changed, String note) {
+        List<String> keys = new ArrayList<>(changed);
+        if (!now.component()) {
+            // A replacement's outputs (a new token, a new ID) are unknown until it is created; what reads them
+            // is updated with the new values (pulumi preview shows it as an update of unknown values).
+            for (String dep : now.dependencies()) {
+                PlannedResource source = replacedNow.get(dep);
+                if (source != null && !source.component() && !dep.equals(now.provider())) {
+                    keys.add("outputs of replaced " + source.label());
+                }
+            }
+        }
+        steps.add(new Step(keys.isEmpty() || now.component() ? Op.SAME : Op.UPDATE, now, List.copyOf(keys), -1, note));
+    }
+
+    private void reimport(PlannedResource was, PlannedResource now, String note) {
+        replaced.add(was.urn());
+        replaced.add(now.urn());
+        steps.add(new Step(Op.IMPORT_REPLACEMENT, now, List.of("import ID " + was.importId() + " -> " + now.importId()),
+                -1, note));
+        condemned.add(was);
+        replacedOld.add(was.urn());
+        warnings.add(now.label() + ": its import ID changes from " + was.importId() + " to " + now.importId() + ", so"
+                + " the engine imports the object at " + now.importId() + " and then deletes the one at "
+                + was.importId() + (was.retainOnDelete() ? " (retainOnDelete: it drops it from the state and leaves it)"
+                : ", from GitLab or the cluster") + "; it checks `protect` for neither (an import-replacement;"
+                + " rule `" + EngineRules.IMPORT_ID_CHANGED.id() + "`), so nothing here is refused. Make sure the old"
+                + " object may go.");
+    }
+
+    private void replace(PlannedResource was, PlannedResource now, List<String> replaceKeys, String note) {
+        replaced.add(was.urn());
+        replaced.add(now.urn());
+        replacedNow.put(now.urn(), now);
+        if (was.protect() && now.protect()) {
+            refusals.add(new Refusal(now, Refusals.replaceMessage(now), Refusals.replaceAdvice(now, replaceKeys)));
+        }
+        if (!now.importId().isEmpty()) {
+            refusals.add(new Refusal(now, Refusals.IMPORTED_REPLACE,
+                    "fluxfleet adopts " + now.label() + " by import ID; a change to " + String.join(", ", replaceKeys)
+                            + " cannot be applied to an adopted resource: undo it, or adopt the object as it is."));
+        }
+        boolean deleteFirst = Replacements.deleteBeforeReplace(was, now, replaceKeys);
+        Replacements.clash(was, now, deleteFirst).ifPresent(refusals::add);
+        if (!deleteFirst) {
+            steps.add(new Step(Op.CREATE_REPLACEMENT, now, replaceKeys, -1, note));
+            condemned.add(was);
+            replacedOld.add(was.urn());
+            return;
+        }
+        List<DeleteFirst.Dependent> dependents = DeleteFirst.dependents(was, before, registered, replaced);
+        for (int i = dependents.size() - 1; i >= 0; i--) {
+            PlannedResource d = dependents.get(i).resource();
+            if (deletedFirst.contains(d.urn())) {
+                continue;
+            }
+            if (d.protect()) {
+                refusals.add(new Refusal(d, Refusals.dependentReplaceMessage(d, now), "replacing " + now.label()
+                        + " deletes it first, and with it " + d.label() + " (" + dependents.get(i).why() + "), which is"
+                        + " protected: undo the change to " + String.join(", ", replaceKeys) + ", or lift the protection"
+                        + " of " + d.label() + " in a reviewed step first"));
+                stopped = "the engine stops at " + now.label() + " (rule `" + EngineRules.DELETE_FIRST_DEPENDENTS.id()
+                        + "`: a protected dependent of a delete-before-replace bails, in preview too), so nothing after"
+                        + " it is planned or checked";
+                return;
+            }
+            steps.add(new Step(Op.DELETE_BEFORE_REPLACE, d, List.of(dependents.get(i).why()), -1,
+                    "deleted before " + now.label() + " is replaced"));
+            deletedFirst.add(d.urn());
+        }
+        steps.add(new Step(Op.DELETE_BEFORE_REPLACE, was, replaceKeys, -1,
+                was.retainOnDelete() ? PlanNotes.join(note, "retainOnDelete: the old object is left in place") : note));
+        steps.add(new Step(Op.CREATE_REPLACEMENT, now, replaceKeys, -1, note));
     }
 }
