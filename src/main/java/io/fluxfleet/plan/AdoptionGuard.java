@@ -28,17 +28,19 @@ final class AdoptionGuard {
     private AdoptionGuard() {}
 
     static List<Refusal> check(List<Step> steps, List<PlannedResource> before, List<PlannedResource> after) {
+        Map<String, PlannedResource> oldProviders = new HashMap<>();
+        before.forEach(r -> oldProviders.put(r.urn(), r));
+        Map<String, PlannedResource> providers = new HashMap<>();
+        after.forEach(r -> providers.put(r.urn(), r));
         Map<String, PlannedResource> deleted = new HashMap<>();
         for (Step s : steps) {
             if ((s.op() == Op.DELETE || s.op() == Op.DELETE_REPLACED) && !s.resource().retainOnDelete()) {
                 String key = identity(s.resource());
                 if (key != null) {
-                    deleted.put(key, s.resource());
+                    deleted.put(cluster(oldProviders.get(s.resource().provider())) + "|" + key, s.resource());
                 }
             }
         }
-        Map<String, PlannedResource> providers = new HashMap<>();
-        after.forEach(r -> providers.put(r.urn(), r));
         List<Refusal> out = new ArrayList<>();
         for (Step s : steps) {
             if (s.op() != Op.CREATE && s.op() != Op.CREATE_REPLACEMENT) {
@@ -46,7 +48,7 @@ final class AdoptionGuard {
             }
             PlannedResource now = s.resource();
             String key = identity(now);
-            PlannedResource was = key == null ? null : deleted.get(key);
+            PlannedResource was = key == null ? null : deleted.get(cluster(providers.get(now.provider())) + "|" + key);
             if (was == null) {
                 continue;
             }
@@ -64,7 +66,8 @@ final class AdoptionGuard {
                             + " upsertExistingObjects the provider fails the create with AlreadyExists";
             out.add(new Refusal(now, message, "give the new resource `aliases` to " + was.urn() + " so the engine sees one"
                     + " resource (README \"Resource identity\"); if it must become another object, change its name too,"
-                    + " or mark the old one retainOnDelete for one run and adopt it afterwards"));
+                    + " or mark the old one retainOnDelete for one run and adopt it afterwards",
+                    upsert ? Plan.By.FLUXFLEET : Plan.By.PROVIDER));
         }
         return out;
     }
@@ -82,6 +85,19 @@ final class AdoptionGuard {
         JsonNode meta = r.inputs().path("metadata");
         String name = meta.path("name").asText("");
         return name.isEmpty() ? null : group + "/" + kind(r) + "/" + meta.path("namespace").asText("") + "/" + name;
+    }
+
+    /**
+     * Which cluster a provider reaches, as far as its inputs say: its {@code clusterIdentifier}, else its context or
+     * kubeconfig (fingerprint). Objects under providers that name different clusters are different objects.
+     */
+    private static String cluster(PlannedResource provider) {
+        if (provider == null) {
+            return "";
+        }
+        JsonNode in = provider.inputs();
+        String id = in.path("clusterIdentifier").asText("");
+        return !id.isEmpty() ? "id:" + id : "ctx:" + in.path("context").asText("") + in.path("kubeconfig").asText("");
     }
 
     private static String kind(PlannedResource r) {

@@ -69,7 +69,21 @@ public final class Plan {
      * A step that fails: one the engine refuses, or (for {@link ReplacementRules#UNIQUE}) one the provider refuses
      * when it runs; {@code message} is the engine's or the provider's own wording.
      */
-    public record Refusal(PlannedResource resource, String message, String advice) {}
+    public record Refusal(PlannedResource resource, String message, String advice, By by) {
+        public Refusal(PlannedResource resource, String message, String advice) {
+            this(resource, message, advice, By.ENGINE);
+        }
+    }
+
+    /** Who refuses: the engine (preview fails), the provider (the step fails when it runs), or fluxfleet's plan. */
+    public enum By {
+        /** The engine refuses in preview: {@code pulumi up} changes nothing. */
+        ENGINE,
+        /** The provider fails the step when it runs; preview passes, so the steps before it are applied. */
+        PROVIDER,
+        /** The engine would run it and lose data (an adopted object deleted under its old URN): the plan refuses. */
+        FLUXFLEET
+    }
 
     /**
      * Something the outcome depends on that the plan cannot see offline.

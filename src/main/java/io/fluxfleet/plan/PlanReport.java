@@ -23,6 +23,11 @@ public final class PlanReport {
         if (plan.steps().isEmpty()) {
             return "nothing to do";
         }
+        if (!plan.stoppedAt().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            plan.counts().forEach((op, n) -> parts.add(n + " " + op.label()));
+            return "the engine stops after " + plan.steps().size() + " step(s) (" + String.join(", ", parts) + ")";
+        }
         if (plan.noChanges()) {
             return "no changes: " + plan.steps().size() + " resources, all no-ops";
         }
@@ -85,18 +90,34 @@ public final class PlanReport {
      * {@code preview-first}, {@code protect-replace}, {@code continue-past-delete}).
      */
     static String refusalHeading(Plan plan) {
-        long deletes = plan.steps().stream().filter(s -> s.op().isDelete() && s.op().changes()).count();
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        plan.refusals().forEach(r -> refused.add(r.resource().urn()));
+        long engine = plan.refusals().stream().filter(r -> r.by() == Plan.By.ENGINE).count();
+        long provider = plan.refusals().stream().filter(r -> r.by() == Plan.By.PROVIDER).count();
+        long guard = plan.refusals().stream().filter(r -> r.by() == Plan.By.FLUXFLEET).count();
+        long deletes = plan.steps().stream().filter(s -> s.op().isDelete() && !refused.contains(s.resource().urn())).count();
         long skipped = plan.steps().stream().filter(s -> s.op() == Op.DELETE_SKIPPED).count();
+        boolean replaceRefused = plan.refusals().stream().anyMatch(r -> r.by() == Plan.By.ENGINE
+                && r.message().startsWith("unable to replace"));
         String cmd = plan.destroy() ? "destroy" : "up";
-        return "the engine refuses " + plan.refusals().size() + " step(s). `pulumi preview` reports "
-                + (plan.refusals().size() == 1 ? "it" : "them") + " and fails, so `pulumi " + cmd + "` (which previews"
-                + " first) changes nothing. With --skip-preview the engine "
-                + (plan.stoppedAt().isEmpty() && plan.steps().stream().noneMatch(s -> s.op() == Op.CREATE_REPLACEMENT
-                        && plan.refusals().stream().anyMatch(r -> r.resource().urn().equals(s.resource().urn())))
-                        ? "would run every other step, " + deletes + " delete(s) included"
-                        + (skipped == 0 ? "" : ", and skip " + skipped + " delete(s) a refused one depends on")
-                        : "would stop at the first refused replacement, after the steps before it")
-                + ":";
+        List<String> parts = new ArrayList<>();
+        if (engine > 0) {
+            parts.add("the engine refuses " + engine + " step(s): `pulumi preview` reports them and fails, so `pulumi "
+                    + cmd + "` (which previews first) changes nothing. With --skip-preview the engine "
+                    + (replaceRefused || !plan.stoppedAt().isEmpty()
+                            ? "would stop at the first refused replacement, after applying the steps before it"
+                            : "would run every other step (" + deletes + " delete(s) that are not refused"
+                            + (skipped == 0 ? "" : ", skipping the " + skipped + " a refused one depends on") + ")"));
+        }
+        if (provider > 0) {
+            parts.add("the provider fails " + provider + " step(s) when they run: preview passes, so the steps before"
+                    + " them are applied");
+        }
+        if (guard > 0) {
+            parts.add("fluxfleet refuses " + guard + " step(s) the engine would run, deleting live objects it has just"
+                    + " adopted (trap 2, README \"Day 2\")");
+        }
+        return String.join("; ", parts) + ":";
     }
 
     /** The plan section of a merge request note; refusals come first, in a caution block. */
@@ -104,8 +125,9 @@ public final class PlanReport {
         StringBuilder md = new StringBuilder();
         if (!plan.refusals().isEmpty() || !plan.problems().isEmpty()) {
             md.append("> [!caution]\n> **`pulumi ").append(plan.destroy() ? "destroy" : "up")
-                    .append("` will fail:** the engine refuses ").append(plan.refusals().size()).append(" step(s)")
-                    .append(" (`pulumi preview` fails, so nothing is applied)");
+                    .append(plan.refusals().stream().allMatch(r -> r.by() == Plan.By.FLUXFLEET) && plan.problems().isEmpty()
+                            ? "` would delete live objects:** " : "` will fail:** ")
+                    .append(plan.refusals().isEmpty() ? "" : refusalHeading(plan).replaceAll(":$", ""));
             if (!plan.problems().isEmpty()) {
                 md.append(", and ").append(plan.problems().size()).append(plan.destroy()
                         ? " destroy-order promise(s) are broken" : " resource(s) of the old render cannot be named");

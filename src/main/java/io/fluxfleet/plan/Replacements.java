@@ -88,7 +88,7 @@ final class Replacements {
                             + ", so GitLab still has it when the provider creates the new one. Undo the change; or, to"
                             + " apply it, unprotect the branch in GitLab (Settings > Repository > Protected branches)"
                             + " right before `pulumi up`, which protects it again with the new settings (README"
-                            + " \"Which resources are protected, and why\")"));
+                            + " \"Which resources are protected, and why\")", Plan.By.PROVIDER));
         });
     }
 }

@@ -133,8 +133,8 @@ final class StepGenerator {
             replaceKeys = new ArrayList<>(own.replaces());
             if (!own.uncertain().isEmpty() && now.type().equals(ProviderConfigDiff.KUBERNETES)) {
                 uncertainties.add(new Uncertainty(now, "provider " + now.name() + ": " + String.join(", ",
-                        own.changed()) + " changed and the engine updates it in place; " + own.uncertain(),
-                        own.uncertain()));
+                        own.changed()) + " changed, and its DiffConfig (rule `" + EngineRules.K8S_DIFF_CONFIG.id()
+                        + "`) answers with what offline inputs cannot settle.", own.uncertain()));
             }
         } else {
             replaceKeys = Replacements.replaceKeys(was, now, new java.util.TreeSet<>(changed));
