@@ -45,9 +45,10 @@ public final class KubernetesProviderArgs extends ResourceArgs {
      * Since 4.29.0 (#2926) creating an object that already exists fails with AlreadyExists unless this is on. fluxfleet
      * adopts namespaces that exist before it (Rancher's {@code cattle-*} namespaces, a tenant's own namespace) and its
      * retained objects survive a destroy and are adopted again by the next {@code up}; both rely on create being an
-     * upsert, as it was before 4.29.0. The rename hazard #2926 guards against (create of the new name, then delete of
-     * the old, on the same object) does not arise here: Pulumi names are derived from stable config (Names), and a
-     * rename comes with an alias.
+     * upsert, as it was before 4.29.0. The hazard #2926 guards against (a create under a new URN adopting the object,
+     * then the delete of the old URN deleting it, #2948) is guarded by the plan instead: Pulumi names are derived from
+     * stable config (Names, UrnGoldenTest), and {@code fluxfleet plan} refuses a URN change over the same live object
+     * that carries no alias (io.fluxfleet.plan.AdoptionGuard, README "Day 2", trap 2).
      */
     @Import(name = "upsertExistingObjects", json = true)
     private Output<Boolean> upsertExistingObjects;

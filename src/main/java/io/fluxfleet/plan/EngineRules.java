@@ -11,8 +11,10 @@ import java.util.List;
  * Per-type replacement paths are the rows of {@link ReplacementRules}; this table holds the rest, and the plan names a
  * row's id where it applies it. README "Day 2" shows this table ({@code EngineRulesReadmeTest} holds it to the code).
  *
- * <p>Another rule is one more {@link #row} (ids are short, stable, kebab-case; a rule from another file registers
- * itself the same way), so the table stays the single list of what the plan believes.
+ * <p>Another rule is one more {@link #row} (ids are short, stable, kebab-case). A rule that lives with its own code in
+ * another file of this package declares its row there with {@link #row} and adds that class to {@link #OTHER_FILES},
+ * which {@link #all} loads first, so the table (and README's copy of it) is complete and in a fixed order whichever
+ * class the JVM happened to load first.
  */
 public final class EngineRules {
 
@@ -143,11 +145,23 @@ public final class EngineRules {
             "gitlabhq/terraform-provider-gitlab v19.2.1 internal/provider/resource_gitlab_branch_protection.go Create",
             "https://gitlab.com/gitlab-org/terraform-provider-gitlab/-/blob/v19.2.1/internal/provider/resource_gitlab_branch_protection.go");
 
+    /** Classes of this package that declare rows of their own; loaded before the table is read. */
+    static final List<String> OTHER_FILES = List.of();
+
     private EngineRules() {}
 
-    /** Every rule, in the order they were added. */
-    public static synchronized List<Rule> all() {
-        return Collections.unmodifiableList(new ArrayList<>(ROWS));
+    /** Every rule: this file's in the order they are declared, then those of {@link #OTHER_FILES}, in that order. */
+    public static List<Rule> all() {
+        for (String name : OTHER_FILES) {
+            try {
+                Class.forName(EngineRules.class.getPackageName() + "." + name, true, EngineRules.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("EngineRules.OTHER_FILES names " + name + ", which does not exist", e);
+            }
+        }
+        synchronized (EngineRules.class) {
+            return Collections.unmodifiableList(new ArrayList<>(ROWS));
+        }
     }
 
     /** The rows as the Markdown table README "Day 2" shows. */
