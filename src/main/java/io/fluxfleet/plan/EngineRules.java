@@ -137,8 +137,10 @@ public final class EngineRules {
                     + " URN that holds the object deletes it. A new URN over a live object whose old URN the program"
                     + " drops therefore adopts it, then deletes it (pulumi-kubernetes #2948); without upsert the create"
                     + " fails with AlreadyExists.",
-            K8S + "provider/pkg/await/await.go Creation (c.UpsertExistingObjects), provider.go Configure"
-                    + " (upsertExistingObjects)",
+            K8S + "provider/pkg/await/await.go Creation (c.UpsertExistingObjects: server-side apply instead of a"
+                    + " create); sdk/go/kubernetes/provider.go ProviderArgs.UpsertExistingObjects (\"When a Pulumi"
+                    + " resource is renamed without using aliases, the engine plans a create followed by a delete"
+                    + " targeting the same cluster object ... the subsequent delete removes it\")",
             K8S_URL + "provider/pkg/await/await.go");
     public static final Rule GITLAB_UNIQUE = row("gitlab-unique",
             "GitLab holds one protection per branch: creating one while the old still exists fails.",
