@@ -104,7 +104,8 @@ public final class MergeRequestNote {
                 .map(sec -> code(sec.diff().stack())).toList();
         if (!refused.isEmpty()) {
             md.append("> [!caution]\n> **`pulumi up` will fail** for ").append(String.join(", ", refused))
-                    .append(": the engine refuses steps of this change (protected resources replaced or deleted)."
+                    .append(": the engine refuses steps of this change (protected resources replaced or deleted), or"
+                            + " fluxfleet refuses one that would delete a live object a renamed resource just adopted."
                             + " See each stack's engine plan below for the resources and the way out.\n\n");
         }
         List<String> uncertain = sections.stream().filter(sec -> sec.plan().map(StackPlan::uncertain).orElse(false))
