@@ -3,7 +3,8 @@
 # variables this pipeline has (none, unless a read-only preview identity is set up: docs/merge-requests.md), then
 # posts or updates the merge request's one fluxfleet note.
 # Exit status: 0 done; 1 the merge request does not render, or the engine would refuse `pulumi up` for a stack
-# (`fluxfleet plan` exit 3: a protected resource replaced or deleted), or posting failed; 3 a preview failed
+# (`fluxfleet plan` exit 3: a protected resource replaced or deleted), or the plan cannot tell the outcome offline
+# (`fluxfleet plan` exit 4: e.g. a changed context without an unchanged cluster.id), or posting failed; 3 a preview failed
 # (allowed to fail in .gitlab-ci.yml: a cluster being unreachable should not block a merge).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +65,7 @@ fi
 # other stacks' new renders are passed too, for resources this stack no longer has any of (README "Upgrading from
 # an earlier fluxfleet").
 refused=""
+uncertain=""
 if $touched; then
   while read -r stack; do
     dir=$out/$stack
@@ -78,6 +80,8 @@ if $touched; then
       fluxfleet plan "$dir/old" "$dir/new" "${infer[@]}" > "$dir/plan.txt" 2>&1 || plan_status=$?
       if [ "$plan_status" -eq 3 ]; then
         refused="$refused $stack"
+      elif [ "$plan_status" -eq 4 ]; then
+        uncertain="$uncertain $stack"
       fi
     fi
   done < "$out/stacks.txt"
@@ -85,6 +89,14 @@ fi
 if [ -n "$refused" ]; then
   echo "pulumi up would fail for:$refused: the engine refuses steps of this change (see the note's engine plan;" \
     "the full plan is in $out/<stack>/plan.txt)." >&2
+  exit 1
+fi
+# A plan that depends on what it cannot see offline is not green on a guess: the job fails naming what to check
+# (the plan's "CANNOT TELL OFFLINE" lines); settle it (e.g. keep cluster.id unchanged) and push again.
+if [ -n "$uncertain" ]; then
+  echo "the engine plan cannot tell the outcome offline for:$uncertain: see CANNOT TELL OFFLINE in" \
+    "$out/<stack>/plan.txt for what to check." >&2
+  grep -h "CANNOT TELL OFFLINE\|  check:" "$out"/*/plan.txt >&2 || true
   exit 1
 fi
 exit "$status"

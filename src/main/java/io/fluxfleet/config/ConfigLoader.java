@@ -127,8 +127,15 @@ public final class ConfigLoader {
         if (context.isPresent() && kubeconfig.isPresent()) {
             f.problem("kubeconfig", "set either " + f.key("context") + " or " + f.key("kubeconfig") + ", not both");
         }
+        String id = "";
+        if (!f.has("id")) {
+            f.problem("id", "is required: " + Validators.CLUSTER_ID_MEANING + "; set it with `pulumi config set --path"
+                    + " cluster.id <id>`");
+        } else {
+            id = optionalChecked(f, "id", Validators::clusterId).orElse("");
+        }
         f.finish();
-        return new Cluster(context, kubeconfig);
+        return new Cluster(context, kubeconfig, id);
     }
 
     private static Flux flux(Fields f) {

@@ -63,8 +63,16 @@ public record FluxFleetConfig(
         return protect() && !tenant.retire();
     }
 
-    /** Exactly one of a kubeconfig context name or a whole kubeconfig (a secret). */
-    public record Cluster(Optional<String> context, Optional<Secret> kubeconfig) {}
+    /**
+     * Exactly one of a kubeconfig context name or a whole kubeconfig (a secret), and the cluster's stable identity,
+     * which the Kubernetes provider compares ({@code clusterIdentifier}): a changed {@code id} replaces everything on
+     * the provider, an unchanged one makes a context or kubeconfig change an update (README "Day 2", trap 1).
+     */
+    public record Cluster(Optional<String> context, Optional<Secret> kubeconfig, String id) {
+        public Cluster(Optional<String> context, Optional<Secret> kubeconfig) {
+            this(context, kubeconfig, "");
+        }
+    }
 
     /**
      * The flux2 Helm chart and the Flux objects' timing.

@@ -364,6 +364,29 @@ public final class Validators {
         return Optional.empty();
     }
 
+    /** What {@code cluster.id} is, for its messages (README "Configuration reference"). */
+    public static final String CLUSTER_ID_MEANING = "the stable identity of the cluster this stack targets (Rancher's"
+            + " cluster id such as `c-m-xxxxxxxx`, or the UID of its kube-system namespace), which the Kubernetes"
+            + " provider compares: changing it replaces every Kubernetes resource of the stack, keeping it makes a"
+            + " context or kubeconfig change an in-place update";
+
+    /**
+     * A {@code cluster.id}: 1 to 128 characters, lowercase letters, digits and {@code - . _ :}, starting and ending
+     * with a letter or digit; not a kubeconfig context or a URL (those change with credentials and routing, the
+     * identity must not).
+     */
+    public static Optional<String> clusterId(String value) {
+        if (Shown.hasUnsafe(value) || !value.matches("[a-z0-9]([a-z0-9._:-]{0,126}[a-z0-9])?")) {
+            return Optional.of(Shown.quoted(value) + " is not a cluster id: 1-128 lowercase letters, digits, `-`, `.`,"
+                    + " `_`, `:`, starting and ending with a letter or digit (" + CLUSTER_ID_MEANING + ")");
+        }
+        if (value.startsWith("http") && value.contains(":")) {
+            return Optional.of(Shown.quoted(value) + " looks like a server URL; the id must outlive the cluster's"
+                    + " address: use Rancher's cluster id or the kube-system namespace UID");
+        }
+        return Optional.empty();
+    }
+
     /**
      * A user name sent in an HTTP basic-auth header or a docker config (Harbor robot accounts such as
      * {@code robot$flux}, Git user names): printable characters only, no white space, at most 255 characters. A

@@ -69,6 +69,12 @@ public final class MergeRequestNote {
         public boolean refused() {
             return plan.map(p -> !p.ok()).orElse(false);
         }
+
+        /** Whether the plan depends on something it cannot see offline (plan exit 4): not green on a guess. */
+        public boolean uncertain() {
+            return plan.map(p -> p.ok() && io.fluxfleet.plan.PlanCommand.exitStatus(p) == io.fluxfleet.plan.PlanCommand.UNCERTAIN)
+                    .orElse(false);
+        }
     }
 
     /** Steps listed per stack in the note; the rest are counted. */
@@ -98,8 +104,16 @@ public final class MergeRequestNote {
                 .map(sec -> code(sec.diff().stack())).toList();
         if (!refused.isEmpty()) {
             md.append("> [!caution]\n> **`pulumi up` will fail** for ").append(String.join(", ", refused))
-                    .append(": the engine refuses steps of this change (protected resources replaced or deleted)."
+                    .append(": the engine refuses steps of this change (protected resources replaced or deleted), or"
+                            + " fluxfleet refuses one that would delete a live object a renamed resource just adopted."
                             + " See each stack's engine plan below for the resources and the way out.\n\n");
+        }
+        List<String> uncertain = sections.stream().filter(sec -> sec.plan().map(StackPlan::uncertain).orElse(false))
+                .map(sec -> code(sec.diff().stack())).toList();
+        if (!uncertain.isEmpty()) {
+            md.append("> [!warning]\n> **The engine plan cannot tell the outcome offline** for ")
+                    .append(String.join(", ", uncertain)).append(": see what to check in each stack's engine plan below"
+                            + " (the mr-note job fails until it is settled).\n\n");
         }
         summary(md, sections);
         for (Section section : sections) {
@@ -140,7 +154,8 @@ public final class MergeRequestNote {
             return "–";
         }
         io.fluxfleet.plan.Plan plan = p.plan().get();
-        return (plan.ok() ? "" : "**refused** · ") + cell(io.fluxfleet.plan.PlanReport.summary(plan));
+        return (plan.ok() ? p.uncertain() ? "**cannot tell offline** · " : "" : "**refused** · ")
+                + cell(io.fluxfleet.plan.PlanReport.summary(plan));
     }
 
     private static String previewState(Preview p) {

@@ -30,6 +30,9 @@ public record Kube(KubernetesProvider provider, boolean protect, Environment env
     public static KubernetesProvider explicitProvider(FluxFleetConfig config) {
         var args = KubernetesProviderArgs.builder();
         config.cluster().context().ifPresent(args::context);
+        if (!config.cluster().id().isEmpty()) {
+            args.clusterIdentifier(config.cluster().id());
+        }
         config.cluster().kubeconfig().ifPresent(k -> args.kubeconfig(Output.ofSecret(k.reveal())));
         return new KubernetesProvider(Names.kubernetesProvider(config.environment()), args.build(),
                 CustomResourceOptions.builder().protect(config.protect()).build());

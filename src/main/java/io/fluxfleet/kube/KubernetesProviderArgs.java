@@ -23,6 +23,16 @@ public final class KubernetesProviderArgs extends ResourceArgs {
     @Import(name = "context")
     private Output<String> context;
 
+    /**
+     * {@code cluster.id}: the provider's {@code clusterIdentifier}. pulumi-kubernetes 4.32.0 DiffConfig
+     * (provider/pkg/provider/provider.go): "If clusterIdentifier is configured, we change our replacement behavior
+     * to trigger when the identifier has changed" and ignores replacements while it is unchanged; adding or removing
+     * it is not a replacement ("make on- and off-boarding less risky"). Without it the provider compares only the
+     * active cluster of two kubeconfig inputs, so a changed context would silently keep the state of another cluster.
+     */
+    @Import(name = "clusterIdentifier")
+    private Output<String> clusterIdentifier;
+
     /** The contents of a kubeconfig, always a secret. */
     @Import(name = "kubeconfig")
     private Output<String> kubeconfig;
@@ -35,9 +45,10 @@ public final class KubernetesProviderArgs extends ResourceArgs {
      * Since 4.29.0 (#2926) creating an object that already exists fails with AlreadyExists unless this is on. fluxfleet
      * adopts namespaces that exist before it (Rancher's {@code cattle-*} namespaces, a tenant's own namespace) and its
      * retained objects survive a destroy and are adopted again by the next {@code up}; both rely on create being an
-     * upsert, as it was before 4.29.0. The rename hazard #2926 guards against (create of the new name, then delete of
-     * the old, on the same object) does not arise here: Pulumi names are derived from stable config (Names), and a
-     * rename comes with an alias.
+     * upsert, as it was before 4.29.0. The hazard #2926 guards against (a create under a new URN adopting the object,
+     * then the delete of the old URN deleting it, #2948) is guarded by the plan instead: Pulumi names are derived from
+     * stable config (Names, UrnGoldenTest), and {@code fluxfleet plan} refuses a URN change over the same live object
+     * that carries no alias (io.fluxfleet.plan.AdoptionGuard, README "Day 2", trap 2).
      */
     @Import(name = "upsertExistingObjects", json = true)
     private Output<Boolean> upsertExistingObjects;
@@ -66,6 +77,10 @@ public final class KubernetesProviderArgs extends ResourceArgs {
 
     public Optional<Output<String>> context() {
         return Optional.ofNullable(context);
+    }
+
+    public Optional<Output<String>> clusterIdentifier() {
+        return Optional.ofNullable(clusterIdentifier);
     }
 
     public Optional<Output<String>> kubeconfig() {
@@ -104,6 +119,11 @@ public final class KubernetesProviderArgs extends ResourceArgs {
 
         public Builder context(String context) {
             $.context = Output.of(context);
+            return this;
+        }
+
+        public Builder clusterIdentifier(String id) {
+            $.clusterIdentifier = Output.of(id);
             return this;
         }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fluxfleet plan <old-render> <new-render>} and {@code fluxfleet plan <render> --destroy}: the engine's
  * steps, offline. Exit codes: 0 the engine would run the plan, 3 it would refuse (or the destroy order is broken),
- * 1 a render could not be read, 2 usage.
+ * 4 the outcome depends on what an offline plan cannot see (the plan names what to check), 1 a render could not be
+ * read, 2 usage. A refusal outranks an uncertainty: 3 is certain to fail whatever the unseen answer.
  */
 @Command(name = "plan",
         customSynopsis = {
@@ -36,10 +37,13 @@ import picocli.CommandLine.Spec;
             "then inferred from the new render (and the --infer-from renders), and the plan says so.",
             ""},
         footer = {"", "Exit status: 0 the engine would run it, 3 the engine would refuse it (or the destroy order is"
-                + " broken), 1 a render could not be read, 2 usage error."})
+                + " broken), 4 the outcome depends on something an offline plan cannot see (it says what to check),"
+                + " 1 a render could not be read, 2 usage error."})
 public final class PlanCommand implements Callable<Integer> {
     /** The exit code of a plan the engine would refuse. */
     public static final int REFUSED = 3;
+    /** The exit code of a plan whose outcome depends on what it cannot see offline. */
+    public static final int UNCERTAIN = 4;
 
     @Spec
     CommandSpec spec;
@@ -118,7 +122,15 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.print(markdown ? PlanReport.markdown(plan, after, 500) : PlanReport.text(plan));
         out.flush();
-        return plan.ok() ? 0 : REFUSED;
+        return exitStatus(plan);
+    }
+
+    /** 3 when the engine refuses, else 4 when the plan cannot tell, else 0. */
+    public static int exitStatus(Plan plan) {
+        if (!plan.ok()) {
+            return REFUSED;
+        }
+        return plan.certain() && plan.stoppedAt().isEmpty() ? 0 : UNCERTAIN;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

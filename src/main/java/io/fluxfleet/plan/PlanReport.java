@@ -23,6 +23,11 @@ public final class PlanReport {
         if (plan.steps().isEmpty()) {
             return "nothing to do";
         }
+        if (!plan.stoppedAt().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            plan.counts().forEach((op, n) -> parts.add(n + " " + op.label()));
+            return "the engine stops after " + plan.steps().size() + " step(s) (" + String.join(", ", parts) + ")";
+        }
         if (plan.noChanges()) {
             return "no changes: " + plan.steps().size() + " resources, all no-ops";
         }
@@ -35,12 +40,20 @@ public final class PlanReport {
         StringBuilder out = new StringBuilder();
         out.append(plan.destroy() ? "destroy plan: " : "plan: ").append(summary(plan)).append('\n');
         if (!plan.refusals().isEmpty()) {
-            out.append("\nREFUSED: the engine refuses ").append(plan.refusals().size()).append(" step(s) (`pulumi ")
-                    .append(plan.destroy() ? "destroy" : "up").append("` stops at the first; `pulumi preview` lists them all):\n");
+            out.append("\nREFUSED: ").append(refusalHeading(plan)).append('\n');
             for (Refusal r : plan.refusals()) {
                 out.append("  error: ").append(r.message().replace("\n", "\n         ")).append('\n');
                 out.append("  way out: ").append(r.advice()).append("\n\n");
             }
+        }
+        if (!plan.stoppedAt().isEmpty()) {
+            out.append("STOPPED: ").append(plan.stoppedAt()).append('\n');
+        }
+        for (Plan.Uncertainty u : plan.uncertainties()) {
+            out.append("CANNOT TELL OFFLINE: ").append(u.what()).append("\n  check: ").append(u.check()).append('\n');
+        }
+        for (String w : plan.warnings()) {
+            out.append("warning: ").append(w).append('\n');
         }
         for (String p : plan.problems()) {
             out.append(plan.destroy() ? "ORDER: " : "CANNOT PLAN: ").append(p).append('\n');
@@ -70,12 +83,51 @@ public final class PlanReport {
         return out.toString();
     }
 
+    /**
+     * What the engine does with the refused steps, in its terms: {@code pulumi preview} (which {@code pulumi up} runs
+     * first) reports every refusal it reaches and fails, so nothing is applied; {@code --skip-preview} would apply
+     * steps up to the first refused replacement, and go on past refused deletes (README "Day 2", rules
+     * {@code preview-first}, {@code protect-replace}, {@code continue-past-delete}).
+     */
+    static String refusalHeading(Plan plan) {
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        plan.refusals().forEach(r -> refused.add(r.resource().urn()));
+        long engine = plan.refusals().stream().filter(r -> r.by() == Plan.By.ENGINE).count();
+        long provider = plan.refusals().stream().filter(r -> r.by() == Plan.By.PROVIDER).count();
+        long guard = plan.refusals().stream().filter(r -> r.by() == Plan.By.FLUXFLEET).count();
+        long deletes = plan.steps().stream().filter(s -> s.op().isDelete() && !refused.contains(s.resource().urn())).count();
+        long skipped = plan.steps().stream().filter(s -> s.op() == Op.DELETE_SKIPPED).count();
+        boolean replaceRefused = plan.refusals().stream().anyMatch(r -> r.by() == Plan.By.ENGINE
+                && r.message().startsWith("unable to replace"));
+        String cmd = plan.destroy() ? "destroy" : "up";
+        List<String> parts = new ArrayList<>();
+        if (engine > 0) {
+            parts.add("the engine refuses " + engine + " step(s): `pulumi preview` reports them and fails, so `pulumi "
+                    + cmd + "` (which previews first) changes nothing. With --skip-preview the engine "
+                    + (replaceRefused || !plan.stoppedAt().isEmpty()
+                            ? "would stop at the first refused replacement, after applying the steps before it"
+                            : "would run every other step (" + deletes + " delete(s) that are not refused"
+                            + (skipped == 0 ? "" : ", skipping the " + skipped + " a refused one depends on") + ")"));
+        }
+        if (provider > 0) {
+            parts.add("the provider fails " + provider + " step(s) when they run: preview passes, so the steps before"
+                    + " them are applied");
+        }
+        if (guard > 0) {
+            parts.add("fluxfleet refuses " + guard + " step(s) the engine would run, deleting live objects it has just"
+                    + " adopted (trap 2, README \"Day 2\")");
+        }
+        return String.join("; ", parts) + ":";
+    }
+
     /** The plan section of a merge request note; refusals come first, in a caution block. */
     public static String markdown(Plan plan, List<PlannedResource> after, int maxSteps) {
         StringBuilder md = new StringBuilder();
         if (!plan.refusals().isEmpty() || !plan.problems().isEmpty()) {
             md.append("> [!caution]\n> **`pulumi ").append(plan.destroy() ? "destroy" : "up")
-                    .append("` will fail:** the engine refuses ").append(plan.refusals().size()).append(" step(s)");
+                    .append(plan.refusals().stream().allMatch(r -> r.by() == Plan.By.FLUXFLEET) && plan.problems().isEmpty()
+                            ? "` would delete live objects:** " : "` will fail:** ")
+                    .append(plan.refusals().isEmpty() ? "" : refusalHeading(plan).replaceAll(":$", ""));
             if (!plan.problems().isEmpty()) {
                 md.append(", and ").append(plan.problems().size()).append(plan.destroy()
                         ? " destroy-order promise(s) are broken" : " resource(s) of the old render cannot be named");
@@ -98,6 +150,18 @@ public final class PlanReport {
             plan.problems().stream().limit(10).forEach(p -> md.append("> - ").append(p).append('\n'));
             md.append('\n');
         }
+        if (!plan.uncertainties().isEmpty() || !plan.stoppedAt().isEmpty()) {
+            md.append("> [!warning]\n> **The plan cannot tell the outcome offline** (`fluxfleet plan` exit 4): check"
+                    + " before merging.\n");
+            if (!plan.stoppedAt().isEmpty()) {
+                md.append("> - ").append(plan.stoppedAt()).append('\n');
+            }
+            for (Plan.Uncertainty u : plan.uncertainties()) {
+                md.append("> - ").append(u.what().replace("\n", " ")).append(" **Check:** ").append(u.check()).append('\n');
+            }
+            md.append('\n');
+        }
+        plan.warnings().forEach(w -> md.append("> [!important]\n> ").append(w).append("\n\n"));
         md.append("**Engine plan:** ").append(summary(plan)).append('\n');
         plan.notes().forEach(n -> md.append("\n> [!note]\n> ").append(n.replace("\n", "\n> ")).append('\n'));
         if (plan.noChanges()) {
@@ -124,120 +188,25 @@ public final class PlanReport {
         return md.toString();
     }
 
-    /**
-     * The changed resources and what depends on them (in the new render), as a Mermaid flowchart: an edge points from
-     * a resource to what depends on it. Replacements and deletes are marked; refused resources get a thick red border.
-     * At most {@link #GRAPH_CAP} nodes: changes first (refusals, then replacements, deletes, creates, updates), then
-     * dependents.
-     */
+    /** The Mermaid graph of the changes ({@link PlanGraph}). */
     public static String mermaid(Plan plan, List<PlannedResource> after) {
-        Map<String, String> kind = new LinkedHashMap<>();
-        Map<String, PlannedResource> res = new LinkedHashMap<>();
-        Set<String> refused = new java.util.LinkedHashSet<>();
-        plan.refusals().forEach(r -> refused.add(r.resource().urn()));
-        List<Op> priority = List.of(Op.DELETE_BEFORE_REPLACE, Op.CREATE_REPLACEMENT, Op.DELETE_REPLACED, Op.DELETE,
-                Op.DELETE_RETAIN, Op.CREATE, Op.UPDATE);
-        for (String urn : refused) {
-            plan.steps().stream().filter(s -> s.resource().urn().equals(urn)).findFirst()
-                    .ifPresent(s -> put(kind, res, s));
-        }
-        for (Op op : priority) {
-            plan.steps().stream().filter(s -> s.op() == op).forEach(s -> put(kind, res, s));
-        }
-        Set<String> changed = new HashSet<>(kind.keySet());
-        List<String[]> edges = new ArrayList<>();
-        Set<String> edgeKeys = new HashSet<>();
-        // among the changes themselves (a deleted resource's edges come from the old render it is in)
-        for (String urn : List.copyOf(kind.keySet())) {
-            for (String dep : res.get(urn).dependencies()) {
-                if (changed.contains(dep) && !dep.equals(urn) && edgeKeys.add(dep + " " + urn)) {
-                    edges.add(new String[] {dep, urn});
-                }
-            }
-        }
-        for (PlannedResource r : after) {
-            for (String dep : r.dependencies()) {
-                if (changed.contains(dep) && !r.urn().equals(dep)) {
-                    if (!kind.containsKey(r.urn())) {
-                        kind.put(r.urn(), "dependent");
-                        res.put(r.urn(), r);
-                    }
-                    if (edgeKeys.add(dep + " " + r.urn())) {
-                        edges.add(new String[] {dep, r.urn()});
-                    }
-                }
-            }
-        }
-        List<String> urns = new ArrayList<>(kind.keySet());
-        int hidden = Math.max(0, urns.size() - GRAPH_CAP);
-        List<String> shown = urns.subList(0, Math.min(GRAPH_CAP, urns.size()));
-        Map<String, String> id = new LinkedHashMap<>();
-        StringBuilder m = new StringBuilder("```mermaid\nflowchart LR\n");
-        for (String urn : shown) {
-            String n = "n" + id.size();
-            id.put(urn, n);
-            PlannedResource r = res.get(urn);
-            String label = switch (kind.get(urn)) {
-                case "replace" -> "♻ replace";
-                case "delete" -> "✖ delete";
-                case "retain" -> "⊘ delete, retained";
-                case "create" -> "+ create";
-                case "update" -> "~ update";
-                default -> "depends";
-            };
-            m.append("  ").append(n).append("[\"").append(mermaidText(r.type().substring(r.type().lastIndexOf(':') + 1)))
-                    .append("<br/>").append(mermaidText(r.name())).append("<br/><i>")
-                    .append(refused.contains(urn) ? "⛔ refused: " : "").append(label).append("</i>\"]:::")
-                    .append(kind.get(urn)).append('\n');
-        }
-        for (String[] e : edges) {
-            if (id.containsKey(e[0]) && id.containsKey(e[1])) {
-                m.append("  ").append(id.get(e[0])).append(" --> ").append(id.get(e[1])).append('\n');
-            }
-        }
-        if (hidden > 0) {
-            m.append("  more[\"… ").append(hidden).append(" more (see the steps below)\"]\n");
-        }
-        for (String urn : shown) {
-            if (refused.contains(urn)) {
-                m.append("  style ").append(id.get(urn)).append(" stroke:#d00,stroke-width:4px\n");
-            }
-        }
-        m.append("  classDef create fill:#e6ffed,stroke:#28a745\n");
-        m.append("  classDef update fill:#fff8c5,stroke:#b08800\n");
-        m.append("  classDef replace fill:#ffe1c2,stroke:#e36209\n");
-        m.append("  classDef delete fill:#ffdce0,stroke:#cb2431\n");
-        m.append("  classDef retain fill:#f1f1f1,stroke:#6a737d\n");
-        m.append("  classDef dependent fill:#ffffff,stroke:#6a737d,stroke-dasharray:3\n");
-        return m.append("```\n").toString();
+        return PlanGraph.mermaid(plan, after);
     }
 
-    private static void put(Map<String, String> kind, Map<String, PlannedResource> res, Step s) {
-        String urn = s.resource().urn();
-        if (kind.containsKey(urn)) {
-            return;
-        }
-        kind.put(urn, switch (s.op()) {
-            case DELETE_BEFORE_REPLACE, CREATE_REPLACEMENT, DELETE_REPLACED -> "replace";
-            case DELETE -> "delete";
-            case DELETE_RETAIN -> "retain";
-            case CREATE -> "create";
-            default -> "update";
-        });
-        res.put(urn, s.resource());
-    }
-
-    private static String mermaidText(String s) {
-        return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
-    }
 
     /** What was refused, in a few words. */
     private static String kind(Refusal r) {
         if (r.message().contains("cannot be deleted\nbecause it is protected")) {
             return "delete of a protected resource";
         }
+        if (r.message().contains("as part of replacing")) {
+            return "replacement of a protected dependent of a delete-first replacement";
+        }
         if (r.message().startsWith("unable to replace")) {
             return "replacement of a protected resource";
+        }
+        if (r.message().contains("upsertExistingObjects")) {
+            return "a new URN over a live object";
         }
         if (r.message().startsWith("protected branch")) {
             return "re-creation of a branch protection GitLab still has";

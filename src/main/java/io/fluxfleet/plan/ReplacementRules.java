@@ -73,11 +73,6 @@ public final class ReplacementRules {
                     K8S_PROVIDER + "diff.go forceNew: core v1 \"ResourceQuota\": properties{\".spec.scopes\"}"),
             new Rule("kubernetes:core/v1:Service", List.of("spec.clusterIP"),
                     K8S_PROVIDER + "diff.go forceNew: core v1 \"Service\": properties{\".spec.clusterIP\"}"),
-            new Rule("pulumi:providers:kubernetes", List.of("context", "cluster"),
-                    K8S_PROVIDER + "provider.go DiffConfig: \"planning a replacement iff the active cluster in the"
-                            + " kubeconfig changes\"; another context or cluster names another cluster. A changed"
-                            + " kubeconfig secret cannot be told apart offline (new credentials, or another cluster):"
-                            + " Plan notes it instead"),
             new Rule("gitlab:index/branch:Branch", List.of("project", "name", "ref"),
                     GITLAB + "resource_gitlab_branch.go: \"name\", \"project\", \"ref\" ForceNew: true"),
             // gitlab_branch_protection in terraform-provider-gitlab v19.x (pulumi-gitlab 10.1.1 runs v19.2.1), the
@@ -107,6 +102,16 @@ public final class ReplacementRules {
                             + " `token`\"); project_id (from project) int64planmodifier.RequiresReplace()"),
             new Rule("gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals", List.of("project"),
                     GITLAB + "resource_gitlab_project_level_mr_approvals.go: \"project\" stringplanmodifier.RequiresReplace()"),
+            // gitlab_project_share_group has no Update: every attribute is ForceNew. The GitHub mirror of
+            // terraform-provider-gitlab holds the SDKv2 resource up to its move to gitlab.com (commit 68fcb406,
+            // v3.18.x: "project_id", "group_id", "group_access" ForceNew: true, no UpdateContext); v19.1.0's docs list
+            // the same inputs plus expires_at (docs/resources/project_share_group.md). The v19.2.1 source lives on
+            // gitlab.com, which this project cannot read: fluxfleet also sets deleteBeforeReplace on every share
+            // (GitLab answers a second share of the same group with 409), so a replacement deletes first.
+            new Rule("gitlab:index/projectShareGroup:ProjectShareGroup",
+                    List.of("project", "groupId", "groupAccess", "expiresAt"),
+                    GITLAB + "resource_gitlab_project_share_group.go: project, group_id, group_access (and, in v19,"
+                            + " expires_at) ForceNew: true; no Update (last source on GitHub: 68fcb406; v19.1.0 docs)"),
             new Rule("random:index/randomPassword:RandomPassword",
                     List.of("keepers", "length", "special", "upper", "lower", "number", "numeric", "minLower", "minUpper",
                             "minNumeric", "minSpecial", "overrideSpecial"),

@@ -72,6 +72,15 @@ class ConfigLoaderTest {
                 bad("no cluster", c -> c.remove("cluster"), "fluxfleet:cluster.context"),
                 bad("context and kubeconfig", c -> ((ObjectNode) c.get("cluster")).put("kubeconfig", "apiVersion: v1"),
                         "fluxfleet:cluster.kubeconfig"),
+                // cluster.id: the provider's clusterIdentifier (README "Day 2", trap 1)
+                bad("no cluster id", c -> ((ObjectNode) c.get("cluster")).remove("id"), "fluxfleet:cluster.id"),
+                bad("cluster id in capitals", c -> ((ObjectNode) c.get("cluster")).put("id", "C-M-Prod"), "fluxfleet:cluster.id"),
+                bad("cluster id a server URL", c -> ((ObjectNode) c.get("cluster")).put("id", "https://10.0.0.1:6443"),
+                        "fluxfleet:cluster.id"),
+                bad("cluster id with a newline", c -> ((ObjectNode) c.get("cluster")).put("id", "c-m-1\nc-m-2"),
+                        "fluxfleet:cluster.id"),
+                bad("cluster id empty", c -> ((ObjectNode) c.get("cluster")).put("id", ""), "fluxfleet:cluster.id"),
+                bad("cluster id a list", c -> ((ObjectNode) c.get("cluster")).putArray("id").add("a"), "fluxfleet:cluster.id"),
                 bad("guide's taint typo", c -> c.putObject("platformWorkers").put("taintKey", "node-role..com/platform-worker"),
                         "fluxfleet:platformWorkers.taintKey"),
                 bad("bad label key", c -> c.putObject("platformWorkers").put("labelKey", "Node Role"),
@@ -238,7 +247,7 @@ class ConfigLoaderTest {
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
         List<String> keys = e.problems().stream().map(Problem::key).toList();
-        assertEquals(List.of("fluxfleet:environment", "fluxfleet:cluster.context", "fluxfleet:allowDestroy",
+        assertEquals(List.of("fluxfleet:environment", "fluxfleet:cluster.context", "fluxfleet:cluster.id", "fluxfleet:allowDestroy",
                 "fluxfleet:flux.gitInterval", "fluxfleet:platformWorkers.taintKey", "fluxfleet:platformWorkers.taintEffect",
                 "fluxfleet:profile.memory", "fluxfleet:gitlab.url", "fluxfleet:harbor.host", "fluxfleet:tenants[0].name",
                 "fluxfleet:tenants[0].project", "fluxfleet:tenants[2].name"), keys);

@@ -279,6 +279,53 @@ class CiScriptsTest {
         }
     }
 
+    /**
+     * A change whose outcome the plan cannot see offline (a state from before cluster.id, and a new context: is it the
+     * same cluster?) does not look green: {@code fluxfleet plan} exits 4, the note says so, and the job fails naming
+     * what to check.
+     */
+    @Test
+    void theNoteJobFailsWhenThePlanCannotTell(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        copyScripts(repo);
+        Path prod = repo.resolve("out/mr-diff/prod");
+        writeRender(prod.resolve("old"), Stacks.minimal("prod", 1));
+        Path oldResources = prod.resolve("old/resources.json");
+        var rows = (com.fasterxml.jackson.databind.node.ArrayNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(oldResources.toFile());
+        rows.forEach(r -> {
+            if (r.path("type").asText().equals("pulumi:providers:kubernetes")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("inputs")).remove("clusterIdentifier");
+            }
+        });
+        Files.writeString(oldResources, rows.toString());
+        var moved = Stacks.minimal("prod", 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) moved.get("cluster")).put("context", "rancher-prod-2");
+        writeRender(prod.resolve("new"), moved);
+        Files.writeString(repo.resolve("out/mr-diff/stacks.txt"), "prod\n");
+
+        GitLabNotesTest.FakeGitLab gitlab = new GitLabNotesTest.FakeGitLab();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", gitlab::handle);
+        server.start();
+        try {
+            Map<String, String> env = Map.of(
+                    "FLUXFLEET", FLUXFLEET,
+                    "CI_API_V4_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v4",
+                    "CI_PROJECT_ID", "42",
+                    "CI_MERGE_REQUEST_IID", "5",
+                    "GITLAB_API_TOKEN", "glpat-test-token-do-not-print");
+            Run run = bash(repo, env, "ci/mr-note.sh");
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("cannot tell the outcome offline for: prod"), run.err());
+            assertTrue(run.err().contains("kube-system"), "names what to check: " + run.err());
+            String note = gitlab.notes.get(0).path("body").asText();
+            assertTrue(note.contains("cannot tell the outcome offline"), note);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void writeRender(Path dir, com.fasterxml.jackson.databind.node.ObjectNode config) throws IOException {
         var result = io.fluxfleet.render.Renderer.render(Stacks.load("prod", config));
         for (var file : io.fluxfleet.render.RenderWriter.files(result).entrySet()) {

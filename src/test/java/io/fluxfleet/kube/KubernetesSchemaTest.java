@@ -300,8 +300,9 @@ class KubernetesSchemaTest {
             assertEquals(!property.path("type").asText().equals("string"), imp.json(),
                     imp.name() + ": non-string provider inputs are JSON encoded, strings are not");
         }
-        assertEquals(Set.of("context", "kubeconfig", "enableServerSideApply", "upsertExistingObjects", "enablePatchForce",
-                "enableSecretMutable"), bound);
+        // clusterIdentifier: cluster.id, checked against the committed 4.32.0 trim like every other input above
+        assertEquals(Set.of("context", "kubeconfig", "clusterIdentifier", "enableServerSideApply", "upsertExistingObjects",
+                "enablePatchForce", "enableSecretMutable"), bound);
         assertTrue(ResourceArgs.class.isAssignableFrom(KubernetesProviderArgs.class));
         // The three settings 4.0.0 does not know: why the provider is hand-bound.
         Set<String> sdk400 = new HashSet<>();

@@ -129,7 +129,9 @@ class ProviderUpgradeTest {
         assertEquals("4.32.0", after.inputs().get("version"));
 
         ConfigDiff diff = diffConfig(before.inputs(), after.inputs());
-        assertEquals(Set.of("version", "upsertExistingObjects", "enablePatchForce", "enableSecretMutable"), diff.diffs());
+        // clusterIdentifier (cluster.id) is added: an update, "we don't do this when adding or removing the identifier"
+        assertEquals(Set.of("version", "upsertExistingObjects", "enablePatchForce", "enableSecretMutable",
+                "clusterIdentifier"), diff.diffs());
         assertEquals(Set.of(), diff.replaces(), "an update of the provider, not a replacement");
         for (Recorded r : now.resources()) {
             if (r.custom() && r.type().startsWith("kubernetes:")) {

@@ -54,8 +54,13 @@ class ReplacementRulesTest {
         "kubernetes:core/v1:Service|{\"metadata\":{\"name\":\"a\"},\"spec\":{\"clusterIP\":\"1\"}}|{\"metadata\":{\"name\":\"a\"},\"spec\":{\"clusterIP\":\"2\"}}|DELETE_BEFORE_REPLACE|spec.clusterIP",
         "kubernetes:helm.sh/v3:Release|{\"name\":\"flux\",\"namespace\":\"a\",\"version\":\"1\"}|{\"name\":\"flux\",\"namespace\":\"b\",\"version\":\"1\"}|CREATE_REPLACEMENT|namespace",
         "kubernetes:helm.sh/v3:Release|{\"name\":\"flux\",\"version\":\"1\"}|{\"name\":\"flux\",\"version\":\"2\"}|UPDATE|version",
-        "pulumi:providers:kubernetes|{\"context\":\"a\"}|{\"context\":\"b\"}|CREATE_REPLACEMENT|context",
+        // the provider's DiffConfig (v4.32.0 provider.go): a context alone is never compared (an update, which the plan
+        // flags as uncertain); a changed clusterIdentifier replaces; an unchanged one pins the cluster
+        "pulumi:providers:kubernetes|{\"context\":\"a\"}|{\"context\":\"b\"}|UPDATE|context",
         "pulumi:providers:kubernetes|{\"kubeconfig\":\"[secret:a]\"}|{\"kubeconfig\":\"[secret:b]\"}|UPDATE|kubeconfig",
+        "pulumi:providers:kubernetes|{\"context\":\"a\",\"clusterIdentifier\":\"x\"}|{\"context\":\"a\",\"clusterIdentifier\":\"y\"}|CREATE_REPLACEMENT|clusterIdentifier",
+        "pulumi:providers:kubernetes|{\"context\":\"a\",\"clusterIdentifier\":\"x\"}|{\"context\":\"b\",\"clusterIdentifier\":\"x\"}|UPDATE|context",
+        "pulumi:providers:kubernetes|{\"context\":\"a\"}|{\"context\":\"a\",\"clusterIdentifier\":\"x\"}|UPDATE|clusterIdentifier",
         // GitLab: ForceNew / RequiresReplace (terraform-provider-gitlab)
         "gitlab:index/branch:Branch|{\"project\":\"1\",\"name\":\"dev\"}|{\"project\":\"1\",\"name\":\"prod\"}|CREATE_REPLACEMENT|name",
         // branch protection (v19.x framework resource): project/branch RequiresReplace; the CE access levels
@@ -77,6 +82,9 @@ class ReplacementRulesTest {
         "gitlab:index/projectHook:ProjectHook|{\"url\":\"[secret:a]\"}|{\"url\":\"[secret:b]\"}|CREATE_REPLACEMENT|url",
         "gitlab:index/projectHook:ProjectHook|{\"url\":\"u\",\"pushEvents\":true}|{\"url\":\"u\",\"pushEvents\":false}|UPDATE|pushEvents",
         "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals|{\"project\":\"1\"}|{\"project\":\"2\"}|CREATE_REPLACEMENT|project",
+        // project share group: every input ForceNew (no Update in the provider)
+        "gitlab:index/projectShareGroup:ProjectShareGroup|{\"groupId\":1,\"groupAccess\":\"developer\"}|{\"groupId\":1,\"groupAccess\":\"maintainer\"}|CREATE_REPLACEMENT|groupAccess",
+        "gitlab:index/projectShareGroup:ProjectShareGroup|{\"groupId\":1,\"groupAccess\":\"developer\"}|{\"groupId\":2,\"groupAccess\":\"developer\"}|CREATE_REPLACEMENT|groupId",
         "gitlab:index/project:Project|{\"mergeMethod\":\"ff\"}|{\"mergeMethod\":\"rebase_merge\"}|UPDATE|mergeMethod",
         // random: keepers and shape (terraform-provider-random)
         "random:index/randomPassword:RandomPassword|{\"length\":32}|{\"length\":40}|CREATE_REPLACEMENT|length",
@@ -107,7 +115,7 @@ class ReplacementRulesTest {
             p.put("type", "pulumi:providers:kubernetes");
             p.put("name", "k");
             p.put("urn", "urn:p");
-            p.set("inputs", JSON.createObjectNode().put("context", root == before ? "a" : "b"));
+            p.set("inputs", JSON.createObjectNode().put("context", "a").put("clusterIdentifier", root == before ? "x" : "y"));
             ObjectNode ns = root.addObject();
             ns.put("type", "kubernetes:core/v1:Namespace");
             ns.put("name", "n");
@@ -119,7 +127,7 @@ class ReplacementRulesTest {
         assertEquals(List.of("provider (replaced)"), plan.steps().stream()
                 .filter(s -> s.resource().urn().equals("urn:n") && s.op() == Op.CREATE_REPLACEMENT)
                 .findFirst().orElseThrow().keys());
-        assertTrue(Plan.up(PlannedResource.parse(before.toString().replace("\"a\"", "\"b\""), "old"),
+        assertTrue(Plan.up(PlannedResource.parse(before.toString().replace("\"x\"", "\"y\""), "old"),
                 PlannedResource.parse(after.toString(), "new")).noChanges());
     }
 

@@ -55,7 +55,7 @@ public final class Stacks {
     public static ObjectNode minimal(String env, int tenants) {
         ObjectNode root = YAML.createObjectNode();
         root.put("environment", env);
-        root.putObject("cluster").put("context", "rancher-" + env);
+        root.putObject("cluster").put("context", "rancher-" + env).put("id", "c-m-" + env + "0001");
         ObjectNode harbor = root.putObject("harbor");
         harbor.put("host", "harbor.example.com");
         harbor.put("username", "robot$flux");
