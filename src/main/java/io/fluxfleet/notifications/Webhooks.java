@@ -134,7 +134,7 @@ public final class Webhooks extends ComponentResource {
     /** Each Receiver's public hook URL, by {@code <namespace>/<receiver>}; a secret. */
     public Output<Map<String, String>> hookUrls() {
         List<String> keys = new ArrayList<>(hookUrls.keySet());
-        return Output.all(keys.stream().map(hookUrls::get).toList()).applyValue(urls -> {
+        return io.fluxfleet.output.Outputs.all(keys.stream().map(hookUrls::get).toList()).applyValue(urls -> {
             Map<String, String> byReceiver = new TreeMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 byReceiver.put(keys.get(i), urls.get(i));
