@@ -82,7 +82,9 @@ public final class ConfigLoader {
         Profile profile = profile(top.object("profile"), environment);
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
-        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
+        Sharding sharding = ShardingReader.read(stack, top, raw);
+        List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
+                : tenants(top, gitlab.governance().deployToken().enabled());
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
@@ -95,7 +97,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend);
+                infra, webhooks, suspend, sharding);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -211,6 +213,17 @@ public final class ConfigLoader {
         String project = f.checked("project", Harbor.DEFAULT_PROJECT, Validators::dns1123Label);
         f.finish();
         return new Harbor(host, username, password, project);
+    }
+
+    /** A platform stack (one with {@code fluxfleet:shards}) owns no tenant: each is in its shard's stack file. */
+    private static List<Tenant> platformTenants(Fields top, String stack) {
+        if (top.has("tenants")) {
+            top.problem("tenants", "a platform stack (one with fluxfleet:shards) owns no tenant: list each in its"
+                    + " shard's stack file, Pulumi." + Sharding.baseName(stack) + Sharding.SHARD_INFIX + "<shard>.yaml"
+                    + " (README \"Large fleets\")");
+            top.objects("tenants");
+        }
+        return List.of();
     }
 
     /**

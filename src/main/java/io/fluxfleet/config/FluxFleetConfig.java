@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param infra        the shared infrastructure (monitoring, logging) Flux installs from Helm charts
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
+ * @param sharding     whether the stack is one of a sharded environment's (README "Large fleets"); plain by default
  */
 public record FluxFleetConfig(
         String stack,
@@ -31,7 +32,8 @@ public record FluxFleetConfig(
         List<Tenant> tenants,
         Infra infra,
         Webhooks webhooks,
-        boolean suspend) {
+        boolean suspend,
+        Sharding sharding) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -39,6 +41,14 @@ public record FluxFleetConfig(
 
     public FluxFleetConfig {
         tenants = List.copyOf(tenants);
+    }
+
+    /** A stack of the plain layout: one stack per environment (every stack before sharding existed). */
+    public FluxFleetConfig(String stack, Environment environment, Cluster cluster, boolean allowDestroy, Flux flux,
+                           PlatformWorkers platformWorkers, Profile profile, GitLab gitlab, Harbor harbor,
+                           List<Tenant> tenants, Infra infra, Webhooks webhooks, boolean suspend) {
+        this(stack, environment, cluster, allowDestroy, flux, platformWorkers, profile, gitlab, harbor, tenants, infra,
+                webhooks, suspend, Sharding.PLAIN);
     }
 
     /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
