@@ -15,6 +15,8 @@ import io.fluxfleet.infra.Monitoring;
 import io.fluxfleet.infra.SharedChart;
 import io.fluxfleet.infra.SharedInfraWarnings;
 import io.fluxfleet.kube.Kube;
+import io.fluxfleet.kube.Retain;
+import com.pulumi.resources.ComponentResourceOptions;
 import io.fluxfleet.naming.GitLabNames;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.notifications.CommitStatus;
@@ -141,20 +143,41 @@ public final class FluxFleetStack {
                         : "tenant " + tenant.name() + " is marked retire, which changes nothing in this stack: nothing"
                                 + " here is protected, so removing it from fluxfleet:tenants deletes its resources directly");
             }
+            if (tenant.moving()) {
+                ctx.log().warn("tenant " + tenant.name() + " is moving: this up marks its resources retainOnDelete and"
+                        + " lifts their protection; then move it to the other stack's file, and the two stacks' next ups"
+                        + " hand its objects over without deleting them (README \"Large fleets\")");
+            }
+            var components = tenant.moving() ? ComponentResourceOptions.merge(tenantKube.component(),
+                    ComponentResourceOptions.builder().resourceTransformations(Retain.onDelete(name -> true)).build())
+                    : tenantKube.component();
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             TenantEnvironment tenantEnvironment = new TenantEnvironment(Names.tenantComponent(tenant),
                     args.tenantEnvironment(tenantKube, tenant, flux, credentials.username(), credentials.token(),
-                            sharedPrerequisites), tenantKube.component());
+                            sharedPrerequisites), components);
             tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
                     token -> new CommitStatus(Names.commitStatusComponent(tenant), args.commitStatus(tenantKube, tenant,
-                            flux, tenantEnvironment, Output.ofSecret(token.reveal())), tenantKube.component()),
+                            flux, tenantEnvironment, Output.ofSecret(token.reveal())), components),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }
         if (config.webhooks().enabled()) {
+            java.util.Set<String> moving = new java.util.HashSet<>();
+            for (Tenant tenant : config.tenants()) {
+                if (tenant.moving()) {
+                    // a moving tenant's token, token Secrets, Receivers and project hooks (Webhooks names them so)
+                    moving.add(Names.webhookToken(tenant));
+                    for (String ns : List.of(Names.FLUX_NAMESPACE, tenant.namespace())) {
+                        moving.add(Names.resource(ns, Names.webhookTokenSecret(tenant)));
+                        moving.add(Names.resource(ns, Names.receiver(tenant, config.environment())));
+                    }
+                }
+            }
+            var options = moving.isEmpty() ? kube.component() : ComponentResourceOptions.merge(kube.component(),
+                    ComponentResourceOptions.builder().resourceTransformations(Retain.onDelete(moving::contains)).build());
             Webhooks webhooks = new Webhooks(Names.WEBHOOKS_COMPONENT, args.webhooks(kube, flux, tenants, gitlabProvider,
-                    t -> governance.projectId(t).orElse(t.project())), kube.component());
+                    t -> governance.projectId(t).orElse(t.project())), options);
             ctx.export("webhookUrls", webhooks.hookUrls());
         }
     }

@@ -261,8 +261,12 @@ public final class ConfigLoader {
                     + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
+            boolean moving = t.bool("moving", Tenant.DEFAULT_MOVING);
+            if (retire && moving) {
+                t.problem("moving", "a tenant is retiring (deleted next) or moving (kept for another stack), not both");
+            }
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving));
         }
         return tenants;
     }

@@ -70,7 +70,7 @@ public record FluxFleetConfig(
      * can delete them (the engine refuses to delete a resource its state holds as protected).
      */
     public boolean protect(Tenant tenant) {
-        return protect() && !tenant.retire();
+        return protect() && !tenant.retire() && !tenant.moving();
     }
 
     /** Exactly one of a kubeconfig context name or a whole kubeconfig (a secret). */
@@ -164,9 +164,21 @@ public record FluxFleetConfig(
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire) {
+                         Optional<Secret> statusToken, boolean retire, boolean moving) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
+        /**
+         * {@code tenants[].moving}: the tenant is about to leave this stack for another shard of its environment
+         * (README "Large fleets"): one {@code pulumi up} marks every one of its resources {@code retainOnDelete} and
+         * lifts their protection, so that the next, which no longer has the tenant, drops them from this stack's
+         * state and leaves the live objects for the other stack to adopt.
+         */
+        public static final boolean DEFAULT_MOVING = false;
+
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                      Optional<Secret> statusToken, boolean retire) {
+            this(name, project, gitUsername, gitPassword, statusToken, retire, DEFAULT_MOVING);
+        }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty(), false);

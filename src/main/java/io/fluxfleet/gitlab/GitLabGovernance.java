@@ -717,7 +717,8 @@ public final class GitLabGovernance extends ComponentResource {
         return CustomResourceOptions.builder()
                 .parent(this)
                 .provider(args.provider())
-                .protect(args.protect() && !tenant.retire())
+                .protect(args.protect() && !tenant.retire() && !tenant.moving())
+                .retainOnDelete(tenant.moving())
                 .importId(importId);
     }
 
