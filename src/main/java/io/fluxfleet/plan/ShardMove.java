@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class ShardMove {
     /** How the new stack's create meets the live object, per provider (type prefix); the rule's source beside it. */
-    enum Adoption {
+    public enum Adoption {
         /**
          * pulumi-kubernetes 4.29.0 (#2926): a create of an existing object fails with AlreadyExists unless the
          * provider's {@code upsertExistingObjects} is on, which makes it an apply to the existing object; fluxfleet's
