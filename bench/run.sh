@@ -12,8 +12,19 @@
 #     project (`mvn compile exec:java`, warm local repository, nothing to recompile);
 #  3. resources registered per second in-process, for the 500-tenant stack.
 # Needs: Java 17, Maven, GNU time (/usr/bin/time, Debian package `time`).
+#
+#   bench/run.sh scale         the scaling curve instead: one render each of 500, 1,000, 2,000 and 5,000 tenants
+#                              (BENCH_SCALE="500 1000" to choose), in one run, and per registered resource the CPU
+#                              time (user + system, all threads: GC included) and its ratio to the first size. CPU time,
+#                              not wall time: on a shared machine the ratios hold when the wall clock does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = scale ]; then
+  MODE=scale
+  shift
+else
+  MODE=table
+fi
 RUNS=${1:-5}
 read -r -a SIZES <<< "${BENCH_SIZES:-1 10 100 500}"   # BENCH_SIZES="1 10" for a quick check
 TIME=/usr/bin/time
@@ -40,8 +51,37 @@ generate() {
   grep -q '^  fluxfleet:infra:' "$file" || { echo "bench: generated stack lost its infra section" >&2; exit 2; }
 }
 
+# scale: one render per size, CPU time per resource and its ratio to the first size.
+scale() {
+  local n first_cost="" cost ratio
+  read -r -a sizes <<< "${BENCH_SCALE:-500 1000 2000 5000}"
+  echo
+  echo "fluxfleet scaling: one render per size; $(nproc) cores; $(java -version 2>&1 | head -1)"
+  echo
+  echo "| tenants | resources | CPU (s) | CPU per resource (ms) | ratio to ${sizes[0]} | wall (s) | peak RSS (MiB) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  for n in "${sizes[@]}"; do
+    generate "$n" "$work/Pulumi.scale$n.yaml"
+    FLUXFLEET_TRACE=1 "$TIME" -f 'time %e %M %U %S' -o "$work/time.out" \
+      java -jar target/fluxfleet.jar render --stack dev --config "$work/Pulumi.scale$n.yaml" --out "$work/scale$n" \
+      > /dev/null 2> "$work/trace.out"
+    read -r _ wall rss user sys < "$work/time.out"
+    count=$(grep -o 'registered=[0-9]*' "$work/trace.out" | cut -d= -f2)
+    rm -rf "$work/scale$n"
+    cost=$(awk -v u="$user" -v s="$sys" -v c="$count" 'BEGIN {printf "%.3f", (u + s) * 1000 / c}')
+    [ -n "$first_cost" ] || first_cost=$cost
+    ratio=$(awk -v a="$cost" -v b="$first_cost" 'BEGIN {printf "%.2f", a / b}')
+    echo "| $n | $count | $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.1f", u + s}') | $cost | ${ratio}x | $wall | $(awk -v k="$rss" 'BEGIN {printf "%.0f", k / 1024}') |"
+  done
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 now_ms() { date +%s%3N; }
+
+if [ "$MODE" = scale ]; then
+  scale
+  exit 0
+fi
 
 declare -A WALL RSS FIRST RATE RESOURCES
 for n in "${SIZES[@]}"; do

@@ -87,8 +87,12 @@ public final class App {
 
     /** The program with its inputs explicit: the language host's environment and how GitLab is read. */
     static void program(Context ctx, java.util.Map<String, String> environment, FluxFleetStack.Runtime runtime) {
-        var config = ConfigLoader.load(ctx.stackName(), RawConfig.fromPulumiEnvironment(ctx.stackName(), environment),
-                warning -> ctx.log().warn(warning));
+        RawConfig raw = RawConfig.fromPulumiEnvironment(ctx.stackName(), environment);
+        if (io.fluxfleet.shard.ShardProgram.isShard(raw)) {
+            io.fluxfleet.shard.ShardProgram.run(ctx, raw, runtime, warning -> ctx.log().warn(warning));
+            return;
+        }
+        var config = ConfigLoader.load(ctx.stackName(), raw, warning -> ctx.log().warn(warning));
         FluxFleetStack.build(ctx, config, runtime);
     }
 }

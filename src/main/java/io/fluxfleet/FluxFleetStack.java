@@ -7,6 +7,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxPlatform;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.infra.Logging;
@@ -14,6 +15,8 @@ import io.fluxfleet.infra.Monitoring;
 import io.fluxfleet.infra.SharedChart;
 import io.fluxfleet.infra.SharedInfraWarnings;
 import io.fluxfleet.kube.Kube;
+import io.fluxfleet.kube.Retain;
+import com.pulumi.resources.ComponentResourceOptions;
 import io.fluxfleet.naming.GitLabNames;
 import io.fluxfleet.naming.Names;
 import io.fluxfleet.notifications.CommitStatus;
@@ -61,12 +64,8 @@ public final class FluxFleetStack {
         Kube kube = new Kube(Kube.explicitProvider(config), config.protect(), config.environment());
         StackArgs args = new StackArgs(config);
 
-        var gitlabProvider = GitLabGovernance.provider(GitLabNames.provider(config.environment()), config.gitlab(),
-                CustomResourceOptions.builder().protect(config.protect()).build());
-        GitLabGovernance governance = new GitLabGovernance(Names.GITLAB_COMPONENT, new GitLabGovernance.Args(config.environment(),
-                config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
-                ctx.log(), runtime.today(), config.protect()),
-                com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
+        var gitlabProvider = gitlabProvider(config);
+        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
 
         FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
         HarborAccess harbor = new HarborAccess(Names.HARBOR_COMPONENT, args.harborAccess(kube, flux), kube.component());
@@ -79,6 +78,60 @@ public final class FluxFleetStack {
         SharedInfraWarnings.of(config).forEach(warning -> ctx.log().warn(warning));
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
+        if (config.sharding().isPlatform()) {
+            // the tenants are the shards' (README "Large fleets"): export what they read through a stack reference
+            io.fluxfleet.shard.PlatformExports.export(ctx, config, sharedPrerequisites);
+        } else {
+            tenants(ctx, config, args, kube, flux, sharedPrerequisites, governance, gitlabProvider);
+        }
+
+        ctx.export("environment", Output.of(env));
+        ctx.export("branch", Output.of(config.environment().branch()));
+        ctx.export("fluxChartVersion", Output.of(config.flux().chartVersion()));
+        ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
+        ctx.export("protected", Output.of(config.protect()));
+        ctx.export("suspended", Output.of(config.suspend()));
+        ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
+    }
+
+    /**
+     * A tenant shard ({@code <platform>-tenants-<shard>}): its tenants' Kubernetes objects, GitLab governance, commit
+     * statuses and webhooks, with its own providers to the platform's cluster and GitLab instance. Flux and the shared
+     * infrastructure are the platform stack's: {@code platform} (the stack reference the shard read its config
+     * through) stands in for them as what every tenant object depends on, and {@code sharedPrerequisites} are the
+     * platform's shared charts, exported by it.
+     */
+    public static void buildShard(Context ctx, FluxFleetConfig config, Runtime runtime, FluxPlatform platform,
+                                  Output<List<ObjectRef>> sharedPrerequisites) {
+        Kube kube = new Kube(Kube.explicitProvider(config), config.protect(), config.environment());
+        StackArgs args = new StackArgs(config);
+        var gitlabProvider = gitlabProvider(config);
+        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
+        tenants(ctx, config, args, kube, platform, sharedPrerequisites, governance, gitlabProvider);
+        ctx.export("environment", Output.of(config.environment().id()));
+        ctx.export("platform", Output.of(config.sharding().platform().orElseThrow()));
+        ctx.export("shard", Output.of(config.sharding().shard().orElseThrow()));
+        ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
+        ctx.export("protected", Output.of(config.protect()));
+    }
+
+    private static ProviderResource gitlabProvider(FluxFleetConfig config) {
+        return GitLabGovernance.provider(GitLabNames.provider(config.environment()), config.gitlab(),
+                CustomResourceOptions.builder().protect(config.protect()).build());
+    }
+
+    private static GitLabGovernance governance(Context ctx, FluxFleetConfig config, Runtime runtime,
+                                               ProviderResource gitlabProvider) {
+        return new GitLabGovernance(Names.GITLAB_COMPONENT, new GitLabGovernance.Args(config.environment(),
+                config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
+                ctx.log(), runtime.today(), config.protect()),
+                com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
+    }
+
+    /** Every tenant of the stack: its environment, commit statuses, and (when on) webhooks. */
+    private static void tenants(Context ctx, FluxFleetConfig config, StackArgs args, Kube kube, FluxPlatform flux,
+                                Output<List<ObjectRef>> sharedPrerequisites, GitLabGovernance governance,
+                                ProviderResource gitlabProvider) {
         Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
             Kube tenantKube = kube.withProtect(config.protect(tenant));
@@ -90,30 +143,43 @@ public final class FluxFleetStack {
                         : "tenant " + tenant.name() + " is marked retire, which changes nothing in this stack: nothing"
                                 + " here is protected, so removing it from fluxfleet:tenants deletes its resources directly");
             }
+            if (tenant.moving()) {
+                ctx.log().warn("tenant " + tenant.name() + " is moving: this up marks its resources retainOnDelete and"
+                        + " lifts their protection; then move it to the other stack's file, and the two stacks' next ups"
+                        + " hand its objects over without deleting them (README \"Large fleets\")");
+            }
+            var components = tenant.moving() ? ComponentResourceOptions.merge(tenantKube.component(),
+                    ComponentResourceOptions.builder().resourceTransformations(Retain.onDelete(name -> true)).build())
+                    : tenantKube.component();
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             TenantEnvironment tenantEnvironment = new TenantEnvironment(Names.tenantComponent(tenant),
                     args.tenantEnvironment(tenantKube, tenant, flux, credentials.username(), credentials.token(),
-                            sharedPrerequisites), tenantKube.component());
+                            sharedPrerequisites), components);
             tenants.put(tenant, tenantEnvironment);
             config.statusToken(tenant).ifPresentOrElse(
                     token -> new CommitStatus(Names.commitStatusComponent(tenant), args.commitStatus(tenantKube, tenant,
-                            flux, tenantEnvironment, Output.ofSecret(token.reveal())), tenantKube.component()),
+                            flux, tenantEnvironment, Output.ofSecret(token.reveal())), components),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
         }
         if (config.webhooks().enabled()) {
+            java.util.Set<String> moving = new java.util.HashSet<>();
+            for (Tenant tenant : config.tenants()) {
+                if (tenant.moving()) {
+                    // a moving tenant's token, token Secrets, Receivers and project hooks (Webhooks names them so)
+                    moving.add(Names.webhookToken(tenant));
+                    for (String ns : List.of(Names.FLUX_NAMESPACE, tenant.namespace())) {
+                        moving.add(Names.resource(ns, Names.webhookTokenSecret(tenant)));
+                        moving.add(Names.resource(ns, Names.receiver(tenant, config.environment())));
+                    }
+                }
+            }
+            var options = moving.isEmpty() ? kube.component() : ComponentResourceOptions.merge(kube.component(),
+                    ComponentResourceOptions.builder().resourceTransformations(Retain.onDelete(moving::contains)).build());
             Webhooks webhooks = new Webhooks(Names.WEBHOOKS_COMPONENT, args.webhooks(kube, flux, tenants, gitlabProvider,
-                    t -> governance.projectId(t).orElse(t.project())), kube.component());
+                    t -> governance.projectId(t).orElse(t.project())), options);
             ctx.export("webhookUrls", webhooks.hookUrls());
         }
-
-        ctx.export("environment", Output.of(env));
-        ctx.export("branch", Output.of(config.environment().branch()));
-        ctx.export("fluxChartVersion", Output.of(config.flux().chartVersion()));
-        ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
-        ctx.export("protected", Output.of(config.protect()));
-        ctx.export("suspended", Output.of(config.suspend()));
-        ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
     }
 
     /**

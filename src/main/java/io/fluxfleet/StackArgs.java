@@ -77,7 +77,7 @@ final class StackArgs {
                         new SharedChart.Custom(version, LoggingValues.custom(config))));
     }
 
-    TenantEnvironment.Args tenantEnvironment(Kube tenantKube, Tenant tenant, FluxInstall flux, Output<String> gitUsername,
+    TenantEnvironment.Args tenantEnvironment(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, Output<String> gitUsername,
                                              Output<String> gitPassword, Output<List<ObjectRef>> sharedPrerequisites) {
         var flux2 = config.flux();
         return new TenantEnvironment.Args(tenantKube, tenant, flux, config.profile(), config.harbor(),
@@ -87,14 +87,14 @@ final class StackArgs {
                 gitUsername, gitPassword, sharedPrerequisites);
     }
 
-    CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, FluxInstall flux, TenantEnvironment environment,
+    CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, TenantEnvironment environment,
                                    Output<String> token) {
         return new CommitStatus.Args(tenantKube, tenant, flux, environment, config.gitlab().projectUrl(tenant.project()),
                 token);
     }
 
     /** {@code webhooks.ingressHost} is required with {@code webhooks.enabled}; the loader has checked that. */
-    Webhooks.Args webhooks(Kube kube, FluxInstall flux, Map<Tenant, TenantEnvironment> tenants, ProviderResource gitlab,
+    Webhooks.Args webhooks(Kube kube, io.fluxfleet.flux.FluxPlatform flux, Map<Tenant, TenantEnvironment> tenants, ProviderResource gitlab,
                            Function<Tenant, String> projectId) {
         String host = config.webhooks().ingressHost().orElseThrow(() ->
                 new IllegalStateException("webhooks.ingressHost is required when webhooks are enabled"));

@@ -83,7 +83,9 @@ public final class ConfigLoader {
         Profile profile = profile(top.object("profile"), environment);
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
-        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
+        Sharding sharding = ShardingReader.read(stack, top, raw);
+        List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
+                : tenants(top, gitlab.governance().deployToken().enabled());
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
@@ -97,7 +99,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend);
+                infra, webhooks, suspend, sharding);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -222,6 +224,17 @@ public final class ConfigLoader {
         return new Harbor(host, username, password, project);
     }
 
+    /** A platform stack (one with {@code fluxfleet:shards}) owns no tenant: each is in its shard's stack file. */
+    private static List<Tenant> platformTenants(Fields top, String stack) {
+        if (top.has("tenants")) {
+            top.problem("tenants", "a platform stack (one with fluxfleet:shards) owns no tenant: list each in its"
+                    + " shard's stack file, Pulumi." + Sharding.baseName(stack) + Sharding.SHARD_INFIX + "<shard>.yaml"
+                    + " (README \"Large fleets\")");
+            top.objects("tenants");
+        }
+        return List.of();
+    }
+
     /**
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
@@ -257,8 +270,12 @@ public final class ConfigLoader {
                     + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
+            boolean moving = t.bool("moving", Tenant.DEFAULT_MOVING);
+            if (retire && moving) {
+                t.problem("moving", "a tenant is retiring (deleted next) or moving (kept for another stack), not both");
+            }
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving));
         }
         return tenants;
     }

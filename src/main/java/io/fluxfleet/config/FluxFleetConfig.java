@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param infra        the shared infrastructure (monitoring, logging) Flux installs from Helm charts
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
+ * @param sharding     whether the stack is one of a sharded environment's (README "Large fleets"); plain by default
  */
 public record FluxFleetConfig(
         String stack,
@@ -31,7 +32,8 @@ public record FluxFleetConfig(
         List<Tenant> tenants,
         Infra infra,
         Webhooks webhooks,
-        boolean suspend) {
+        boolean suspend,
+        Sharding sharding) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -39,6 +41,14 @@ public record FluxFleetConfig(
 
     public FluxFleetConfig {
         tenants = List.copyOf(tenants);
+    }
+
+    /** A stack of the plain layout: one stack per environment (every stack before sharding existed). */
+    public FluxFleetConfig(String stack, Environment environment, Cluster cluster, boolean allowDestroy, Flux flux,
+                           PlatformWorkers platformWorkers, Profile profile, GitLab gitlab, Harbor harbor,
+                           List<Tenant> tenants, Infra infra, Webhooks webhooks, boolean suspend) {
+        this(stack, environment, cluster, allowDestroy, flux, platformWorkers, profile, gitlab, harbor, tenants, infra,
+                webhooks, suspend, Sharding.PLAIN);
     }
 
     /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
@@ -60,7 +70,7 @@ public record FluxFleetConfig(
      * can delete them (the engine refuses to delete a resource its state holds as protected).
      */
     public boolean protect(Tenant tenant) {
-        return protect() && !tenant.retire();
+        return protect() && !tenant.retire() && !tenant.moving();
     }
 
     /**
@@ -162,9 +172,21 @@ public record FluxFleetConfig(
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire) {
+                         Optional<Secret> statusToken, boolean retire, boolean moving) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
+        /**
+         * {@code tenants[].moving}: the tenant is about to leave this stack for another shard of its environment
+         * (README "Large fleets"): one {@code pulumi up} marks every one of its resources {@code retainOnDelete} and
+         * lifts their protection, so that the next, which no longer has the tenant, drops them from this stack's
+         * state and leaves the live objects for the other stack to adopt.
+         */
+        public static final boolean DEFAULT_MOVING = false;
+
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                      Optional<Secret> statusToken, boolean retire) {
+            this(name, project, gitUsername, gitPassword, statusToken, retire, DEFAULT_MOVING);
+        }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty(), false);

@@ -30,7 +30,7 @@ import java.util.Map;
  * exist and, on {@code pulumi destroy}, deletes them while the controllers that run their finalizers are
  * still running, so a reset never hangs.
  */
-public final class FluxInstall extends ComponentResource {
+public final class FluxInstall extends ComponentResource implements FluxPlatform {
     public static final String TYPE = "fluxfleet:flux:FluxInstall";
     public static final String CHART = "flux2";
 
@@ -90,10 +90,12 @@ public final class FluxInstall extends ComponentResource {
         registerOutputs(Map.of("namespace", ns, "chartVersion", Output.of(args.chartVersion())));
     }
 
+    @Override
     public Namespace namespace() {
         return namespace;
     }
 
+    @Override
     public Release release() {
         return release;
     }
@@ -108,6 +110,7 @@ public final class FluxInstall extends ComponentResource {
      * or uninstalls as that account) before it deletes the account's rights: deleted the other way round, the
      * controller's prune or uninstall is forbidden, and the finalizer waits.
      */
+    @Override
     public List<Resource> platformIdentity() {
         return List.of(platformReconciler, platformReconcilerBinding);
     }

@@ -291,7 +291,7 @@ public final class GitLabGovernance extends ComponentResource {
     private Output<Map<String, String>> collect(java.util.function.Function<DeployTokenAccess, Output<String>> field) {
         List<String> names = new ArrayList<>(deployTokens.keySet());
         List<Output<String>> values = names.stream().map(n -> field.apply(deployTokens.get(n))).toList();
-        return Output.all(values).applyValue(list -> {
+        return io.fluxfleet.output.Outputs.all(values).applyValue(list -> {
             Map<String, String> map = new TreeMap<>();
             for (int i = 0; i < names.size(); i++) {
                 map.put(names.get(i), list.get(i));

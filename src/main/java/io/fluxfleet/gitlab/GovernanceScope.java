@@ -70,7 +70,8 @@ final class GovernanceScope {
         return CustomResourceOptions.builder()
                 .parent(parent)
                 .provider(args.provider())
-                .protect(args.protect() && !tenant.retire())
+                .protect(args.protect() && !tenant.retire() && !tenant.moving())
+                .retainOnDelete(tenant.moving())
                 .importId(importId);
     }
 

@@ -8,7 +8,7 @@ import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
-import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxPlatform;
 import io.fluxfleet.flux.FluxKind;
 import io.fluxfleet.flux.FluxObject;
 import io.fluxfleet.flux.FluxSpecs.AlertSpec;
@@ -57,7 +57,7 @@ public final class CommitStatus extends ComponentResource {
      * @param projectUrl        the web URL of the tenant's GitLab project, where statuses are posted
      * @param token             the GitLab token (scope {@code api}) statuses are posted with, a Pulumi secret
      */
-    public record Args(Kube kube, Tenant tenant, FluxInstall flux, TenantEnvironment tenantEnvironment,
+    public record Args(Kube kube, Tenant tenant, FluxPlatform flux, TenantEnvironment tenantEnvironment,
                        String projectUrl, Output<String> token) {}
 
     public CommitStatus(String name, Args args, ComponentResourceOptions options) {
@@ -84,7 +84,7 @@ public final class CommitStatus extends ComponentResource {
                             Output<List<ObjectRef>> eventSources) {
         Kube kube = args.kube();
         Tenant tenant = args.tenant();
-        FluxInstall flux = args.flux();
+        FluxPlatform flux = args.flux();
         Environment env = kube.environment();
         String secretName = Names.statusTokenSecret(tenant);
         Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, args.token());

@@ -10,7 +10,7 @@ import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
-import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxPlatform;
 import io.fluxfleet.flux.FluxKind;
 import io.fluxfleet.flux.FluxObject;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
@@ -74,7 +74,7 @@ public final class Webhooks extends ComponentResource {
      * @param gitlab      the explicit GitLab provider the project hooks are created with
      * @param tenants     the tenants, in the order of the stack's config
      */
-    public record Args(FluxInstall flux, String ingressHost, ProviderResource gitlab, List<Target> tenants) {}
+    public record Args(FluxPlatform flux, String ingressHost, ProviderResource gitlab, List<Target> tenants) {}
 
     public Webhooks(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -134,7 +134,7 @@ public final class Webhooks extends ComponentResource {
     /** Each Receiver's public hook URL, by {@code <namespace>/<receiver>}; a secret. */
     public Output<Map<String, String>> hookUrls() {
         List<String> keys = new ArrayList<>(hookUrls.keySet());
-        return Output.all(keys.stream().map(hookUrls::get).toList()).applyValue(urls -> {
+        return io.fluxfleet.output.Outputs.all(keys.stream().map(hookUrls::get).toList()).applyValue(urls -> {
             Map<String, String> byReceiver = new TreeMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 byReceiver.put(keys.get(i), urls.get(i));

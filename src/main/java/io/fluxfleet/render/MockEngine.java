@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,7 @@ public final class MockEngine implements Mocks, PulumiSdk.Registrations {
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
     private static final Set<String> METADATA_READ = Set.of("name", "namespace");
+    static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
     /** One invoke as the engine saw it. */
     public record Invocation(String token, Map<String, Object> args, String provider) {}
@@ -71,6 +73,7 @@ public final class MockEngine implements Mocks, PulumiSdk.Registrations {
     private final Map<String, Function<Map<String, Object>, Map<String, Object>>> invokes = new ConcurrentHashMap<>();
     private final List<ResourceTransformation> transformations = new CopyOnWriteArrayList<>();
     private volatile Refusal refusal = (resource, id) -> null;
+    private final Map<String, Map<String, Object>> stackReferences = new ConcurrentHashMap<>();
 
     /** Extra state a resource of {@code type} reports besides its inputs, computed from its {@link #plain} inputs. */
     public MockEngine outputs(String type, Function<Map<String, Object>, Map<String, Object>> extra) {
@@ -218,10 +221,31 @@ public final class MockEngine implements Mocks, PulumiSdk.Registrations {
         return state.build();
     }
 
-    /** Registrations are answered by {@link #register} (through {@link PulumiSdk}); this hook is never asked. */
+    /**
+     * Registrations are answered by {@link #register} (through {@link PulumiSdk}); this hook is asked only for reads,
+     * and the one read fluxfleet makes is a tenant shard's stack reference to its platform stack, answered with
+     * what {@link #stackReference} was given: the state the engine reads for a {@code pulumi:pulumi:StackReference}
+     * ({@code name}, {@code outputs}, {@code secretOutputNames}; pulumi/pulumi pkg/resource/deploy/builtins.go,
+     * {@code readStackReference}).
+     */
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        return CompletableFuture.failedFuture(new IllegalStateException("registrations are answered by MockEngine.register"));
+        if (!STACK_REFERENCE.equals(args.type)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("registrations are answered by MockEngine.register"));
+        }
+        Map<String, Object> state = stackReferences.get(args.id);
+        if (state == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("render has no state of the stack "
+                    + args.id + " to answer a stack reference with"));
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.id), state));
+    }
+
+    /** The outputs a stack reference to {@code stack} reads; {@code secret} names those that are secrets. */
+    public MockEngine stackReference(String stack, Map<String, Object> outputs, Set<String> secret) {
+        stackReferences.put(stack, Map.of("name", stack, "outputs", Map.copyOf(outputs),
+                "secretOutputNames", List.copyOf(new java.util.TreeSet<>(secret))));
+        return this;
     }
 
     /**

@@ -39,6 +39,8 @@ import java.util.logging.Logger;
  *       its public {@code resources} list.</li>
  *   <li>{@code Runner}: {@code registerTask}, {@code runAsync}, {@code Result}'s protected constructor and exit codes.</li>
  *   <li>{@code ContextAwareCompletableFuture.supplyAsync}: runs the program with the SDK's context propagated.</li>
+ *   <li>{@code Internal.of(output).getDataAsync()}: a finished stack output's value and secret-ness, which a tenant
+ *       shard's render reads its platform's render through.</li>
  *   <li>{@code Urn.create} (the engine's URN layout) and {@code Constants.SpecialSigKey}/{@code SpecialSecretSig}
  *       (the wire form of a secret).</li>
  * </ul>
@@ -58,6 +60,15 @@ final class PulumiSdk {
     @FunctionalInterface
     interface Registrations {
         CompletableFuture<RegisterResourceResponse> register(RegisterResourceRequest request);
+    }
+
+    /** A completed output's value and whether it is a secret. */
+    record Resolved(Object value, boolean secret) {}
+
+    /** The value of an output the program has finished computing (a stack output after the run). */
+    static Resolved resolve(com.pulumi.core.Output<?> output) {
+        var data = com.pulumi.core.internal.Internal.of(output).getDataAsync().join();
+        return new Resolved(data.getValueNullable(), data.isSecret());
     }
 
     /** The URN the engine gives a resource. */

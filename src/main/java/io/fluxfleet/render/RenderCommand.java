@@ -113,11 +113,23 @@ public final class RenderCommand implements Callable<Integer> {
         }
         FluxFleetConfig parsed;
         java.util.List<String> warnings = new java.util.ArrayList<>();
+        RenderResult shardResult = null;
         try {
-            parsed = ConfigLoader.load(stack, RawConfig.fromStackFile(stackFile), warnings::add);
+            RawConfig raw = RawConfig.fromStackFile(stackFile);
+            if (io.fluxfleet.shard.ShardProgram.isShard(raw)) {
+                // a tenant shard: its platform stack's file is read and rendered too (README "Large fleets")
+                var rendered = io.fluxfleet.shard.ShardRender.render(stack, stackFile, raw, warnings::add);
+                parsed = rendered.config();
+                shardResult = rendered.result();
+            } else {
+                parsed = ConfigLoader.load(stack, raw, warnings::add);
+            }
         } catch (ConfigException | io.fluxfleet.config.StackYaml.StackFileException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (IllegalStateException e) {
+            err.println("render: " + e.getMessage());
+            return 1;
         } catch (UncheckedIOException e) {
             err.println("render: " + io.fluxfleet.config.Shown.escaped(e.getMessage()
                     + (e.getCause() != null ? ": " + e.getCause().getMessage() : "")));
@@ -125,7 +137,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         RenderResult result;
         try {
-            result = Renderer.render(parsed);
+            result = shardResult != null ? shardResult : Renderer.render(parsed);
         } catch (IllegalStateException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

@@ -34,7 +34,7 @@ import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
-import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxPlatform;
 import io.fluxfleet.flux.FluxKind;
 import io.fluxfleet.flux.FluxObject;
 import io.fluxfleet.flux.FluxSpecs.GitRef;
@@ -107,7 +107,7 @@ public final class TenantEnvironment extends ComponentResource {
      * @param sharedPrerequisites what must be ready before the shared layer applies (health checks of the cluster
      *                            layer); none keeps shared independent of cluster
      */
-    public record Args(Kube kube, Tenant tenant, FluxInstall flux, Profile profile, Harbor harbor, String cloneUrl,
+    public record Args(Kube kube, Tenant tenant, FluxPlatform flux, Profile profile, Harbor harbor, String cloneUrl,
                        Reconcile reconcile, Output<String> gitUsername, Output<String> gitPassword,
                        Output<List<ObjectRef>> sharedPrerequisites) {}
 
@@ -115,7 +115,7 @@ public final class TenantEnvironment extends ComponentResource {
         super(TYPE, name, options);
         Kube kube = args.kube();
         Tenant tenant = args.tenant();
-        FluxInstall flux = args.flux();
+        FluxPlatform flux = args.flux();
         Environment env = kube.environment();
         String ns = tenant.namespace();
 
@@ -262,7 +262,7 @@ public final class TenantEnvironment extends ComponentResource {
      * A Kustomization that runs as the account {@code runsAs} (its ServiceAccount and binding): it depends on them
      * and on the Flux release, so a destroy deletes it, and its finalizer prunes as that account, before either goes.
      */
-    private FluxObject kustomization(Kube kube, Tenant tenant, FluxInstall flux, List<Resource> runsAs, Layer layer,
+    private FluxObject kustomization(Kube kube, Tenant tenant, FluxPlatform flux, List<Resource> runsAs, Layer layer,
                                      String ns, Output<KustomizationSpec> spec) {
         String name = Names.kustomization(tenant, kube.environment(), layer);
         List<Resource> dependsOn = new java.util.ArrayList<>(List.of(flux.release()));
