@@ -114,6 +114,9 @@ public final class FluxFleetStack {
         ctx.export("protected", Output.of(config.protect()));
         ctx.export("suspended", Output.of(config.suspend()));
         ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
+        // what `pulumi up` waited for (the provider's pulumi.com/waitFor annotations, flux.Readiness)
+        ctx.export("awaited", Output.of(args.readiness().awaited()));
+        ctx.export("awaitTimeoutSeconds", Output.of((int) args.readiness().timeoutSeconds()));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param infra        the shared infrastructure (monitoring, logging) Flux installs from Helm charts
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
+ * @param await        which Flux objects {@code pulumi up} waits for to be Ready, and for how long
  */
 public record FluxFleetConfig(
         String stack,
@@ -31,7 +32,8 @@ public record FluxFleetConfig(
         List<Tenant> tenants,
         Infra infra,
         Webhooks webhooks,
-        boolean suspend) {
+        boolean suspend,
+        Await await) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -232,5 +234,21 @@ public record FluxFleetConfig(
      */
     public record Webhooks(boolean enabled, Optional<String> ingressHost) {
         public static final Webhooks DEFAULTS = new Webhooks(false, Optional.empty());
+    }
+
+    /**
+     * What {@code pulumi up} waits for (the Kubernetes provider's {@code pulumi.com/waitFor} annotation, see
+     * {@code io.fluxfleet.flux.Readiness}): the platform's Flux objects unless {@code enabled} is off, the tenants'
+     * {@code apps} Kustomizations only with {@code tenantApps}, each for at most {@code timeout}.
+     *
+     * @param enabled    await the platform's sources, shared HelmReleases and platform Kustomizations
+     * @param tenantApps also await every tenant's {@code apps} Kustomization (a tenant's broken commit then fails
+     *                   the deploy)
+     * @param timeout    how long one object may take to become Ready (Go duration); the environment's default
+     *                   ({@link Environment#awaitTimeout()})
+     */
+    public record Await(boolean enabled, boolean tenantApps, String timeout) {
+        public static final boolean DEFAULT_ENABLED = true;
+        public static final boolean DEFAULT_TENANT_APPS = false;
     }
 }

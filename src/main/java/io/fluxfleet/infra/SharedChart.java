@@ -52,7 +52,13 @@ public record SharedChart(FluxObject release, String name) {
      * @param timeout  how long Flux waits for an install or upgrade
      * @param suspend  whether the releases are suspended
      */
-    public record Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend) {}
+    public record Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend,
+                           io.fluxfleet.flux.Readiness readiness) {
+        /** Without a readiness policy: nothing is awaited. */
+        public Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend) {
+            this(kube, flux, interval, timeout, suspend, io.fluxfleet.flux.Readiness.off());
+        }
+    }
 
     /**
      * One chart.
@@ -104,7 +110,10 @@ public record SharedChart(FluxObject release, String name) {
                         postRenderers.isEmpty() ? null : postRenderers,
                         settings.suspend() ? Boolean.TRUE : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
-                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec,
+                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null),
+                settings.readiness().annotations(FluxKind.HELM_RELEASE, Names.FLUX_NAMESPACE, name,
+                        io.fluxfleet.flux.Readiness.Role.SHARED_RELEASE, settings.suspend()),
+                spec,
                 // runs as flux-platform-reconciler: deleted, and uninstalled by helm-controller as that account,
                 // before the account and its binding go (FluxInstall#platformIdentity)
                 kube.child(parent, java.util.stream.Stream.concat(java.util.stream.Stream.of(flux.release()),
