@@ -57,7 +57,8 @@ final class StackArgs {
 
     SharedChart.Settings sharedCharts(Kube kube, FluxInstall flux) {
         return new SharedChart.Settings(kube, flux, config.infra().interval(), config.infra().timeout(),
-                config.suspend(), readiness);
+                config.suspend(), readiness,
+                io.fluxfleet.flux.FluxReleases.hasPostRenderStrategy(config.flux().chartVersion()));
     }
 
     Monitoring.Args monitoring(Kube kube, FluxInstall flux, FluxSources sources, HarborAccess harbor) {

@@ -53,12 +53,21 @@ public record SharedChart(FluxObject release, String name) {
      * @param suspend  whether the releases are suspended
      */
     public record Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend,
-                           io.fluxfleet.flux.Readiness readiness) {
-        /** Without a readiness policy: nothing is awaited. */
+                           io.fluxfleet.flux.Readiness readiness, boolean postRenderStrategy) {
+        /** Without a readiness policy (nothing is awaited) and for a Flux without {@code postRenderStrategy}. */
         public Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend) {
-            this(kube, flux, interval, timeout, suspend, io.fluxfleet.flux.Readiness.off());
+            this(kube, flux, interval, timeout, suspend, io.fluxfleet.flux.Readiness.off(), false);
         }
     }
+
+    /**
+     * Helm 4's strategy that sends hooks through post-renderers together with the other manifests
+     * (fluxcd/helm-controller {@code api/v2} {@code PostRenderStrategy}: {@code nohooks}, {@code combined},
+     * {@code separate}). Set explicitly, where the Flux has the field, on a release whose post-renderers patch Jobs
+     * (rancher-monitoring's hooks): a cluster-wide {@code UseHelm3Defaults} feature gate would otherwise turn the
+     * default back to {@code nohooks}.
+     */
+    static final String POST_RENDER_STRATEGY = "combined";
 
     /**
      * One chart.
@@ -108,7 +117,8 @@ public record SharedChart(FluxObject release, String name) {
                         new HelmUpgrade(null, new Remediation(RETRIES), true),
                         t.t5.isEmpty() ? null : t.t5,
                         postRenderers.isEmpty() ? null : postRenderers,
-                        settings.suspend() ? Boolean.TRUE : null));
+                        settings.suspend() ? Boolean.TRUE : null,
+                        settings.postRenderStrategy() && patchesJobs(postRenderers) ? POST_RENDER_STRATEGY : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
                 Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null),
                 settings.readiness().annotations(FluxKind.HELM_RELEASE, Names.FLUX_NAMESPACE, name,
@@ -119,6 +129,12 @@ public record SharedChart(FluxObject release, String name) {
                 kube.child(parent, java.util.stream.Stream.concat(java.util.stream.Stream.of(flux.release()),
                         flux.platformIdentity().stream()).toArray(com.pulumi.resources.Resource[]::new)));
         return new SharedChart(release, name);
+    }
+
+    /** Whether a post-renderer patches Jobs, which a chart makes as Helm hooks. */
+    static boolean patchesJobs(List<PostRenderer> postRenderers) {
+        return postRenderers.stream().flatMap(p -> p.kustomize().patches().stream())
+                .anyMatch(p -> p.target() != null && "Job".equals(p.target().kind()));
     }
 
     /**
