@@ -75,4 +75,18 @@ class FluxReleasesTest {
         assertFalse(FluxReleases.hasPostRenderStrategy("2.18.5"));
         assertTrue(FluxReleases.hasPostRenderStrategy("2.20.0"));
     }
+
+    @Test
+    void noKustomizationRunsPostBuildSoStrictSubstitutionCannotBreakIt() {
+        // kustomize-controller 1.9 (Flux 2.9) makes post-build substitution strict by default
+        // (fluxcd/kustomize-controller#1671); it runs only on a Kustomization with spec.postBuild
+        RenderResult render = render("2.19.1");
+        List<Recorded> kustomizations = render.ofType("kubernetes:kustomize.toolkit.fluxcd.io/v1:Kustomization");
+        assertFalse(kustomizations.isEmpty());
+        for (Recorded k : kustomizations) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) RenderResult.reveal(k.inputs());
+            assertNull(spec(object, "postBuild"), k.name());
+        }
+    }
 }
