@@ -73,7 +73,8 @@ public final class App {
                 new DiffCommand(System.out, System.err),
                 new PlanCommand(System.out, System.err),
                 new ChangedStacksCommand(System.in, System.out, System.err),
-                new MergeRequestNoteCommand(System.out, System.err));
+                new MergeRequestNoteCommand(System.out, System.err),
+                new io.fluxfleet.health.VerifyCommand(System.out, System.err));
     }
 
     /**

@@ -92,6 +92,9 @@ public final class FluxFleetStack {
         ctx.export("protected", Output.of(config.protect()));
         ctx.export("suspended", Output.of(config.suspend()));
         ctx.export("grafanaAdminPassword", monitoring.grafanaAdminPassword());
+        // what `pulumi up` waited for (the provider's pulumi.com/waitFor annotations, flux.Readiness)
+        ctx.export("awaited", Output.of(args.readiness().awaited()));
+        ctx.export("awaitTimeoutSeconds", Output.of((int) args.readiness().timeoutSeconds()));
     }
 
     /**
@@ -113,6 +116,8 @@ public final class FluxFleetStack {
         ctx.export("shard", Output.of(config.sharding().shard().orElseThrow()));
         ctx.export("tenants", Output.of(config.tenants().stream().map(Tenant::name).toList()));
         ctx.export("protected", Output.of(config.protect()));
+        ctx.export("awaited", Output.of(args.readiness().awaited()));
+        ctx.export("awaitTimeoutSeconds", Output.of((int) args.readiness().timeoutSeconds()));
     }
 
     private static ProviderResource gitlabProvider(FluxFleetConfig config) {

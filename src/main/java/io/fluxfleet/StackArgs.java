@@ -33,9 +33,11 @@ import java.util.function.Function;
  */
 final class StackArgs {
     private final FluxFleetConfig config;
+    private final io.fluxfleet.flux.Readiness readiness;
 
     StackArgs(FluxFleetConfig config) {
         this.config = config;
+        this.readiness = io.fluxfleet.flux.Readiness.of(config.await());
     }
 
     FluxInstall.Args fluxInstall(Kube kube) {
@@ -50,12 +52,13 @@ final class StackArgs {
 
     FluxSources.Args fluxSources(Kube kube, FluxInstall flux, Secret harborSecret) {
         return new FluxSources.Args(kube, flux, harborSecret, config.flux().helmRepositoryInterval(),
-                FluxSources.harborChartsUrl(config.harbor().host(), config.harbor().project()));
+                FluxSources.harborChartsUrl(config.harbor().host(), config.harbor().project()), readiness);
     }
 
     SharedChart.Settings sharedCharts(Kube kube, FluxInstall flux) {
         return new SharedChart.Settings(kube, flux, config.infra().interval(), config.infra().timeout(),
-                config.suspend());
+                config.suspend(), readiness,
+                io.fluxfleet.flux.FluxReleases.hasPostRenderStrategy(config.flux().chartVersion()));
     }
 
     Monitoring.Args monitoring(Kube kube, FluxInstall flux, FluxSources sources, HarborAccess harbor) {
@@ -83,8 +86,13 @@ final class StackArgs {
         return new TenantEnvironment.Args(tenantKube, tenant, flux, config.profile(), config.harbor(),
                 config.gitlab().cloneUrl(tenant.project()),
                 new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(),
-                        flux2.kustomizationRetryInterval(), flux2.timeout(), config.suspend()),
+                        flux2.kustomizationRetryInterval(), flux2.timeout(), config.suspend(), readiness),
                 gitUsername, gitPassword, sharedPrerequisites);
+    }
+
+    /** What {@code pulumi up} waits for; every Flux object built from these args reports to it. */
+    io.fluxfleet.flux.Readiness readiness() {
+        return readiness;
     }
 
     CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, TenantEnvironment environment,

@@ -89,6 +89,7 @@ public final class ConfigLoader {
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
+        FluxFleetConfig.Await await = AwaitConfig.read(top.object("await"), environment, flux, infra);
         top.finish();
         StrictSecrets.refusePlaintext(environment, context.plaintextSecrets(), warnings, problems);
 
@@ -99,7 +100,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend, sharding);
+                infra, webhooks, suspend, sharding, await);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */

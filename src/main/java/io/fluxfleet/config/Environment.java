@@ -19,10 +19,11 @@ import java.util.stream.Collectors;
  * one before it, and the last one writes the project-wide GitLab settings by default.
  */
 public enum Environment {
-    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false)),
-    PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false)),
+    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false, "20m")),
+    PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false,
+            "25m")),
     PROD("prod", new Policy(new Profile("4", "8Gi", "30d", "10s", "50Gi"), 3,
-            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true));
+            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true, "30m"));
 
     /**
      * What an environment decides on its own.
@@ -34,10 +35,22 @@ public enum Environment {
      * @param strict     what prod requires: every resource protected against {@code pulumi destroy} (unless
      *                   {@code allowDestroy}), images pinned to a version or digest ({@code :latest} and untagged
      *                   refused), and only the approvers may merge unless {@code gitlab.mergers} says otherwise
+     * @param awaitTimeout the default of {@code await.timeout}: how long {@code pulumi up} waits for one Flux object
+     *                     to become Ready. Longer than the shared charts' Helm timeout ({@code infra.timeout}, 15m)
+     *                     so that Flux's own install (and its retries' first round) ends before Pulumi gives up;
+     *                     longer in the environments whose clusters are larger
      */
-    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict) {
+    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, String awaitTimeout) {
+        /** The provider's own default wait (pulumi-kubernetes {@code await.go}: {@code timeout := 10 * time.Minute}). */
+        public static final String PROVIDER_AWAIT_TIMEOUT = "10m";
+
         public Policy {
             codeOwners = List.copyOf(codeOwners);
+        }
+
+        /** A policy that keeps the provider's own await timeout. */
+        public Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict) {
+            this(profile, approvals, codeOwners, strict, PROVIDER_AWAIT_TIMEOUT);
         }
     }
 
@@ -66,6 +79,11 @@ public enum Environment {
     /** The defaults of {@code fluxfleet:profile} in this environment. */
     public Profile profile() {
         return policy.profile();
+    }
+
+    /** The default of {@code await.timeout} in this environment. */
+    public String awaitTimeout() {
+        return policy.awaitTimeout();
     }
 
     /** The default number of approvals a merge request into this environment's branch needs. */

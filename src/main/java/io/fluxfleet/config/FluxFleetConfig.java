@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
  * @param sharding     whether the stack is one of a sharded environment's (README "Large fleets"); plain by default
+ * @param await        which Flux objects {@code pulumi up} waits for to be Ready, and for how long
  */
 public record FluxFleetConfig(
         String stack,
@@ -33,7 +34,8 @@ public record FluxFleetConfig(
         Infra infra,
         Webhooks webhooks,
         boolean suspend,
-        Sharding sharding) {
+        Sharding sharding,
+        Await await) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -41,14 +43,6 @@ public record FluxFleetConfig(
 
     public FluxFleetConfig {
         tenants = List.copyOf(tenants);
-    }
-
-    /** A stack of the plain layout: one stack per environment (every stack before sharding existed). */
-    public FluxFleetConfig(String stack, Environment environment, Cluster cluster, boolean allowDestroy, Flux flux,
-                           PlatformWorkers platformWorkers, Profile profile, GitLab gitlab, Harbor harbor,
-                           List<Tenant> tenants, Infra infra, Webhooks webhooks, boolean suspend) {
-        this(stack, environment, cluster, allowDestroy, flux, platformWorkers, profile, gitlab, harbor, tenants, infra,
-                webhooks, suspend, Sharding.PLAIN);
     }
 
     /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
@@ -262,5 +256,21 @@ public record FluxFleetConfig(
      */
     public record Webhooks(boolean enabled, Optional<String> ingressHost) {
         public static final Webhooks DEFAULTS = new Webhooks(false, Optional.empty());
+    }
+
+    /**
+     * What {@code pulumi up} waits for (the Kubernetes provider's {@code pulumi.com/waitFor} annotation, see
+     * {@code io.fluxfleet.flux.Readiness}): the platform's Flux objects unless {@code enabled} is off, the tenants'
+     * {@code apps} Kustomizations only with {@code tenantApps}, each for at most {@code timeout}.
+     *
+     * @param enabled    await the platform's sources, shared HelmReleases and platform Kustomizations
+     * @param tenantApps also await every tenant's {@code apps} Kustomization (a tenant's broken commit then fails
+     *                   the deploy)
+     * @param timeout    how long one object may take to become Ready (Go duration); the environment's default
+     *                   ({@link Environment#awaitTimeout()})
+     */
+    public record Await(boolean enabled, boolean tenantApps, String timeout) {
+        public static final boolean DEFAULT_ENABLED = true;
+        public static final boolean DEFAULT_TENANT_APPS = false;
     }
 }

@@ -182,7 +182,8 @@ public final class MergeRequestNote {
         section.plan().ifPresent(p -> {
             md.append("##### Engine plan (`pulumi up` from a state matching the target branch)\n\n");
             if (p.plan().isPresent()) {
-                md.append(io.fluxfleet.plan.PlanReport.markdown(p.plan().get(), p.after(), PLAN_STEPS)).append('\n');
+                md.append(io.fluxfleet.plan.PlanReport.markdown(p.plan().get(), p.after(), PLAN_STEPS)).append('\n')
+                        .append(io.fluxfleet.plan.AwaitedResources.markdown(p.after()));
             } else {
                 md.append("No plan: ").append(text(p.unavailable().orElse("a render is missing"))).append(".\n\n");
             }

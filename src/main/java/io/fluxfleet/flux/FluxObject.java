@@ -52,8 +52,16 @@ public final class FluxObject extends CustomResource {
      */
     public FluxObject(String name, FluxKind kind, String objectName, String namespace, Map<String, String> labels,
                       Output<?> spec, CustomResourceOptions options) {
-        super(kind.typeToken(), name, Args.of(kind, ObjectMetaArgs.builder()
-                .name(objectName).namespace(namespace).labels(labels).build(), spec), options);
+        this(name, kind, objectName, namespace, labels, Map.of(), spec, options);
+    }
+
+    /**
+     * The same, with annotations (the provider's await annotations, {@link Readiness}); none are set when empty, so
+     * an object without any renders as before.
+     */
+    public FluxObject(String name, FluxKind kind, String objectName, String namespace, Map<String, String> labels,
+                      Map<String, String> annotations, Output<?> spec, CustomResourceOptions options) {
+        super(kind.typeToken(), name, Args.of(kind, metadata(objectName, namespace, labels, annotations), spec), options);
         this.fluxKind = kind;
         this.objectName = objectName;
         this.objectNamespace = namespace;
@@ -81,6 +89,15 @@ public final class FluxObject extends CustomResource {
 
     public String namespace() {
         return objectNamespace;
+    }
+
+    private static ObjectMetaArgs metadata(String objectName, String namespace, Map<String, String> labels,
+                                           Map<String, String> annotations) {
+        var builder = ObjectMetaArgs.builder().name(objectName).namespace(namespace).labels(labels);
+        if (!annotations.isEmpty()) {
+            builder.annotations(new java.util.TreeMap<>(annotations));
+        }
+        return builder.build();
     }
 
     @SuppressWarnings("unchecked")

@@ -35,19 +35,27 @@ public final class FluxSources extends ComponentResource {
      * @param interval        how often the repositories are fetched
      * @param harborChartsUrl Harbor's OCI chart repository ({@link #harborChartsUrl})
      */
-    public record Args(Kube kube, FluxInstall flux, Secret harborSecret, String interval, String harborChartsUrl) {}
+    public record Args(Kube kube, FluxInstall flux, Secret harborSecret, String interval, String harborChartsUrl,
+                       Readiness readiness) {
+        /** Without a readiness policy: nothing is awaited. */
+        public Args(Kube kube, FluxInstall flux, Secret harborSecret, String interval, String harborChartsUrl) {
+            this(kube, flux, harborSecret, interval, harborChartsUrl, Readiness.off());
+        }
+    }
 
     public FluxSources(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         Kube kube = args.kube();
         FluxInstall flux = args.flux();
         String interval = args.interval();
-        this.rancherCharts = helmRepository(kube, flux, Names.RANCHER_CHARTS,
+        Readiness readiness = args.readiness();
+        this.rancherCharts = helmRepository(kube, flux, readiness, Readiness.Role.HELM_SOURCE, Names.RANCHER_CHARTS,
                 Output.of(new HelmRepositorySpec(interval, null, RANCHER_CHARTS_URL, "default", null)));
-        this.prometheusCommunity = helmRepository(kube, flux, Names.PROMETHEUS_COMMUNITY,
+        this.prometheusCommunity = helmRepository(kube, flux, readiness, Readiness.Role.HELM_SOURCE,
+                Names.PROMETHEUS_COMMUNITY,
                 Output.of(new HelmRepositorySpec(interval, null, PROMETHEUS_COMMUNITY_URL, "default", null)));
         String harborUrl = args.harborChartsUrl();
-        this.harborCharts = helmRepository(kube, flux, Names.HARBOR_CHARTS,
+        this.harborCharts = helmRepository(kube, flux, readiness, Readiness.Role.OCI_HELM_SOURCE, Names.HARBOR_CHARTS,
                 args.harborSecret().metadata().applyValue(m -> new HelmRepositorySpec(interval, null, harborUrl, "oci",
                         Ref.of(m.name().orElse(Names.HARBOR_FLUX_SECRET)))));
         registerOutputs(Map.of(
@@ -56,9 +64,12 @@ public final class FluxSources extends ComponentResource {
                 "harborCharts", harborCharts.objectName()));
     }
 
-    private FluxObject helmRepository(Kube kube, FluxInstall flux, String objectName, Output<HelmRepositorySpec> spec) {
+    private FluxObject helmRepository(Kube kube, FluxInstall flux, Readiness readiness, Readiness.Role role,
+                                      String objectName, Output<HelmRepositorySpec> spec) {
         return new FluxObject(Names.resource(Names.FLUX_NAMESPACE, objectName), FluxKind.HELM_REPOSITORY, objectName,
-                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec, kube.child(this, flux.release()));
+                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null),
+                readiness.annotations(FluxKind.HELM_REPOSITORY, Names.FLUX_NAMESPACE, objectName, role, false),
+                spec, kube.child(this, flux.release()));
     }
 
     /** The OCI repository of a Harbor project: {@code oci://<host>/<project>}. */

@@ -76,7 +76,17 @@ public final class FluxSpecs {
             HelmUpgrade upgrade,
             Map<String, Object> values,
             List<PostRenderer> postRenderers,
-            Boolean suspend) {}
+            Boolean suspend,
+            String postRenderStrategy) {
+        /** Without {@code postRenderStrategy} (left to helm-controller's default). */
+        public HelmReleaseSpec(String interval, String timeout, String releaseName, String targetNamespace,
+                               String storageNamespace, HelmChartTemplate chart, String serviceAccountName,
+                               List<Ref> dependsOn, HelmInstall install, HelmUpgrade upgrade, Map<String, Object> values,
+                               List<PostRenderer> postRenderers, Boolean suspend) {
+            this(interval, timeout, releaseName, targetNamespace, storageNamespace, chart, serviceAccountName, dependsOn,
+                    install, upgrade, values, postRenderers, suspend, null);
+        }
+    }
 
     /**
      * One post-renderer of a HelmRelease: helm-controller runs the chart's rendered manifests through kustomize

@@ -57,9 +57,21 @@ public final class Placement {
      * chart's own tolerations that still apply are passed in {@code keep} and come first.
      */
     public static KustomizePatch jobPatch(String job, PlatformWorkers workers, List<Map<String, Object>> keep) {
+        return jobPatch(job, workers, keep, List.of());
+    }
+
+    /**
+     * The same, also giving the Job's pods {@code pullSecrets} (names): {@code imagePullSecrets} has the merge key
+     * {@code name} in the PodSpec, so the strategic merge adds them to any the chart sets.
+     */
+    public static KustomizePatch jobPatch(String job, PlatformWorkers workers, List<Map<String, Object>> keep,
+                                          List<String> pullSecrets) {
         List<Map<String, Object>> tolerations = new ArrayList<>(keep);
         tolerations.add(toleration(workers));
         Map<String, Object> podSpec = new LinkedHashMap<>();
+        if (!pullSecrets.isEmpty()) {
+            podSpec.put("imagePullSecrets", pullSecrets.stream().map(n -> Map.of("name", n)).toList());
+        }
         podSpec.put("nodeSelector", Map.of(workers.labelKey(), workers.labelValue()));
         podSpec.put("tolerations", tolerations);
         return patch("batch", "v1", "Job", job, Map.of("spec", Map.of("template", Map.of("spec", podSpec))));

@@ -79,11 +79,15 @@ public final class MonitoringValues {
      * The kustomize patches helm-controller applies to rancher-monitoring's rendered manifests: the platform-worker
      * node selector and toleration on the Jobs the chart gives no placement values. Tolerations are a list without a
      * merge key in the PodSpec, so the strategic merge replaces the chart's list: the patch repeats the chart's own
-     * {@code cattle.io/os=linux} toleration. Hooks reach post-renderers on Flux 2.8.0 to 2.8.5 and 2.9+ (README).
+     * {@code cattle.io/os=linux} toleration. The same patches give them Harbor's pull secret: neither the Jobs nor
+     * their ServiceAccounts take {@code global.imagePullSecrets}, so without it the upgrade Job could not pull
+     * through Harbor (RancherChartsTest renders the chart and checks every Job). Hooks reach post-renderers on Flux
+     * 2.8.0 to 2.8.5 and 2.9+ (README).
      */
     public static List<PostRenderer> postRenderers(FluxFleetConfig config) {
         return List.of(new PostRenderer(new Kustomize(JOBS_WITHOUT_PLACEMENT_VALUES.stream()
-                .map(job -> Placement.jobPatch(job, config.platformWorkers(), List.of(CATTLE_LINUX_TOLERATION)))
+                .map(job -> Placement.jobPatch(job, config.platformWorkers(), List.of(CATTLE_LINUX_TOLERATION),
+                        List.of(Names.HARBOR_WORKLOAD_SECRET)))
                 .toList())));
     }
 

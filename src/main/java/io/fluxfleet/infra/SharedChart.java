@@ -52,7 +52,22 @@ public record SharedChart(FluxObject release, String name) {
      * @param timeout  how long Flux waits for an install or upgrade
      * @param suspend  whether the releases are suspended
      */
-    public record Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend) {}
+    public record Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend,
+                           io.fluxfleet.flux.Readiness readiness, boolean postRenderStrategy) {
+        /** Without a readiness policy (nothing is awaited) and for a Flux without {@code postRenderStrategy}. */
+        public Settings(Kube kube, FluxInstall flux, String interval, String timeout, boolean suspend) {
+            this(kube, flux, interval, timeout, suspend, io.fluxfleet.flux.Readiness.off(), false);
+        }
+    }
+
+    /**
+     * Helm 4's strategy that sends hooks through post-renderers together with the other manifests
+     * (fluxcd/helm-controller {@code api/v2} {@code PostRenderStrategy}: {@code nohooks}, {@code combined},
+     * {@code separate}). Set explicitly, where the Flux has the field, on a release whose post-renderers patch Jobs
+     * (rancher-monitoring's hooks): a cluster-wide {@code UseHelm3Defaults} feature gate would otherwise turn the
+     * default back to {@code nohooks}.
+     */
+    static final String POST_RENDER_STRATEGY = "combined";
 
     /**
      * One chart.
@@ -102,14 +117,24 @@ public record SharedChart(FluxObject release, String name) {
                         new HelmUpgrade(null, new Remediation(RETRIES), true),
                         t.t5.isEmpty() ? null : t.t5,
                         postRenderers.isEmpty() ? null : postRenderers,
-                        settings.suspend() ? Boolean.TRUE : null));
+                        settings.suspend() ? Boolean.TRUE : null,
+                        settings.postRenderStrategy() && patchesJobs(postRenderers) ? POST_RENDER_STRATEGY : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
-                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec,
+                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null),
+                settings.readiness().annotations(FluxKind.HELM_RELEASE, Names.FLUX_NAMESPACE, name,
+                        io.fluxfleet.flux.Readiness.Role.SHARED_RELEASE, settings.suspend()),
+                spec,
                 // runs as flux-platform-reconciler: deleted, and uninstalled by helm-controller as that account,
                 // before the account and its binding go (FluxInstall#platformIdentity)
                 kube.child(parent, java.util.stream.Stream.concat(java.util.stream.Stream.of(flux.release()),
                         flux.platformIdentity().stream()).toArray(com.pulumi.resources.Resource[]::new)));
         return new SharedChart(release, name);
+    }
+
+    /** Whether a post-renderer patches Jobs, which a chart makes as Helm hooks. */
+    static boolean patchesJobs(List<PostRenderer> postRenderers) {
+        return postRenderers.stream().flatMap(p -> p.kustomize().patches().stream())
+                .anyMatch(p -> p.target() != null && "Job".equals(p.target().kind()));
     }
 
     /**

@@ -36,6 +36,7 @@ public final class SharedInfraWarnings {
                     + " (before v1.9.0) drops failed-reconciliation events for commit-status providers: GitLab commits"
                     + " show successful reconciliations only, never a failure (README \"Commit statuses on Flux 2.8\")");
         }
+        warnings.addAll(io.fluxfleet.flux.FluxReleases.warnings(chart, true));
         return warnings;
     }
 }

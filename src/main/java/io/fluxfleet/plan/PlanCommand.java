@@ -120,7 +120,8 @@ public final class PlanCommand implements Callable<Integer> {
             err.println("fluxfleet plan: " + e.getMessage());
             return 1;
         }
-        out.print(markdown ? PlanReport.markdown(plan, after, 500) : PlanReport.text(plan));
+        out.print(markdown ? PlanReport.markdown(plan, after, 500) + AwaitedResources.markdown(after)
+                : PlanReport.text(plan) + AwaitedResources.text(after));
         out.flush();
         return exitStatus(plan);
     }

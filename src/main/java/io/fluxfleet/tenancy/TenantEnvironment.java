@@ -43,6 +43,7 @@ import io.fluxfleet.flux.FluxSpecs.KustomizationSpec;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxSpecs.Ref;
 import io.fluxfleet.flux.FluxSpecs.SourceRef;
+import io.fluxfleet.flux.Readiness;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.kube.Quantities;
 import io.fluxfleet.naming.Names;
@@ -90,7 +91,13 @@ public final class TenantEnvironment extends ComponentResource {
      * @param suspend               whether the Kustomizations are suspended
      */
     public record Reconcile(String gitInterval, String kustomizationInterval, String retryInterval, String timeout,
-                            boolean suspend) {}
+                            boolean suspend, Readiness readiness) {
+        /** Without a readiness policy: nothing is awaited. */
+        public Reconcile(String gitInterval, String kustomizationInterval, String retryInterval, String timeout,
+                         boolean suspend) {
+            this(gitInterval, kustomizationInterval, retryInterval, timeout, suspend, Readiness.off());
+        }
+    }
 
     /**
      * What a tenant's environment takes.
@@ -146,17 +153,17 @@ public final class TenantEnvironment extends ComponentResource {
         String retryInterval = args.reconcile().retryInterval();
         Boolean suspend = args.reconcile().suspend() ? Boolean.TRUE : null;
         List<Resource> platformIdentity = flux.platformIdentity();
-        FluxObject cluster = kustomization(kube, tenant, flux, platformIdentity, Layer.CLUSTER, Names.FLUX_NAMESPACE,
+        FluxObject cluster = kustomization(args, kube, tenant, flux, platformIdentity, Layer.CLUSTER, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, null, suspend, t.t2.isEmpty() ? null : t.t2)));
-        FluxObject shared = kustomization(kube, tenant, flux, platformIdentity, Layer.SHARED, Names.FLUX_NAMESPACE,
+        FluxObject shared = kustomization(args, kube, tenant, flux, platformIdentity, Layer.SHARED, Names.FLUX_NAMESPACE,
                 Output.tuple(platformSource.objectName(), cluster.objectName(), sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, t.t3.isEmpty() ? null : List.of(Ref.of(t.t2)), suspend)));
-        kustomization(kube, tenant, flux, List.of(reconciler, reconcilerBinding), Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
+        kustomization(args, kube, tenant, flux, List.of(reconciler, reconcilerBinding), Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
                 reconciler.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.APPS), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), t.t3, ns,
@@ -253,6 +260,8 @@ public final class TenantEnvironment extends ComponentResource {
         String interval = args.reconcile().gitInterval();
         return new FluxObject(Names.resource(ns, name), FluxKind.GIT_REPOSITORY, name, ns,
                 Names.labels(kube.environment(), tenant),
+                args.reconcile().readiness().annotations(FluxKind.GIT_REPOSITORY, ns, name, Readiness.Role.GIT_SOURCE,
+                        false),
                 auth.metadata().applyValue(m -> new GitRepositorySpec(interval, "60s", url, new GitRef(branch),
                         Ref.of(m.name().orElseThrow()))),
                 kube.child(this, args.flux().release()));
@@ -262,13 +271,18 @@ public final class TenantEnvironment extends ComponentResource {
      * A Kustomization that runs as the account {@code runsAs} (its ServiceAccount and binding): it depends on them
      * and on the Flux release, so a destroy deletes it, and its finalizer prunes as that account, before either goes.
      */
-    private FluxObject kustomization(Kube kube, Tenant tenant, FluxPlatform flux, List<Resource> runsAs, Layer layer,
-                                     String ns, Output<KustomizationSpec> spec) {
+    private FluxObject kustomization(Args readinessOf, Kube kube, Tenant tenant, FluxPlatform flux, List<Resource> runsAs,
+                                     Layer layer, String ns, Output<KustomizationSpec> spec) {
         String name = Names.kustomization(tenant, kube.environment(), layer);
         List<Resource> dependsOn = new java.util.ArrayList<>(List.of(flux.release()));
         dependsOn.addAll(runsAs);
+        Reconcile reconcile = readinessOf.reconcile();
+        Map<String, String> annotations = reconcile.readiness().annotations(FluxKind.KUSTOMIZATION, ns, name,
+                layer == Layer.APPS ? Readiness.Role.TENANT_APPS : Readiness.Role.PLATFORM_KUSTOMIZATION,
+                reconcile.suspend());
         FluxObject kustomization = new FluxObject(Names.resource(ns, name), FluxKind.KUSTOMIZATION, name, ns,
-                Names.labels(kube.environment(), tenant), spec, kube.child(this, dependsOn.toArray(Resource[]::new)));
+                Names.labels(kube.environment(), tenant), annotations, spec,
+                kube.child(this, dependsOn.toArray(Resource[]::new)));
         kustomizations.put(layer, kustomization);
         return kustomization;
     }

@@ -181,6 +181,42 @@ final class RancherCharts {
         return violations;
     }
 
+    /**
+     * Every Job of rancher-monitoring (its pre-upgrade {@code rancher-monitoring-upgrade} and post-install
+     * {@code rancher-monitoring-patch-sa} hooks among them) pulls with Harbor's secret, so that with Rancher's
+     * {@code systemDefaultRegistry} pointing at Harbor the chart's upgrade still runs. {@code global.imagePullSecrets}
+     * alone does not reach them: the chart's hook Job templates have no {@code imagePullSecrets}
+     * ({@code templates/rancher-monitoring/upgrade/job.yaml}, {@code templates/rancher-monitoring/hardened.yaml}), nor
+     * do their ServiceAccounts. A pod without {@code imagePullSecrets} of its own gets its ServiceAccount's: the
+     * ServiceAccount admission plugin copies them (kubernetes {@code plugin/pkg/admission/serviceaccount/admission.go},
+     * {@code if len(pod.Spec.ImagePullSecrets) == 0} ... {@code serviceAccount.ImagePullSecrets}), which is how the
+     * admission-webhook Jobs get theirs; the check applies the same rule.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> jobsPullThroughHarbor(Stack stack) {
+        List<String> violations = new ArrayList<>();
+        List<Map<String, Object>> objects = stack.get("rancher-monitoring").objects();
+        for (Map<String, Object> object : objects) {
+            if (!"Job".equals(object.get("kind"))) {
+                continue;
+            }
+            Object secrets = KubeObjects.at(object, "spec.template.spec.imagePullSecrets");
+            if (!(secrets instanceof List<?> own) || own.isEmpty()) {
+                Object account = KubeObjects.at(object, "spec.template.spec.serviceAccountName");
+                secrets = objects.stream().filter(o -> "ServiceAccount".equals(o.get("kind"))
+                                && String.valueOf(account).equals(KubeObjects.at(o, "metadata.name")))
+                        .findFirst().map(o -> o.get("imagePullSecrets")).orElse(null);
+            }
+            boolean harbor = secrets instanceof List<?> l && l.stream().anyMatch(s -> s instanceof Map<?, ?> m
+                    && "harbor-registry-secret".equals(m.get("name")));
+            if (!harbor) {
+                violations.add(KubeObjects.describe(object) + ": image pull secrets " + secrets
+                        + ", without harbor-registry-secret");
+            }
+        }
+        return violations;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Defect 2: placement. Collectors (node-exporter, fluent-bit) on every Linux node; every other pod, including
     // those the operators make from Prometheus, Alertmanager and Logging, on platform workers.

@@ -92,6 +92,21 @@ class RancherChartsMutationTest {
                 specs.get("rancher-monitoring").remove("postRenderers"), RancherCharts::podsPlaced));
         all.add(new Breakage("5 logging operator without its post-renderer", "prod", specs ->
                 specs.get("rancher-logging").remove("postRenderers"), RancherCharts::podsPlaced));
+        // issue 22: the hook Jobs' pull secret (global.imagePullSecrets does not reach them)
+        all.add(new Breakage("22 hook Jobs without their post-renderer's pull secret", "prod", specs -> {
+            List<Map<String, Object>> patches = (List<Map<String, Object>>) at(
+                    ((List<Map<String, Object>>) specs.get("rancher-monitoring").get("postRenderers")).get(0), "kustomize.patches");
+            var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            patches.forEach(p -> {
+                try {
+                    Map<String, Object> patch = yaml.readValue(String.valueOf(p.get("patch")), Map.class);
+                    ((Map<String, Object>) at(patch, "spec.template.spec")).remove("imagePullSecrets");
+                    p.put("patch", yaml.writeValueAsString(patch));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }, RancherCharts::jobsPullThroughHarbor));
         return all.stream().map(Arguments::of);
     }
 

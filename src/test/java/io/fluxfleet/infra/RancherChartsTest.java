@@ -1,5 +1,6 @@
 package io.fluxfleet.infra;
 
+import io.fluxfleet.verify.KubeObjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +34,17 @@ class RancherChartsTest {
     @MethodSource("io.fluxfleet.testing.Stacks#environments")
     void harborsPullSecretReachesFluentdAndFluentBit(String env) {
         assertEquals(List.of(), RancherCharts.pullSecretsReachCustomImages(stack(env)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
+    void theChartsHookJobsPullThroughHarbor(String env) {
+        RancherCharts.Stack stack = stack(env);
+        assertEquals(List.of(), RancherCharts.jobsPullThroughHarbor(stack));
+        List<String> jobs = stack.get("rancher-monitoring").objects().stream().filter(o -> "Job".equals(o.get("kind")))
+                .map(KubeObjects::describe).toList();
+        assertTrue(jobs.contains("Job cattle-monitoring-system/rancher-monitoring-upgrade"), jobs.toString());
+        assertTrue(jobs.contains("Job cattle-monitoring-system/rancher-monitoring-patch-sa"), jobs.toString());
     }
 
     @ParameterizedTest

@@ -43,7 +43,8 @@ class FixtureIntegrityTest {
         }
         assertEquals(List.of(), mismatches);
         Set<String> present;
-        try (Stream<Path> files = Stream.of("flux-crds", "k8s-schemas", "charts", "rancher-charts", "prometheus-operator-crds").flatMap(d -> walk(root.resolve(d)))) {
+        try (Stream<Path> files = Stream.of("flux-crds", "k8s-schemas", "charts", "rancher-charts", "prometheus-operator-crds",
+                "rancher-release-index").flatMap(d -> walk(root.resolve(d)))) {
             present = files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Modelled: strategic merge for what fluxfleet's patches contain, i.e. maps merge key by key (a {@code null}
  * deletes) and lists replace, which is the strategic-merge rule for every list without a {@code patchMergeKey}
- * (k8s.io/api core/v1 {@code PodSpec.Tolerations} has none; {@code NodeSelector} is a map). A patch touching a list
+ * (k8s.io/api core/v1 {@code PodSpec.Tolerations} has none; {@code NodeSelector} is a map), and merge by key for
+ * {@code imagePullSecrets} (key {@code name}). A patch touching another list
  * that has a merge key ({@code containers}, {@code volumes}, {@code env}, ...) or a {@code $patch} directive is
  * refused rather than merged wrongly, as are JSON6902 patches and selectors by label or annotation.
  */
@@ -23,7 +24,38 @@ public final class KustomizePostRenderer {
     private static final List<String> MERGE_KEYED_LISTS = List.of("containers", "initContainers", "volumes",
             "volumeMounts", "env", "ports", "imagePullSecrets", "hostAliases");
 
+    /**
+     * Lists whose strategic merge is modelled, with their merge key: k8s.io/api core/v1 {@code PodSpec.ImagePullSecrets}
+     * ({@code patchStrategy:"merge" patchMergeKey:"name"}). A patch item merges into the original item
+     * with the same key, and an item with a new key is appended after the original ones.
+     */
+    private static final java.util.Map<String, String> MERGED_BY_KEY = java.util.Map.of("imagePullSecrets", "name");
+
     private KustomizePostRenderer() {}
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> mergeByKey(Object original, List<?> patch, String mergeKey, String at) {
+        List<Object> merged = new java.util.ArrayList<>(original instanceof List<?> l ? l : List.of());
+        for (Object item : patch) {
+            if (!(item instanceof Map<?, ?> m) || m.get(mergeKey) == null) {
+                throw new IllegalArgumentException(at + ": an item without its merge key '" + mergeKey + "'");
+            }
+            int found = -1;
+            for (int i = 0; i < merged.size(); i++) {
+                if (merged.get(i) instanceof Map<?, ?> o && m.get(mergeKey).equals(o.get(mergeKey))) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                merged.add(KubeObjects.deepCopy(item));
+            } else {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) merged.get(found));
+                merge(copy, (Map<String, Object>) m, at + "[" + mergeKey + "=" + m.get(mergeKey) + "]");
+                merged.set(found, copy);
+            }
+        }
+        return merged;
+    }
 
     /** The objects after every post-renderer of {@code postRenderers} (the HelmRelease field, or null). */
     @SuppressWarnings("unchecked")
@@ -99,6 +131,8 @@ public final class KustomizePostRenderer {
                 Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
                 merge(copy, (Map<String, Object>) m, at);
                 into.put(key, copy);
+            } else if (value instanceof List<?> items && MERGED_BY_KEY.containsKey(key)) {
+                into.put(key, mergeByKey(into.get(key), items, MERGED_BY_KEY.get(key), at));
             } else if (value instanceof List<?> && MERGE_KEYED_LISTS.contains(key)) {
                 throw new IllegalArgumentException(at + ": a list with a patchMergeKey; merging it is not modelled");
             } else {
