@@ -82,10 +82,11 @@ public final class ConfigLoader {
         Profile profile = profile(top.object("profile"), environment);
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
-        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
+        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled(), environment);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
+        Admission admission = Admission.parse(top.object("admission"));
         top.finish();
 
         java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
@@ -95,7 +96,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend);
+                infra, webhooks, suspend, admission);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -217,7 +218,7 @@ public final class ConfigLoader {
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
      */
-    private static List<Tenant> tenants(Fields top, boolean deployTokens) {
+    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -248,8 +249,9 @@ public final class ConfigLoader {
                     + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
+            TenantSecurity security = TenantSecurity.parse(t, environment);
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, security));
         }
         return tenants;
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param infra        the shared infrastructure (monitoring, logging) Flux installs from Helm charts
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
+ * @param admission    what the cluster's admission policies allow tenants ({@code fluxfleet:admission})
  */
 public record FluxFleetConfig(
         String stack,
@@ -31,7 +32,8 @@ public record FluxFleetConfig(
         List<Tenant> tenants,
         Infra infra,
         Webhooks webhooks,
-        boolean suspend) {
+        boolean suspend,
+        Admission admission) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -152,11 +154,18 @@ public record FluxFleetConfig(
      * @param gitUsername the user Flux authenticates to GitLab as, when no deploy token is made
      * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
+     * @param security    pod security level and ingress domains ({@code tenants[].podSecurity} etc.)
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire) {
+                         Optional<Secret> statusToken, boolean retire, TenantSecurity security) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
+
+        /** A tenant with the default isolation settings ({@link TenantSecurity#DEFAULTS}). */
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                      Optional<Secret> statusToken, boolean retire) {
+            this(name, project, gitUsername, gitPassword, statusToken, retire, TenantSecurity.DEFAULTS);
+        }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty(), false);

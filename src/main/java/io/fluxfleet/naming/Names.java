@@ -53,6 +53,10 @@ public final class Names {
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";
     public static final String LABEL_TENANT = "fluxfleet.io/tenant";
+    /** The value of {@link #LABEL_MANAGED_BY} on everything fluxfleet creates. */
+    public static final String MANAGED_BY = "fluxfleet";
+    /** The component of the stack's admission policies. */
+    public static final String ADMISSION_COMPONENT = "admission";
 
     /** The three Kustomization layers of a tenant, in the order they reconcile. */
     public enum Layer {
@@ -164,10 +168,20 @@ public final class Names {
         return "gitlab-webhook-" + tenant.name();
     }
 
+    /** A ValidatingAdmissionPolicy and its binding (cluster-scoped, one per concern): {@code fluxfleet-<concern>}. */
+    public static String admissionPolicy(String concern) {
+        return "fluxfleet-" + concern;
+    }
+
+    /** The identity Kubernetes gives a service account: {@code system:serviceaccount:<namespace>:<name>}. */
+    public static String serviceAccountUser(String namespace, String name) {
+        return "system:serviceaccount:" + namespace + ":" + name;
+    }
+
     /** Labels every object fluxfleet creates carries; the tenant label only on a tenant's objects. */
     public static Map<String, String> labels(Environment environment, Tenant tenant) {
         Map<String, String> labels = new TreeMap<>();
-        labels.put(LABEL_MANAGED_BY, "fluxfleet");
+        labels.put(LABEL_MANAGED_BY, MANAGED_BY);
         labels.put(LABEL_ENVIRONMENT, environment.id());
         if (tenant != null) {
             labels.put(LABEL_TENANT, tenant.name());
