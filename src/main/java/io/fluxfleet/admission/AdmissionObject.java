@@ -34,7 +34,7 @@ public final class AdmissionObject extends CustomResource {
      * @param metadata the object's metadata
      * @param spec     the object's spec
      */
-    public AdmissionObject(String kind, String name, ObjectMetaArgs metadata, Map<String, Object> spec,
+    public AdmissionObject(String kind, String name, ObjectMetaArgs metadata, Output<Map<String, Object>> spec,
                            CustomResourceOptions options) {
         super(typeToken(kind), name, Args.of(kind, metadata, spec), options);
     }
@@ -60,12 +60,12 @@ public final class AdmissionObject extends CustomResource {
         @Import(name = "spec", required = true)
         private Output<Map<String, Object>> spec;
 
-        static Args of(String kind, ObjectMetaArgs metadata, Map<String, Object> spec) {
+        static Args of(String kind, ObjectMetaArgs metadata, Output<Map<String, Object>> spec) {
             Args args = new Args();
             args.apiVersion = Output.of(API_VERSION);
             args.kind = Output.of(kind);
             args.metadata = Output.of(metadata);
-            args.spec = Output.of(spec);
+            args.spec = spec;
             return args;
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
 
 import java.io.IOException;
@@ -68,11 +70,15 @@ public final class AdmissionPolicies {
      * @param maxTimeout           the longest timeout of a tenant's Flux object
      * @param ingressDomains       per tenant, the domains its Ingress hosts must be within
      * @param platformDependencies per tenant, the Kustomizations in flux-system its objects may depend on
+     * @param deployersNamed       whether the identities {@code pulumi up} runs as are among {@code platformUsers};
+     *                             without them only the namespace's service accounts count as the tenant in the
+     *                             identity-based policies, so that fluxfleet's own updates are not refused
      */
     public record Settings(Environment environment, List<String> platformUsers, List<String> fluxControllers,
                            List<String> platformGroups, String taintKey, String labelKey, List<String> registries,
                            List<String> networkPeers, String minInterval, String maxTimeout,
-                           Map<String, List<String>> ingressDomains, Map<String, List<String>> platformDependencies) {
+                           Map<String, List<String>> ingressDomains, Map<String, List<String>> platformDependencies,
+                           boolean deployersNamed) {
         public Settings {
             platformUsers = List.copyOf(platformUsers);
             fluxControllers = List.copyOf(fluxControllers);
@@ -88,6 +94,33 @@ public final class AdmissionPolicies {
     public record Policy(String concern, String name, Map<String, Object> spec, Map<String, Object> bindingSpec) {}
 
     private AdmissionPolicies() {}
+
+    /**
+     * What the admission policies are filled in with: the platform's identities (the platform reconciler, the
+     * configured deployers, the controllers that empty a namespace), the platform workers' taint and label, and
+     * each tenant's domains and the platform layers its objects may wait for.
+     */
+    public static Settings settings(FluxFleetConfig config) {
+        var admission = config.admission();
+        List<String> platformUsers = new java.util.ArrayList<>();
+        platformUsers.add(Names.serviceAccountUser(Names.FLUX_NAMESPACE, Names.PLATFORM_RECONCILER));
+        platformUsers.addAll(CLUSTER_CONTROLLERS);
+        platformUsers.addAll(admission.deployers());
+        Map<String, List<String>> domains = new java.util.TreeMap<>();
+        Map<String, List<String>> layers = new java.util.TreeMap<>();
+        for (Tenant tenant : config.tenants()) {
+            if (!tenant.security().ingressDomains().isEmpty()) {
+                domains.put(tenant.name(), tenant.security().ingressDomains());
+            }
+            layers.put(tenant.name(), List.of(Names.kustomization(tenant, config.environment(), Names.Layer.CLUSTER),
+                    Names.kustomization(tenant, config.environment(), Names.Layer.SHARED)));
+        }
+        return new Settings(config.environment(), platformUsers,
+                FLUX_CONTROLLERS.stream().map(sa -> Names.serviceAccountUser(Names.FLUX_NAMESPACE, sa)).toList(),
+                admission.platformGroups(), config.platformWorkers().taintKey(), config.platformWorkers().labelKey(),
+                admission.registries(config.harbor().host()), admission.networkPeers(), admission.minInterval(),
+                admission.maxTimeout(), domains, layers, !admission.deployers().isEmpty());
+    }
 
     /** Every policy, filled in from {@code settings}, in {@link #CONCERNS} order. */
     public static List<Policy> of(Settings settings) {
@@ -135,8 +168,12 @@ public final class AdmissionPolicies {
         v.put("ingressDomains", map(s.ingressDomains(), AdmissionPolicies::list));
         v.put("ingressDomainsText", map(s.ingressDomains(), d -> string(String.join(", ", d))));
         v.put("platformDependencies", map(s.platformDependencies(), AdmissionPolicies::list));
-        // who a request counts as the tenant for: not the platform, and not a Flux controller writing Flux's kinds
-        v.put("tenantIdentity", "!(request.userInfo.username in " + list(s.platformUsers()) + ") &&"
+        // who a request counts as the tenant for: not the platform, and not a Flux controller writing Flux's kinds;
+        // without named deployers, only the namespace's service accounts (pulumi up must not be refused)
+        v.put("tenantIdentity", (s.deployersNamed() ? ""
+                : "has(request.userInfo.groups) && ('system:serviceaccounts:' + request.namespace) in"
+                + " request.userInfo.groups && ")
+                + "!(request.userInfo.username in " + list(s.platformUsers()) + ") &&"
                 + " !(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in "
                 + list(s.platformGroups()) + ")) && !(request.userInfo.username in " + list(s.fluxControllers())
                 + " && request.resource.group.endsWith('.toolkit.fluxcd.io'))");

@@ -15,6 +15,7 @@ import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LimitRangeSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
@@ -30,6 +31,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
+import io.fluxfleet.admission.PodSecurity;
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
@@ -119,7 +121,7 @@ public final class TenantEnvironment extends ComponentResource {
         Environment env = kube.environment();
         String ns = tenant.namespace();
 
-        this.namespace = new Namespace(ns, NamespaceArgs.builder().metadata(kube.meta(ns, null, tenant)).build(),
+        this.namespace = new Namespace(ns, NamespaceArgs.builder().metadata(namespaceMeta(kube, tenant)).build(),
                 kube.child(this));
         ServiceAccount reconciler = new ServiceAccount(Names.resource(ns, Names.tenantReconciler(tenant)),
                 ServiceAccountArgs.builder().metadata(kube.meta(Names.tenantReconciler(tenant), ns, tenant)).build(),
@@ -165,6 +167,19 @@ public final class TenantEnvironment extends ComponentResource {
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse(ns)),
                 "gitRepository", platformSource.objectName()));
+    }
+
+    /**
+     * fluxfleet's labels, which bind the admission policies (the tenant's role may not change them), and the Pod
+     * Security Admission labels ({@link PodSecurity}); a privileged exception's reason is an annotation on it.
+     */
+    private static ObjectMetaArgs namespaceMeta(Kube kube, Tenant tenant) {
+        Map<String, String> labels = new TreeMap<>(Names.labels(kube.environment(), tenant));
+        labels.putAll(PodSecurity.labels(tenant.security()));
+        var builder = ObjectMetaArgs.builder().name(tenant.namespace()).labels(labels);
+        tenant.security().podSecurityException().ifPresent(reason ->
+                builder.annotations(Map.of(PodSecurity.EXCEPTION_ANNOTATION, reason)));
+        return builder.build();
     }
 
     public Namespace namespace() {
