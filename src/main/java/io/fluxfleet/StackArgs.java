@@ -87,7 +87,7 @@ final class StackArgs {
     List<String> admissionWarnings() {
         List<String> warnings = new java.util.ArrayList<>();
         for (Tenant tenant : config.tenants()) {
-            tenant.security().podSecurityException().ifPresent(reason -> warnings.add("tenant " + tenant.name()
+            tenant.security().privilegedReason().ifPresent(reason -> warnings.add("tenant " + tenant.name()
                     + " runs with Pod Security privileged (exception: " + reason + "): its pods may use the host's"
                     + " namespaces, paths and devices"));
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
-import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
 
 import java.io.IOException;
@@ -68,8 +67,6 @@ public final class AdmissionPolicies {
      * @param networkPeers         namespaces tenant NetworkPolicies may name
      * @param minInterval          the shortest interval of a tenant's Flux object
      * @param maxTimeout           the longest timeout of a tenant's Flux object
-     * @param ingressDomains       per tenant, the domains its Ingress hosts must be within
-     * @param platformDependencies per tenant, the Kustomizations in flux-system its objects may depend on
      * @param deployersNamed       whether the identities {@code pulumi up} runs as are among {@code platformUsers};
      *                             without them only the namespace's service accounts count as the tenant in the
      *                             identity-based policies, so that fluxfleet's own updates are not refused
@@ -77,7 +74,6 @@ public final class AdmissionPolicies {
     public record Settings(Environment environment, List<String> platformUsers, List<String> fluxControllers,
                            List<String> platformGroups, String taintKey, String labelKey, List<String> registries,
                            List<String> networkPeers, String minInterval, String maxTimeout,
-                           Map<String, List<String>> ingressDomains, Map<String, List<String>> platformDependencies,
                            boolean deployersNamed) {
         public Settings {
             platformUsers = List.copyOf(platformUsers);
@@ -85,8 +81,6 @@ public final class AdmissionPolicies {
             platformGroups = List.copyOf(platformGroups);
             registries = List.copyOf(registries);
             networkPeers = List.copyOf(networkPeers);
-            ingressDomains = new TreeMap<>(ingressDomains);
-            platformDependencies = new TreeMap<>(platformDependencies);
         }
     }
 
@@ -98,7 +92,8 @@ public final class AdmissionPolicies {
     /**
      * What the admission policies are filled in with: the platform's identities (the platform reconciler, the
      * configured deployers, the controllers that empty a namespace), the platform workers' taint and label, and
-     * each tenant's domains and the platform layers its objects may wait for.
+     * and the limits on tenants' Flux objects. Nothing here is per tenant: adding a tenant changes no policy (what
+     * differs per tenant is on its Namespace, {@code tenancy.NamespaceMetadata}).
      */
     public static Settings settings(FluxFleetConfig config) {
         var admission = config.admission();
@@ -106,20 +101,11 @@ public final class AdmissionPolicies {
         platformUsers.add(Names.serviceAccountUser(Names.FLUX_NAMESPACE, Names.PLATFORM_RECONCILER));
         platformUsers.addAll(CLUSTER_CONTROLLERS);
         platformUsers.addAll(admission.deployers());
-        Map<String, List<String>> domains = new java.util.TreeMap<>();
-        Map<String, List<String>> layers = new java.util.TreeMap<>();
-        for (Tenant tenant : config.tenants()) {
-            if (!tenant.security().ingressDomains().isEmpty()) {
-                domains.put(tenant.name(), tenant.security().ingressDomains());
-            }
-            layers.put(tenant.name(), List.of(Names.kustomization(tenant, config.environment(), Names.Layer.CLUSTER),
-                    Names.kustomization(tenant, config.environment(), Names.Layer.SHARED)));
-        }
         return new Settings(config.environment(), platformUsers,
                 FLUX_CONTROLLERS.stream().map(sa -> Names.serviceAccountUser(Names.FLUX_NAMESPACE, sa)).toList(),
                 admission.platformGroups(), config.platformWorkers().taintKey(), config.platformWorkers().labelKey(),
                 admission.registries(config.harbor().host()), admission.networkPeers(), admission.minInterval(),
-                admission.maxTimeout(), domains, layers, !admission.deployers().isEmpty());
+                admission.maxTimeout(), !admission.deployers().isEmpty());
     }
 
     /** Every policy, filled in from {@code settings}, in {@link #CONCERNS} order. */
@@ -165,9 +151,11 @@ public final class AdmissionPolicies {
         v.put("networkPeersText", string(s.networkPeers().isEmpty() ? "(none)" : String.join(", ", s.networkPeers())));
         v.put("minInterval", string(s.minInterval()));
         v.put("maxTimeout", string(s.maxTimeout()));
-        v.put("ingressDomains", map(s.ingressDomains(), AdmissionPolicies::list));
-        v.put("ingressDomainsText", map(s.ingressDomains(), d -> string(String.join(", ", d))));
-        v.put("platformDependencies", map(s.platformDependencies(), AdmissionPolicies::list));
+        v.put("ingressDomainsAnnotation", string(Names.ANNOTATION_INGRESS_DOMAINS));
+        // a tenant's objects may wait for its own platform layers: <tenant>-<env>-cluster and -shared in flux-system
+        v.put("platformLayerSuffixes", list(List.of(
+                Names.kustomizationSuffix(s.environment(), Names.Layer.CLUSTER),
+                Names.kustomizationSuffix(s.environment(), Names.Layer.SHARED))));
         // who a request counts as the tenant for: not the platform, and not a Flux controller writing Flux's kinds;
         // without named deployers, only the namespace's service accounts (pulumi up must not be refused)
         v.put("tenantIdentity", (s.deployersNamed() ? ""
@@ -197,11 +185,6 @@ public final class AdmissionPolicies {
 
     static String list(List<String> values) {
         return values.stream().map(AdmissionPolicies::string).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static <T> String map(Map<String, T> values, java.util.function.Function<T, String> literal) {
-        return values.entrySet().stream().map(e -> string(e.getKey()) + ": " + literal.apply(e.getValue()))
-                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     @SuppressWarnings("unchecked")

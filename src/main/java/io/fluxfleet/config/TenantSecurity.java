@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A tenant's isolation settings ({@code tenants[].podSecurity}, {@code podSecurityException},
+ * A tenant's isolation settings ({@code tenants[].podSecurity}, {@code privilegedReason},
  * {@code ingressDomains}).
  *
  * @param podSecurity          the Pod Security Standard level enforced on the tenant's namespace: {@code baseline}
  *                             (default) or {@code restricted}; {@code privileged} only with an exception
- * @param podSecurityException why the tenant needs {@code privileged}: required with it, refused otherwise, and
+ * @param privilegedReason why the tenant needs {@code privileged}: required with it, refused otherwise, and
  *                             refused in a strict environment (prod) altogether
  * @param ingressDomains       the DNS domains the tenant's Ingress hosts must be within (equal to or below one)
  */
-public record TenantSecurity(String podSecurity, Optional<String> podSecurityException, List<String> ingressDomains) {
+public record TenantSecurity(String podSecurity, Optional<String> privilegedReason, List<String> ingressDomains) {
     public static final String BASELINE = "baseline";
     public static final String RESTRICTED = "restricted";
     public static final String PRIVILEGED = "privileged";
@@ -29,8 +29,8 @@ public record TenantSecurity(String podSecurity, Optional<String> podSecurityExc
     static TenantSecurity parse(Fields t, Environment environment) {
         String level = t.checked("podSecurity", DEFAULT_POD_SECURITY, v -> LEVELS.contains(v) ? Optional.empty()
                 : Optional.of(Shown.quoted(v) + " is not a Pod Security Standard level: expected baseline or"
-                + " restricted (privileged only with podSecurityException)"));
-        Optional<String> exception = t.optionalString("podSecurityException").map(String::strip)
+                + " restricted (privileged only with privilegedReason)"));
+        Optional<String> exception = t.optionalString("privilegedReason").map(String::strip)
                 .filter(s -> !s.isEmpty());
         if (level.equals(PRIVILEGED)) {
             if (environment.policy().strict()) {
@@ -38,11 +38,11 @@ public record TenantSecurity(String podSecurity, Optional<String> podSecurityExc
                         + " no privileged tenant (host access from one tenant owns the node and every tenant on it);"
                         + " use baseline or restricted");
             } else if (exception.isEmpty()) {
-                t.problem("podSecurityException", "is required with podSecurity: privileged: say why this tenant needs"
+                t.problem("privilegedReason", "is required with podSecurity: privileged: say why this tenant needs"
                         + " host access, e.g. 'CSI node plugin, ticket OPS-123'; it is shown on every render");
             }
-        } else if (t.has("podSecurityException")) {
-            t.problem("podSecurityException", "is only for podSecurity: privileged (this tenant's level is " + level
+        } else if (t.has("privilegedReason")) {
+            t.problem("privilegedReason", "is only for podSecurity: privileged (this tenant's level is " + level
                     + "); remove it");
         }
         List<String> domains = Admission.checkedList(t, "ingressDomains", Validators::ingressHost);

@@ -53,6 +53,8 @@ public final class Names {
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";
     public static final String LABEL_TENANT = "fluxfleet.io/tenant";
+    /** The annotation on a tenant's Namespace listing its ingress domains, comma-separated. */
+    public static final String ANNOTATION_INGRESS_DOMAINS = "fluxfleet.io/ingress-domains";
     /** The value of {@link #LABEL_MANAGED_BY} on everything fluxfleet creates. */
     public static final String MANAGED_BY = "fluxfleet";
     /** The component of the stack's admission policies. */
@@ -81,7 +83,12 @@ public final class Names {
 
     /** A tenant's Kustomization: {@code <tenant>-<env>-<layer>}. */
     public static String kustomization(Tenant tenant, Environment environment, Layer layer) {
-        return gitRepository(tenant, environment) + "-" + layer.id();
+        return tenant.name() + kustomizationSuffix(environment, layer);
+    }
+
+    /** What follows the tenant's name in its Kustomization's name: {@code -<env>-<layer>}. */
+    public static String kustomizationSuffix(Environment environment, Layer layer) {
+        return "-" + environment.id() + "-" + layer.id();
     }
 
     /** The path a tenant's Kustomization reconciles in its GitOps repository. */

@@ -31,7 +31,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
-import io.fluxfleet.admission.PodSecurity;
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
@@ -169,16 +168,14 @@ public final class TenantEnvironment extends ComponentResource {
                 "gitRepository", platformSource.objectName()));
     }
 
-    /**
-     * fluxfleet's labels, which bind the admission policies (the tenant's role may not change them), and the Pod
-     * Security Admission labels ({@link PodSecurity}); a privileged exception's reason is an annotation on it.
-     */
+    /** The namespace's labels and annotations ({@link NamespaceMetadata}). */
     private static ObjectMetaArgs namespaceMeta(Kube kube, Tenant tenant) {
-        Map<String, String> labels = new TreeMap<>(Names.labels(kube.environment(), tenant));
-        labels.putAll(PodSecurity.labels(tenant.security()));
-        var builder = ObjectMetaArgs.builder().name(tenant.namespace()).labels(labels);
-        tenant.security().podSecurityException().ifPresent(reason ->
-                builder.annotations(Map.of(PodSecurity.EXCEPTION_ANNOTATION, reason)));
+        var builder = ObjectMetaArgs.builder().name(tenant.namespace())
+                .labels(NamespaceMetadata.labels(kube.environment(), tenant));
+        Map<String, String> annotations = NamespaceMetadata.annotations(tenant);
+        if (!annotations.isEmpty()) {
+            builder.annotations(annotations);
+        }
         return builder.build();
     }
 

@@ -8,6 +8,7 @@ import io.fluxfleet.admission.AdmissionSimulator.Request;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.naming.Names;
+import io.fluxfleet.tenancy.NamespaceMetadata;
 import io.fluxfleet.testing.Stacks;
 
 import java.io.IOException;
@@ -94,12 +95,17 @@ public final class AdmissionCorpus {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> namespaceObject(FluxFleetConfig config, String namespace) {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> annotations = new LinkedHashMap<>();
         labels.put("kubernetes.io/metadata.name", namespace);
         config.tenants().stream().filter(t -> t.namespace().equals(namespace)).findFirst().ifPresent((Tenant t) -> {
-            labels.putAll(Names.labels(config.environment(), t));
-            labels.putAll(PodSecurity.labels(t.security()));
+            labels.putAll(NamespaceMetadata.labels(config.environment(), t));
+            annotations.putAll(NamespaceMetadata.annotations(t));
         });
-        return Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", namespace, "labels", labels));
+        Map<String, Object> meta = new LinkedHashMap<>(Map.of("name", namespace, "labels", labels));
+        if (!annotations.isEmpty()) {
+            meta.put("annotations", annotations);
+        }
+        return Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", meta);
     }
 
     @SuppressWarnings("unchecked")

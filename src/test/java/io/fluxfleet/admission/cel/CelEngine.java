@@ -6,6 +6,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -24,11 +25,13 @@ import java.util.Map;
  * {@code namespaceObject}, {@code authorizer} and {@code variables} (kubernetes
  * {@code staging/src/k8s.io/apiserver/pkg/admission/plugin/cel/compile.go}, {@code ObjectVarName} …
  * {@code VariableVarName}), objects as dynamic values, over a base environment of CEL's standard library plus its
- * own libraries (urls, regex, lists, authz, quantity, ip, cidr, format, semver, image) and cel-go's strings and
- * sets extensions ({@code staging/src/k8s.io/apiserver/pkg/cel/environment/base.go}, commit 002315b9). This engine
- * is stricter: the standard library alone, so an expression that compiles here compiles there; {@code authorizer}
- * is left out because fluxfleet's policies do not use it. A function outside the standard library fails to compile
- * here, which the tests count as a failure.
+ * own libraries (urls, regex, lists, authz, quantity, ip, cidr, format, semver, image) and cel-go's strings
+ * extension (version 2 since 1.29) and sets extension ({@code staging/src/k8s.io/apiserver/pkg/cel/environment/base.go},
+ * commit 002315b9: {@code ext.Strings(ext.StringsVersion(2))}). This engine has the standard library and the strings
+ * extension ({@code CelExtensions.strings()}: charAt, indexOf, join, lastIndexOf, lowerAscii, replace, split,
+ * substring, trim, upperAscii, all in cel-go's version 2) and nothing else, so an expression that compiles here
+ * compiles there; {@code authorizer} is left out because fluxfleet's policies do not use it. A function outside
+ * these fails to compile here, which the tests count as a failure.
  *
  * <p>Loaded in its own class loader ({@code CelHarness}): it exchanges only {@code java.*} values with the tests.
  */
@@ -41,12 +44,13 @@ public final class CelEngine {
 
     public CelEngine() {
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addLibraries(CelExtensions.strings());
         for (String name : VARIABLES) {
             builder.addVar(name, SimpleType.DYN);
         }
         compiler = builder.build();
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
     }
 
     /** A compiled program, or an IllegalArgumentException with CEL's error text. */
