@@ -58,7 +58,8 @@ public final class AdmissionCorpus {
             Map.entry("RoleBinding", "rolebindings"), Map.entry("Kustomization", "kustomizations"),
             Map.entry("HelmRelease", "helmreleases"), Map.entry("GitRepository", "gitrepositories"),
             Map.entry("OCIRepository", "ocirepositories"), Map.entry("HelmRepository", "helmrepositories"),
-            Map.entry("Bucket", "buckets"), Map.entry("HelmChart", "helmcharts"));
+            Map.entry("Bucket", "buckets"), Map.entry("HelmChart", "helmcharts"), Map.entry("Alert", "alerts"),
+            Map.entry("Provider", "providers"), Map.entry("Receiver", "receivers"));
 
     private AdmissionCorpus() {}
 
