@@ -50,7 +50,11 @@ class UpgradeNoteTest {
         }
         int caution = note.indexOf("**`pulumi up` will fail** for `prod`");
         assertTrue(caution > 0 && caution < note.indexOf("#### Stack"), "the refusal leads the note:\n" + note);
-        assertTrue(note.contains("| `prod` | 6 | 64 | 5 | **refused** · 50 no-op, 6 create, 14 update, 5 delete (retain"),
+        // the admission component with a policy and a binding per concern are created; the tenant's Namespace gains
+        // its Pod Security labels (an update)
+        int admission = 1 + 2 * io.fluxfleet.admission.AdmissionPolicies.CONCERNS.size();
+        assertTrue(note.contains("| `prod` | " + (6 + admission) + " | 64 | 5 | **refused** · 49 no-op, " + (6 + admission)
+                        + " create, 15 update, 5 delete (retain"),
                 "prod's summary row: the five old prod seeds refused, nothing replaced:\n" + note);
     }
 }
