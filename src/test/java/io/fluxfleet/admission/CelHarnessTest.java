@@ -40,6 +40,12 @@ class CelHarnessTest {
     }
 
     @Test
+    void mixedLiteralsAreRefusedAsKubernetesRefusesThem() {
+        // Kubernetes compiles with cel.HomogeneousAggregateLiterals(): a list literal of mixed types does not compile
+        assertThrows(CelHarness.CompileError.class, () -> cel.compile("['a', 1].size() == 2"));
+    }
+
+    @Test
     void aMissingFieldIsAnErrorAsInKubernetes() {
         Map<String, Object> vars = new HashMap<>();
         vars.put("object", Map.of("spec", Map.of()));

@@ -1,6 +1,7 @@
 package io.fluxfleet.admission.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
@@ -43,14 +44,20 @@ public final class CelEngine {
     private final CelRuntime runtime;
 
     public CelEngine() {
+        // base.go's language options: cel.HomogeneousAggregateLiterals() (1.0) and
+        // cel.CrossTypeNumericComparisons(true) (1.28)
+        CelOptions options = CelOptions.current().enableHomogeneousLiterals(true)
+                .enableHeterogeneousNumericComparisons(true).build();
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addLibraries(CelExtensions.strings());
         for (String name : VARIABLES) {
             builder.addVar(name, SimpleType.DYN);
         }
         compiler = builder.build();
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
+        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options)
+                .addLibraries(CelExtensions.strings()).build();
     }
 
     /** A compiled program, or an IllegalArgumentException with CEL's error text. */
