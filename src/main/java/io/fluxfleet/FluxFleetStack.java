@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
+import io.fluxfleet.admission.TenantAdmission;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
@@ -76,6 +77,8 @@ public final class FluxFleetStack {
         Logging logging = new Logging(Names.LOGGING_COMPONENT, args.logging(kube, flux, sources, harbor),
                 kube.component());
         SharedInfraWarnings.of(config).forEach(warning -> ctx.log().warn(warning));
+        new TenantAdmission(Names.ADMISSION_COMPONENT, args.admission(kube), kube.component());
+        args.admissionWarnings().forEach(warning -> ctx.log().warn(warning));
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
         if (config.sharding().isPlatform()) {

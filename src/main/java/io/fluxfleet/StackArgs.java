@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.resources.ProviderResource;
 
+import io.fluxfleet.admission.AdmissionPolicies;
+import io.fluxfleet.admission.TenantAdmission;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
@@ -78,6 +80,27 @@ final class StackArgs {
                 LoggingValues.crds(config), LoggingValues.chart(config), LoggingValues.postRenderers(config),
                 infra.customLoggingChartVersion().map(version ->
                         new SharedChart.Custom(version, LoggingValues.custom(config))));
+    }
+
+    TenantAdmission.Args admission(Kube kube) {
+        return new TenantAdmission.Args(kube, AdmissionPolicies.of(AdmissionPolicies.settings(config)));
+    }
+
+    /** What the render and {@code pulumi up} say about the tenants' isolation. */
+    List<String> admissionWarnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        for (Tenant tenant : config.tenants()) {
+            tenant.security().privilegedReason().ifPresent(reason -> warnings.add("tenant " + tenant.name()
+                    + " runs with Pod Security privileged (exception: " + reason + "): its pods may use the host's"
+                    + " namespaces, paths and devices"));
+        }
+        if (config.admission().deployers().isEmpty()) {
+            warnings.add("admission.deployers is not set: the policies that keep fluxfleet's objects in tenant"
+                    + " namespaces (owned-objects, platform-applied, network-policies, flux-objects) treat only the"
+                    + " namespace's service accounts as the tenant, not people given admin there; set"
+                    + " fluxfleet:admission.deployers to the user pulumi up authenticates as (README \"Threat model\")");
+        }
+        return warnings;
     }
 
     TenantEnvironment.Args tenantEnvironment(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, Output<String> gitUsername,

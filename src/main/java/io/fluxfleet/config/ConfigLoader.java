@@ -85,11 +85,12 @@ public final class ConfigLoader {
         Harbor harbor = harbor(top.object("harbor"));
         Sharding sharding = ShardingReader.read(stack, top, raw);
         List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
-                : tenants(top, gitlab.governance().deployToken().enabled());
+                : tenants(top, gitlab.governance().deployToken().enabled(), environment);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         FluxFleetConfig.Await await = AwaitConfig.read(top.object("await"), environment, flux, infra);
+        Admission admission = Admission.parse(top.object("admission"));
         top.finish();
         StrictSecrets.refusePlaintext(environment, context.plaintextSecrets(), warnings, problems);
 
@@ -100,7 +101,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend, sharding, await);
+                infra, webhooks, suspend, sharding, await, admission);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -240,7 +241,7 @@ public final class ConfigLoader {
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
      */
-    private static List<Tenant> tenants(Fields top, boolean deployTokens) {
+    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -275,8 +276,9 @@ public final class ConfigLoader {
             if (retire && moving) {
                 t.problem("moving", "a tenant is retiring (deleted next) or moving (kept for another stack), not both");
             }
+            TenantSecurity security = TenantSecurity.parse(t, environment);
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving, security));
         }
         return tenants;
     }

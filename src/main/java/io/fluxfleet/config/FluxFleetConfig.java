@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
  * @param sharding     whether the stack is one of a sharded environment's (README "Large fleets"); plain by default
  * @param await        which Flux objects {@code pulumi up} waits for to be Ready, and for how long
+ * @param admission    what the cluster's admission policies allow tenants ({@code fluxfleet:admission})
  */
 public record FluxFleetConfig(
         String stack,
@@ -35,7 +36,9 @@ public record FluxFleetConfig(
         Webhooks webhooks,
         boolean suspend,
         Sharding sharding,
-        Await await) {
+        Await await,
+
+        Admission admission) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -164,9 +167,11 @@ public record FluxFleetConfig(
      * @param gitUsername the user Flux authenticates to GitLab as, when no deploy token is made
      * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
+     * @param moving      leaving this stack for another shard ({@link #DEFAULT_MOVING})
+     * @param security    pod security level and ingress domains ({@code tenants[].podSecurity} etc.)
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire, boolean moving) {
+                         Optional<Secret> statusToken, boolean retire, boolean moving, TenantSecurity security) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
         /**
@@ -177,9 +182,10 @@ public record FluxFleetConfig(
          */
         public static final boolean DEFAULT_MOVING = false;
 
+        /** A tenant that stays in its stack, with the default isolation settings ({@link TenantSecurity#DEFAULTS}). */
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
                       Optional<Secret> statusToken, boolean retire) {
-            this(name, project, gitUsername, gitPassword, statusToken, retire, DEFAULT_MOVING);
+            this(name, project, gitUsername, gitPassword, statusToken, retire, DEFAULT_MOVING, TenantSecurity.DEFAULTS);
         }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {

@@ -53,6 +53,12 @@ public final class Names {
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";
     public static final String LABEL_TENANT = "fluxfleet.io/tenant";
+    /** The annotation on a tenant's Namespace listing its ingress domains, comma-separated. */
+    public static final String ANNOTATION_INGRESS_DOMAINS = "fluxfleet.io/ingress-domains";
+    /** The value of {@link #LABEL_MANAGED_BY} on everything fluxfleet creates. */
+    public static final String MANAGED_BY = "fluxfleet";
+    /** The component of the stack's admission policies. */
+    public static final String ADMISSION_COMPONENT = "admission";
 
     /** The three Kustomization layers of a tenant, in the order they reconcile. */
     public enum Layer {
@@ -77,7 +83,12 @@ public final class Names {
 
     /** A tenant's Kustomization: {@code <tenant>-<env>-<layer>}. */
     public static String kustomization(Tenant tenant, Environment environment, Layer layer) {
-        return gitRepository(tenant, environment) + "-" + layer.id();
+        return tenant.name() + kustomizationSuffix(environment, layer);
+    }
+
+    /** What follows the tenant's name in its Kustomization's name: {@code -<env>-<layer>}. */
+    public static String kustomizationSuffix(Environment environment, Layer layer) {
+        return "-" + environment.id() + "-" + layer.id();
     }
 
     /** The path a tenant's Kustomization reconciles in its GitOps repository. */
@@ -164,10 +175,20 @@ public final class Names {
         return "gitlab-webhook-" + tenant.name();
     }
 
+    /** A ValidatingAdmissionPolicy and its binding (cluster-scoped, one per concern): {@code fluxfleet-<concern>}. */
+    public static String admissionPolicy(String concern) {
+        return "fluxfleet-" + concern;
+    }
+
+    /** The identity Kubernetes gives a service account: {@code system:serviceaccount:<namespace>:<name>}. */
+    public static String serviceAccountUser(String namespace, String name) {
+        return "system:serviceaccount:" + namespace + ":" + name;
+    }
+
     /** Labels every object fluxfleet creates carries; the tenant label only on a tenant's objects. */
     public static Map<String, String> labels(Environment environment, Tenant tenant) {
         Map<String, String> labels = new TreeMap<>();
-        labels.put(LABEL_MANAGED_BY, "fluxfleet");
+        labels.put(LABEL_MANAGED_BY, MANAGED_BY);
         labels.put(LABEL_ENVIRONMENT, environment.id());
         if (tenant != null) {
             labels.put(LABEL_TENANT, tenant.name());

@@ -20,6 +20,7 @@ public final class ResourceTypes {
     /** The tokens, by provider, sorted within each group. */
     public static final List<String> EMITTED = List.of(
             // fluxfleet's components (ComponentResource type tokens)
+            "fluxfleet:admission:TenantAdmission",
             "fluxfleet:flux:FluxInstall",
             "fluxfleet:flux:FluxSources",
             "fluxfleet:gitlab:GitLabGovernance",
@@ -40,6 +41,8 @@ public final class ResourceTypes {
             "gitlab:index/projectShareGroup:ProjectShareGroup",
             "gitlab:index/repositoryFile:RepositoryFile",
             // Kubernetes built-in kinds and the Helm release
+            "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy",
+            "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding",
             "kubernetes:core/v1:LimitRange",
             "kubernetes:core/v1:Namespace",
             "kubernetes:core/v1:ResourceQuota",

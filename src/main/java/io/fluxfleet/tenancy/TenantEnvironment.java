@@ -15,6 +15,7 @@ import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LimitRangeSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
@@ -126,7 +127,7 @@ public final class TenantEnvironment extends ComponentResource {
         Environment env = kube.environment();
         String ns = tenant.namespace();
 
-        this.namespace = new Namespace(ns, NamespaceArgs.builder().metadata(kube.meta(ns, null, tenant)).build(),
+        this.namespace = new Namespace(ns, NamespaceArgs.builder().metadata(namespaceMeta(kube, tenant)).build(),
                 kube.child(this));
         ServiceAccount reconciler = new ServiceAccount(Names.resource(ns, Names.tenantReconciler(tenant)),
                 ServiceAccountArgs.builder().metadata(kube.meta(Names.tenantReconciler(tenant), ns, tenant)).build(),
@@ -172,6 +173,17 @@ public final class TenantEnvironment extends ComponentResource {
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse(ns)),
                 "gitRepository", platformSource.objectName()));
+    }
+
+    /** The namespace's labels and annotations ({@link NamespaceMetadata}). */
+    private static ObjectMetaArgs namespaceMeta(Kube kube, Tenant tenant) {
+        var builder = ObjectMetaArgs.builder().name(tenant.namespace())
+                .labels(NamespaceMetadata.labels(kube.environment(), tenant));
+        Map<String, String> annotations = NamespaceMetadata.annotations(tenant);
+        if (!annotations.isEmpty()) {
+            builder.annotations(annotations);
+        }
+        return builder.build();
     }
 
     public Namespace namespace() {

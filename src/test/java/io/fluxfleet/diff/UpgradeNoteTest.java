@@ -52,7 +52,11 @@ class UpgradeNoteTest {
         assertTrue(caution > 0 && caution < note.indexOf("#### Stack"), "the refusal leads the note:\n" + note);
         // The old render fingerprinted secrets without a key, the new one with a key (issue 20): those pairs cannot be
         // compared, so a resource whose only difference is a secret's fingerprint is a no-op, not an update (56, 8).
-        assertTrue(note.contains("| `prod` | 6 | 64 | 5 | **refused** · 56 no-op, 6 create, 8 update, 5 delete (retain"),
+        // The admission component with a policy and a binding per concern are created; the tenant's Namespace gains
+        // its Pod Security labels (an update)
+        int admission = 1 + 2 * io.fluxfleet.admission.AdmissionPolicies.CONCERNS.size();
+        assertTrue(note.contains("| `prod` | " + (6 + admission) + " | 64 | 5 | **refused** · 56 no-op, " + (6 + admission)
+                        + " create, 8 update, 5 delete (retain"),
                 "prod's summary row: the five old prod seeds refused, nothing replaced:\n" + note);
     }
 }

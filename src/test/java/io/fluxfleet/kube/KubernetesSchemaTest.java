@@ -179,10 +179,17 @@ class KubernetesSchemaTest {
         assertTrue(checked.values().stream().mapToInt(Integer::intValue).sum() > 20, checked.toString());
     }
 
-    /** A Flux object: {@code kubernetes:<group>/<version>:<Kind>} with apiVersion, kind, metadata and spec. */
+    /**
+     * A Flux object, or a ValidatingAdmissionPolicy(Binding) (which the 4.0.0 SDK predates; the 4.32.0 plugin manages
+     * them under {@code kubernetes:admissionregistration.k8s.io/v1:<Kind>}, and their specs are checked against the
+     * typed Kubernetes model in {@code StackVerificationTest}): {@code kubernetes:<group>/<version>:<Kind>} with
+     * apiVersion, kind, metadata and spec.
+     */
     private static void checkCustomResource(String where, Recorded r, List<String> problems) {
         String[] token = r.type().split(":");
-        if (token.length != 3 || !token[1].contains(".toolkit.fluxcd.io/")) {
+        boolean admission = token.length == 3 && token[1].equals("admissionregistration.k8s.io/v1")
+                && Set.of("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding").contains(token[2]);
+        if (token.length != 3 || !(token[1].contains(".toolkit.fluxcd.io/") || admission)) {
             problems.add(where + ": neither a resource of the 4.32.0 schema nor a Flux custom resource");
             return;
         }

@@ -71,6 +71,9 @@ class ResourceTypesTest {
         for (FluxKind kind : FluxKind.values()) {
             declared.add(kind.typeToken());
         }
+        for (String kind : List.of(io.fluxfleet.admission.AdmissionObject.POLICY, io.fluxfleet.admission.AdmissionObject.BINDING)) {
+            declared.add(io.fluxfleet.admission.AdmissionObject.typeToken(kind));
+        }
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String relative = MAIN.relativize(file).toString().replace('\\', '/');

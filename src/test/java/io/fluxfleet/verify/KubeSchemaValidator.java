@@ -90,6 +90,12 @@ public final class KubeSchemaValidator implements ObjectValidator {
             return CrdSchemaValidator.format(id, failures);
         }
         String file = schemaFileName(apiVersion, kind);
+        if (!hasSchema(apiVersion, kind) && TypedModelValidator.models(apiVersion, kind)) {
+            TypedModelValidator.check(object, apiVersion, kind, failures);
+            ObjectMetaRules.check(kind, object, !CLUSTER_SCOPED.contains(kind), failures);
+            ApiServerRules.check(kind, object, failures);
+            return CrdSchemaValidator.format(id, failures);
+        }
         if (!hasSchema(apiVersion, kind)) {
             failures.add(new SchemaChecker.Failure("kind", "no schema for kind " + kind + " (apiVersion " + apiVersion
                     + "): " + folder + "/" + file + " is missing; add it from the same published set and list it in "
