@@ -7,6 +7,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxNetworkPolicies;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.infra.Logging;
@@ -69,6 +70,7 @@ public final class FluxFleetStack {
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
 
         FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
+        new FluxNetworkPolicies(Names.FLUX_NETWORK_COMPONENT, args.fluxNetworkPolicies(kube, flux), kube.component());
         HarborAccess harbor = new HarborAccess(Names.HARBOR_COMPONENT, args.harborAccess(kube, flux), kube.component());
         FluxSources sources = new FluxSources(Names.SOURCES_COMPONENT, args.fluxSources(kube, flux, harbor.fluxSecret()),
                 kube.component());

@@ -7,6 +7,7 @@ import com.pulumi.resources.ProviderResource;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxNetworkPolicies;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxValues;
@@ -42,6 +43,10 @@ final class StackArgs {
         var flux = config.flux();
         return new FluxInstall.Args(kube, flux.chartVersion(), flux.chartRepository(), flux.timeout(),
                 flux.helmMaxHistory(), FluxValues.of(config));
+    }
+
+    FluxNetworkPolicies.Args fluxNetworkPolicies(Kube kube, FluxInstall flux) {
+        return new FluxNetworkPolicies.Args(kube, flux, config.network(), config.webhooks().enabled());
     }
 
     HarborAccess.Args harborAccess(Kube kube, FluxInstall flux) {

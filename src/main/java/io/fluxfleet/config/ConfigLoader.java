@@ -86,6 +86,7 @@ public final class ConfigLoader {
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
+        NetworkSettings network = NetworkSettings.parse(top.object("network"));
         top.finish();
 
         java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
@@ -95,7 +96,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend);
+                infra, webhooks, suspend, network);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */

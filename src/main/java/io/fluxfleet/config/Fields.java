@@ -254,6 +254,38 @@ public final class Fields {
         return result;
     }
 
+    /**
+     * A map of strings (e.g. labels), each entry checked by {@code validator(key, value)}; a bad entry is reported under
+     * its own key path and left out.
+     */
+    public java.util.Map<String, String> stringMap(String name,
+                                                   java.util.function.BiFunction<String, String, Optional<String>> validator) {
+        JsonNode value = raw(name);
+        java.util.Map<String, String> result = new java.util.TreeMap<>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isObject()) {
+            problem(name, "expected an object of keys and values, got " + describe(name, value));
+            return result;
+        }
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            String itemKey = key(name) + "[" + Shown.quoted(e.getKey()) + "]";
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                problems.add(new Problem(itemKey, "expected a single value, got " + describe(name, e.getValue())));
+                continue;
+            }
+            Optional<String> error = validator.apply(e.getKey(), e.getValue().asText());
+            if (error.isPresent()) {
+                problems.add(new Problem(itemKey, error.get()));
+            } else {
+                result.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return result;
+    }
+
     /** A nested object; a missing one reads as empty so its keys take their defaults. */
     public Fields object(String name) {
         JsonNode value = raw(name);

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param infra        the shared infrastructure (monitoring, logging) Flux installs from Helm charts
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
+ * @param network      who may reach Flux's controllers and what they may reach ({@code fluxfleet:network})
  */
 public record FluxFleetConfig(
         String stack,
@@ -31,7 +32,8 @@ public record FluxFleetConfig(
         List<Tenant> tenants,
         Infra infra,
         Webhooks webhooks,
-        boolean suspend) {
+        boolean suspend,
+        NetworkSettings network) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;

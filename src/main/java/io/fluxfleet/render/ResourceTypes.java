@@ -21,6 +21,7 @@ public final class ResourceTypes {
     public static final List<String> EMITTED = List.of(
             // fluxfleet's components (ComponentResource type tokens)
             "fluxfleet:flux:FluxInstall",
+            "fluxfleet:flux:FluxNetworkPolicies",
             "fluxfleet:flux:FluxSources",
             "fluxfleet:gitlab:GitLabGovernance",
             "fluxfleet:infra:CommitStatus",
