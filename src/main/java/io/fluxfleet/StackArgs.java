@@ -89,7 +89,7 @@ final class StackArgs {
                 config.gitlab().cloneUrl(tenant.project()),
                 new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(),
                         flux2.kustomizationRetryInterval(), flux2.timeout(), config.suspend()),
-                gitUsername, gitPassword, sharedPrerequisites);
+                gitUsername, gitPassword, sharedPrerequisites, config.quota(tenant));
     }
 
     CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, FluxInstall flux, TenantEnvironment environment,

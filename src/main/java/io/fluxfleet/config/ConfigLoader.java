@@ -87,6 +87,7 @@ public final class ConfigLoader {
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         NetworkSettings network = NetworkSettings.parse(top.object("network"));
+        ObjectQuota quota = environment.quota().with(ObjectQuota.overrides(top.object("quota")));
         top.finish();
 
         java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
@@ -96,7 +97,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend, network);
+                infra, webhooks, suspend, network, quota);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -249,8 +250,9 @@ public final class ConfigLoader {
                     + " it is the token Flux reads the project with"));
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
+            Map<String, String> quota = ObjectQuota.overrides(t.object("quota"));
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, quota));
         }
         return tenants;
     }

@@ -19,10 +19,13 @@ import java.util.stream.Collectors;
  * one before it, and the last one writes the project-wide GitLab settings by default.
  */
 public enum Environment {
-    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false)),
-    PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false)),
+    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false,
+            ObjectQuota.of(50, 20, 0, 0, 10, "20Gi", 100, 100, 50, 10, 10))),
+    PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false,
+            ObjectQuota.of(100, 40, 0, 0, 20, "50Gi", 200, 200, 100, 20, 20))),
     PROD("prod", new Policy(new Profile("4", "8Gi", "30d", "10s", "50Gi"), 3,
-            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true));
+            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true,
+            ObjectQuota.of(200, 60, 0, 0, 40, "200Gi", 400, 400, 200, 40, 40)));
 
     /**
      * What an environment decides on its own.
@@ -34,8 +37,11 @@ public enum Environment {
      * @param strict     what prod requires: every resource protected against {@code pulumi destroy} (unless
      *                   {@code allowDestroy}), images pinned to a version or digest ({@code :latest} and untagged
      *                   refused), and only the approvers may merge unless {@code gitlab.mergers} says otherwise
+     * @param quota      the defaults of {@code fluxfleet:quota}: the object counts and storage each tenant namespace's
+     *                   ResourceQuota caps (pods, services, load balancers, node ports, claims, storage, secrets,
+     *                   config maps, jobs, cron jobs, ingresses); see {@link ObjectQuota}
      */
-    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict) {
+    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, ObjectQuota quota) {
         public Policy {
             codeOwners = List.copyOf(codeOwners);
         }
@@ -66,6 +72,11 @@ public enum Environment {
     /** The defaults of {@code fluxfleet:profile} in this environment. */
     public Profile profile() {
         return policy.profile();
+    }
+
+    /** The defaults of {@code fluxfleet:quota} in this environment. */
+    public ObjectQuota quota() {
+        return policy.quota();
     }
 
     /** The default number of approvals a merge request into this environment's branch needs. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param webhooks     GitLab push webhooks to Flux receivers
  * @param suspend      the emergency freeze: every Kustomization and HelmRelease of the stack is suspended
  * @param network      who may reach Flux's controllers and what they may reach ({@code fluxfleet:network})
+ * @param quota        the object counts each tenant namespace's quota caps: the environment's defaults with
+ *                     {@code fluxfleet:quota} on top (a tenant's own {@code quota} on top of that: {@link #quota(Tenant)})
  */
 public record FluxFleetConfig(
         String stack,
@@ -33,7 +35,8 @@ public record FluxFleetConfig(
         Infra infra,
         Webhooks webhooks,
         boolean suspend,
-        NetworkSettings network) {
+        NetworkSettings network,
+        ObjectQuota quota) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -46,6 +49,11 @@ public record FluxFleetConfig(
     /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
     public Optional<Secret> statusToken(Tenant tenant) {
         return tenant.statusToken().or(gitlab::statusToken);
+    }
+
+    /** The object quota of one tenant's namespace: the stack's, with the tenant's own overrides. */
+    public ObjectQuota quota(Tenant tenant) {
+        return quota.with(tenant.quota());
     }
 
     /**
@@ -154,11 +162,21 @@ public record FluxFleetConfig(
      * @param gitUsername the user Flux authenticates to GitLab as, when no deploy token is made
      * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
+     * @param quota       this tenant's overrides of the stack's object quota ({@code tenants[].quota.<resource>})
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire) {
+                         Optional<Secret> statusToken, boolean retire, java.util.Map<String, String> quota) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
+
+        public Tenant {
+            quota = java.util.Map.copyOf(quota);
+        }
+
+        public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
+                      Optional<Secret> statusToken, boolean retire) {
+            this(name, project, gitUsername, gitPassword, statusToken, retire, java.util.Map.of());
+        }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {
             this(name, project, gitUsername, gitPassword, Optional.empty(), false);

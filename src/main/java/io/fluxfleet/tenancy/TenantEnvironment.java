@@ -31,6 +31,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.ObjectQuota;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
@@ -106,10 +107,11 @@ public final class TenantEnvironment extends ComponentResource {
      * @param gitPassword         that user's password or token, a Pulumi secret
      * @param sharedPrerequisites what must be ready before the shared layer applies (health checks of the cluster
      *                            layer); none keeps shared independent of cluster
+     * @param quota               the object counts and storage the namespace's quota caps besides cpu and memory
      */
     public record Args(Kube kube, Tenant tenant, FluxInstall flux, Profile profile, Harbor harbor, String cloneUrl,
                        Reconcile reconcile, Output<String> gitUsername, Output<String> gitPassword,
-                       Output<List<ObjectRef>> sharedPrerequisites) {}
+                       Output<List<ObjectRef>> sharedPrerequisites, ObjectQuota quota) {}
 
     public TenantEnvironment(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -131,7 +133,7 @@ public final class TenantEnvironment extends ComponentResource {
                 .subjects(SubjectArgs.builder().kind("ServiceAccount").name(Names.tenantReconciler(tenant))
                         .namespace(ns).build())
                 .build(), kube.child(this, reconciler));
-        quotaAndLimits(kube, tenant, args.profile());
+        quotaAndLimits(kube, tenant, args.profile(), args.quota());
         networkPolicy(kube, tenant);
         HarborAccess.pullSecret(args.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace);
 
@@ -185,11 +187,12 @@ public final class TenantEnvironment extends ComponentResource {
         return tenantSource;
     }
 
-    private void quotaAndLimits(Kube kube, Tenant tenant, Profile profile) {
+    private void quotaAndLimits(Kube kube, Tenant tenant, Profile profile, ObjectQuota objects) {
         String ns = tenant.namespace();
         Map<String, String> hard = new TreeMap<>(Map.of(
                 "requests.cpu", profile.cpu(), "limits.cpu", profile.cpu(),
                 "requests.memory", profile.memory(), "limits.memory", profile.memory()));
+        hard.putAll(objects.hard());
         new ResourceQuota(Names.resource(ns, Names.quota(tenant)), ResourceQuotaArgs.builder()
                 .metadata(kube.meta(Names.quota(tenant), ns, tenant))
                 .spec(ResourceQuotaSpecArgs.builder().hard(hard).build())

@@ -40,7 +40,7 @@ class NotificationsTest {
             TenantEnvironment environment = new TenantEnvironment("tenant-team-a", new TenantEnvironment.Args(kube,
                     TEAM, flux, config.profile(), config.harbor(), "https://git.example.test/group/team-a-gitops.git",
                     new TenantEnvironment.Reconcile("1m", "10m", "2m", "5m", false), Output.of("flux"), Output.ofSecret("pw"),
-                    Output.of(List.of())), kube.component());
+                    Output.of(List.of()), config.quota()), kube.component());
             return new Tenant(flux, environment);
         }
     }
