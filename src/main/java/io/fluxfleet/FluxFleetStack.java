@@ -97,11 +97,17 @@ public final class FluxFleetStack {
                     args.tenantEnvironment(tenantKube, tenant, flux, credentials.username(), credentials.token(),
                             sharedPrerequisites), tenantKube.component());
             tenants.put(tenant, tenantEnvironment);
-            config.statusToken(tenant).ifPresentOrElse(
+            config.gitlab().statusToken().or(tenant::statusToken).ifPresentOrElse(
                     token -> new CommitStatus(Names.commitStatusComponent(tenant), args.commitStatus(tenantKube, tenant,
                             flux, tenantEnvironment, Output.ofSecret(token.reveal())), tenantKube.component()),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
+            if (tenant.statusToken().isEmpty() && config.gitlab().statusToken().isPresent()) {
+                ctx.log().warn("tenant " + tenant.name() + ": its apps layer posts no commit statuses: the shared"
+                        + " gitlab.statusToken stays in flux-system and is never copied into a tenant namespace; set"
+                        + " tenants[].statusToken (a project access token of " + tenant.project() + ", scope api, role"
+                        + " developer) to turn them on");
+            }
         }
         if (config.webhooks().enabled()) {
             Webhooks webhooks = new Webhooks(Names.WEBHOOKS_COMPONENT, args.webhooks(kube, flux, tenants, gitlabProvider,

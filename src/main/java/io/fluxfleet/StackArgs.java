@@ -92,10 +92,14 @@ final class StackArgs {
                 gitUsername, gitPassword, sharedPrerequisites, config.quota(tenant));
     }
 
+    /**
+     * The platform layers post with the shared {@code gitlab.statusToken} when set (it stays in {@code flux-system}),
+     * else with the tenant's own; the tenant's namespace only ever holds the tenant's own token.
+     */
     CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, FluxInstall flux, TenantEnvironment environment,
                                    Output<String> token) {
         return new CommitStatus.Args(tenantKube, tenant, flux, environment, config.gitlab().projectUrl(tenant.project()),
-                token);
+                token, tenant.statusToken().map(own -> Output.ofSecret(own.reveal())));
     }
 
     /** {@code webhooks.ingressHost} is required with {@code webhooks.enabled}; the loader has checked that. */

@@ -82,7 +82,7 @@ public final class ConfigLoader {
         Profile profile = profile(top.object("profile"), environment);
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
-        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled());
+        List<Tenant> tenants = tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username());
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
@@ -219,7 +219,7 @@ public final class ConfigLoader {
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
      */
-    private static List<Tenant> tenants(Fields top, boolean deployTokens) {
+    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -251,8 +251,9 @@ public final class ConfigLoader {
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
             Map<String, String> quota = ObjectQuota.overrides(t.object("quota"));
+            TenantHarbor harbor = TenantHarbor.parse(t.object("harbor"), name, environment, platformRobot);
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, quota));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, quota, harbor));
         }
         return tenants;
     }

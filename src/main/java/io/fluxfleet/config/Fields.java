@@ -55,6 +55,11 @@ public final class Fields {
         return path.endsWith(":") ? path + name : path + "." + name;
     }
 
+    /** A warning the render and {@code pulumi up} print, for a setting that is allowed but risky. */
+    public void warn(String message) {
+        context.warnings().add(message);
+    }
+
     public void problem(String name, String message) {
         problems.add(new Problem(key(name), message));
     }

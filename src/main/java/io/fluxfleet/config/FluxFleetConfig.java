@@ -163,9 +163,11 @@ public record FluxFleetConfig(
      * @param gitPassword the password or token for that user; by default the tenant's deploy token replaces it
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      * @param quota       this tenant's overrides of the stack's object quota ({@code tenants[].quota.<resource>})
+     * @param harbor      the Harbor robot the tenant's pods pull with: its own, none, or (loudly) the platform's
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire, java.util.Map<String, String> quota) {
+                         Optional<Secret> statusToken, boolean retire, java.util.Map<String, String> quota,
+                         TenantHarbor harbor) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
 
@@ -175,7 +177,7 @@ public record FluxFleetConfig(
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
                       Optional<Secret> statusToken, boolean retire) {
-            this(name, project, gitUsername, gitPassword, statusToken, retire, java.util.Map.of());
+            this(name, project, gitUsername, gitPassword, statusToken, retire, java.util.Map.of(), TenantHarbor.NONE);
         }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {

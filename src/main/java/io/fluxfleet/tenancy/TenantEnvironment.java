@@ -135,7 +135,8 @@ public final class TenantEnvironment extends ComponentResource {
                 .build(), kube.child(this, reconciler));
         quotaAndLimits(kube, tenant, args.profile(), args.quota());
         networkPolicy(kube, tenant);
-        HarborAccess.pullSecret(args.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace);
+        tenantHarbor(args.harbor(), tenant).ifPresent(robot ->
+                HarborAccess.pullSecret(robot, kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace));
 
         Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), args.gitUsername(), args.gitPassword());
         Secret tenantAuth = gitAuthSecret(kube, tenant, ns, namespace, args.gitUsername(), args.gitPassword());
@@ -171,6 +172,19 @@ public final class TenantEnvironment extends ComponentResource {
 
     public Namespace namespace() {
         return namespace;
+    }
+
+    /**
+     * The robot the tenant's pull secret holds: the tenant's own; the platform's only where the config makes that
+     * exception ({@code tenants[].harbor.platformRobot}); none otherwise.
+     */
+    static java.util.Optional<Harbor> tenantHarbor(Harbor platform, Tenant tenant) {
+        var own = tenant.harbor();
+        if (own.username().isPresent()) {
+            return java.util.Optional.of(new Harbor(platform.host(), own.username().get(), own.password().orElseThrow(),
+                    platform.project()));
+        }
+        return own.platformRobot() ? java.util.Optional.of(platform) : java.util.Optional.empty();
     }
 
     public Map<Layer, FluxObject> kustomizations() {

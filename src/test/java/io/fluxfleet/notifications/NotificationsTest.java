@@ -53,7 +53,8 @@ class NotificationsTest {
         RenderResult result = Components.build((kube, config) -> {
             Tenant tenant = Tenant.of(kube, config);
             new CommitStatus("commit-status-team-a", new CommitStatus.Args(kube, TEAM, tenant.flux(),
-                    tenant.environment(), "https://git.example.test/group/team-a-gitops", Output.ofSecret("status-token")),
+                    tenant.environment(), "https://git.example.test/group/team-a-gitops", Output.ofSecret("status-token"),
+                    java.util.Optional.of(Output.ofSecret("status-token"))),
                     kube.component());
         });
         List<Recorded> children = Components.children(result, CommitStatus.TYPE, "commit-status-team-a");

@@ -61,7 +61,6 @@ class TenantEnvironmentTest {
                 "kubernetes:core/v1:ResourceQuota team-a/team-a-quota",
                 "kubernetes:core/v1:LimitRange team-a/team-a-limits",
                 "kubernetes:networking.k8s.io/v1:NetworkPolicy team-a/default-deny",
-                "kubernetes:core/v1:Secret team-a/harbor-registry-secret",
                 "kubernetes:core/v1:Secret flux-system/gitlab-auth-team-a",
                 "kubernetes:core/v1:Secret team-a/gitlab-auth-team-a",
                 GIT + " flux-system/team-a-dev",
