@@ -104,7 +104,7 @@ public record SharedChart(FluxObject release, String name) {
                         postRenderers.isEmpty() ? null : postRenderers,
                         settings.suspend() ? Boolean.TRUE : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
-                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null), spec,
+                Names.FLUX_NAMESPACE, io.fluxfleet.flux.Sharding.platform(Names.labels(kube.environment(), null)), spec,
                 // runs as flux-platform-reconciler: deleted, and uninstalled by helm-controller as that account,
                 // before the account and its binding go (FluxInstall#platformIdentity)
                 kube.child(parent, java.util.stream.Stream.concat(java.util.stream.Stream.of(flux.release()),

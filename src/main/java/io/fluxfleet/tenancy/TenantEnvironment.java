@@ -284,8 +284,11 @@ public final class TenantEnvironment extends ComponentResource {
         String name = Names.kustomization(tenant, kube.environment(), layer);
         List<Resource> dependsOn = new java.util.ArrayList<>(List.of(flux.release()));
         dependsOn.addAll(runsAs);
+        // the platform layers (in flux-system) belong to the platform's Flux shard; the apps layer to the tenants'
+        Map<String, String> labels = layer == Layer.APPS ? Names.labels(kube.environment(), tenant)
+                : io.fluxfleet.flux.Sharding.platform(Names.labels(kube.environment(), tenant));
         FluxObject kustomization = new FluxObject(Names.resource(ns, name), FluxKind.KUSTOMIZATION, name, ns,
-                Names.labels(kube.environment(), tenant), spec, kube.child(this, dependsOn.toArray(Resource[]::new)));
+                labels, spec, kube.child(this, dependsOn.toArray(Resource[]::new)));
         kustomizations.put(layer, kustomization);
         return kustomization;
     }
