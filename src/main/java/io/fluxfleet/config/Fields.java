@@ -73,6 +73,15 @@ public final class Fields {
         return value == null || value.isNull() ? null : value;
     }
 
+    /**
+     * Whether a key that is not part of the config (a common mistake, reported by the caller with a better message than
+     * "unknown key") is present; {@link #finish()} then leaves it to the caller, and the documented key set omits it.
+     */
+    public boolean hasMistaken(String name) {
+        known.add(name);
+        return node != null && node.isObject() && node.has(name);
+    }
+
     public boolean has(String name) {
         markKnown(name);
         return node != null && node.isObject() && node.has(name) && !node.get(name).isNull();

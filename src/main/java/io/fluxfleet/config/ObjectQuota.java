@@ -11,21 +11,22 @@ import java.util.TreeMap;
  * The object counts and storage a tenant namespace's ResourceQuota caps besides cpu and memory, so that one tenant
  * cannot exhaust the cluster with objects (etcd, the API server's watch caches, node ports, cloud load balancers).
  * The per-environment defaults are on {@link Environment} ({@code Policy.quota}); {@code fluxfleet:quota.<resource>}
- * changes them for the stack, {@code fluxfleet:tenants[].quota.<resource>} for one tenant:
+ * changes them for the stack, {@code fluxfleet:tenants[].quota.<key>} for one tenant (camelCase keys, as every config
+ * key; the ResourceQuota gets Kubernetes' resource names):
  *
  * <pre>
- * quota:                               # dev / preprod / prod defaults
- *   pods: "100"                        #  50 / 100 / 200
- *   services: "40"                     #  20 /  40 /  60
- *   services.loadbalancers: "0"        #   0: a cloud load balancer bypasses the ingress; grant one per tenant
- *   services.nodeports: "0"            #   0: a node port opens every node, past the NetworkPolicies' namespaces
- *   persistentvolumeclaims: "20"       #  10 /  20 /  40
- *   requests.storage: 50Gi             # 20Gi / 50Gi / 200Gi
- *   secrets: "200"                     # 100 / 200 / 400 (Helm keeps a Secret per release revision)
- *   configmaps: "200"                  # 100 / 200 / 400
- *   count/jobs.batch: "100"            #  50 / 100 / 200
- *   count/cronjobs.batch: "20"         #  10 /  20 /  40
- *   count/ingresses.networking.k8s.io: "20"   # 10 / 20 / 40
+ * quota:                    # the ResourceQuota entry it sets   dev / preprod / prod defaults
+ *   pods: "100"             # pods                                50 / 100 / 200
+ *   services: "40"          # services                            20 /  40 /  60
+ *   loadBalancers: "0"      # services.loadbalancers               0: a cloud load balancer bypasses the ingress
+ *   nodePorts: "0"          # services.nodeports                   0: a node port opens every node
+ *   persistentVolumeClaims: "20"   # persistentvolumeclaims       10 /  20 /  40
+ *   storage: 50Gi           # requests.storage                  20Gi / 50Gi / 200Gi
+ *   secrets: "200"          # secrets                            100 / 200 / 400 (Helm keeps a Secret per revision)
+ *   configMaps: "200"       # configmaps                         100 / 200 / 400
+ *   jobs: "100"             # count/jobs.batch                    50 / 100 / 200
+ *   cronJobs: "20"          # count/cronjobs.batch                10 /  20 /  40
+ *   ingresses: "20"         # count/ingresses.networking.k8s.io   10 /  20 /  40
  * </pre>
  *
  * <p>A value is a Kubernetes quantity; {@code 0} is allowed (nothing of that kind). The object counts must be whole
@@ -38,6 +39,8 @@ import java.util.TreeMap;
 public record ObjectQuota(Map<String, String> hard) {
     /** Every resource fluxfleet caps, and whether it counts objects (whole numbers only). */
     public static final Map<String, Boolean> RESOURCES = resources();
+    /** The config key of each resource ({@code quota.<key>}), in {@link #RESOURCES} order. */
+    public static final Map<String, String> CONFIG_KEYS = configKeys();
 
     public ObjectQuota {
         Map<String, String> ordered = new LinkedHashMap<>();
@@ -61,6 +64,17 @@ public record ObjectQuota(Map<String, String> hard) {
         }
         r.put("requests.storage", false);
         return java.util.Collections.unmodifiableMap(r);
+    }
+
+    private static Map<String, String> configKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        List<String> names = List.of("pods", "services", "loadBalancers", "nodePorts", "persistentVolumeClaims", "secrets",
+                "configMaps", "jobs", "cronJobs", "ingresses", "storage");
+        int i = 0;
+        for (String resource : RESOURCES.keySet()) {
+            keys.put(names.get(i++), resource);
+        }
+        return java.util.Collections.unmodifiableMap(keys);
     }
 
     /**
@@ -96,8 +110,13 @@ public record ObjectQuota(Map<String, String> hard) {
      */
     static Map<String, String> overrides(Fields f) {
         Map<String, String> set = new TreeMap<>();
-        RESOURCES.forEach((resource, count) -> f.optionalString(resource).ifPresent(value ->
-                check(value, count).ifPresentOrElse(m -> f.problem(resource, m), () -> set.put(resource, value))));
+        CONFIG_KEYS.forEach((key, resource) -> f.optionalString(key).ifPresent(value ->
+                check(value, RESOURCES.get(resource)).ifPresentOrElse(m -> f.problem(key, m), () -> set.put(resource, value))));
+        CONFIG_KEYS.forEach((key, resource) -> {
+            if (!key.equals(resource) && f.hasMistaken(resource)) {
+                f.problem(resource, "is the quota's Kubernetes name; the config key is " + Shown.quoted(key));
+            }
+        });
         f.finish();
         return set;
     }

@@ -56,8 +56,8 @@ class TenantQuotaTest {
     @Test
     void theStackAndOneTenantOverrideTheEnvironmentsDefaults() {
         ObjectNode config = Stacks.minimal("prod", 2);
-        config.putObject("quota").put("pods", "300").put("requests.storage", "1Ti");
-        ((ObjectNode) config.get("tenants").get(0)).putObject("quota").put("services.loadbalancers", "1").put("pods", "20");
+        config.putObject("quota").put("pods", "300").put("storage", "1Ti");
+        ((ObjectNode) config.get("tenants").get(0)).putObject("quota").put("loadBalancers", "1").put("pods", "20");
         RenderResult result = Stacks.render(Stacks.load("prod", config));
         Map<String, Object> one = hard(result, "tenant1");
         Map<String, Object> two = hard(result, "tenant2");
@@ -73,10 +73,11 @@ class TenantQuotaTest {
     @CsvSource(delimiter = '|', value = {
             "quota | pods | 1.5 | not a whole number",
             "quota | services | many | not a Kubernetes quantity",
-            "quota | requests.storage | -1Gi | not a Kubernetes quantity",
-            "quota | count/jobs.batch | 500m | not a whole number",
+            "quota | storage | -1Gi | not a Kubernetes quantity",
+            "quota | jobs | 500m | not a whole number",
             "quota | pod | 10 | did you mean 'pods'",
-            "tenant | services.nodeports | 2.5 | not a whole number",
+            "quota | services.loadbalancers | 1 | the config key is 'loadBalancers'",
+            "tenant | nodePorts | 2.5 | not a whole number",
             "tenant | secretz | 10 | did you mean 'secrets'",
     })
     void badQuotaIsRefusedWithItsKey(String where, String resource, String value, String message) {
@@ -98,10 +99,11 @@ class TenantQuotaTest {
     @Test
     void zeroIsAValidCapAndEveryDefaultIsWellFormed() {
         ObjectNode config = Stacks.minimal("dev", 1);
-        config.putObject("quota").put("services.nodeports", "0").put("pods", "1k");
+        config.putObject("quota").put("nodePorts", "0").put("pods", "1k");
         assertEquals("0", Stacks.load("dev", config).quota().hard().get("services.nodeports"));
         for (Environment env : Environment.values()) {
             assertEquals(ObjectQuota.RESOURCES.keySet(), env.quota().hard().keySet(), env.id());
+            assertEquals(ObjectQuota.RESOURCES.keySet(), java.util.Set.copyOf(ObjectQuota.CONFIG_KEYS.values()));
         }
     }
 }
