@@ -9,6 +9,7 @@ import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
 import io.fluxfleet.flux.FluxPlatform;
+import io.fluxfleet.flux.FluxNetworkPolicies;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.infra.Logging;
@@ -69,6 +70,7 @@ public final class FluxFleetStack {
         GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
 
         FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
+        new FluxNetworkPolicies(Names.FLUX_NETWORK_COMPONENT, args.fluxNetworkPolicies(kube, flux), kube.component());
         HarborAccess harbor = new HarborAccess(Names.HARBOR_COMPONENT, args.harborAccess(kube, flux), kube.component());
         FluxSources sources = new FluxSources(Names.SOURCES_COMPONENT, args.fluxSources(kube, flux, harbor.fluxSecret()),
                 kube.component());
@@ -164,11 +166,17 @@ public final class FluxFleetStack {
                     args.tenantEnvironment(tenantKube, tenant, flux, credentials.username(), credentials.token(),
                             sharedPrerequisites), components);
             tenants.put(tenant, tenantEnvironment);
-            config.statusToken(tenant).ifPresentOrElse(
+            config.gitlab().statusToken().or(tenant::statusToken).ifPresentOrElse(
                     token -> new CommitStatus(Names.commitStatusComponent(tenant), args.commitStatus(tenantKube, tenant,
                             flux, tenantEnvironment, Output.ofSecret(token.reveal())), components),
                     () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
                             + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
+            if (tenant.statusToken().isEmpty() && config.gitlab().statusToken().isPresent()) {
+                ctx.log().warn("tenant " + tenant.name() + ": its apps layer posts no commit statuses: the shared"
+                        + " gitlab.statusToken stays in flux-system and is never copied into a tenant namespace; set"
+                        + " tenants[].statusToken (a project access token of " + tenant.project() + ", scope api, role"
+                        + " developer) to turn them on");
+            }
         }
         if (config.webhooks().enabled()) {
             java.util.Set<String> moving = new java.util.HashSet<>();

@@ -9,6 +9,7 @@ import io.fluxfleet.admission.TenantAdmission;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxInstall;
+import io.fluxfleet.flux.FluxNetworkPolicies;
 import io.fluxfleet.flux.FluxSources;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxValues;
@@ -46,6 +47,10 @@ final class StackArgs {
         var flux = config.flux();
         return new FluxInstall.Args(kube, flux.chartVersion(), flux.chartRepository(), flux.timeout(),
                 flux.helmMaxHistory(), FluxValues.of(config));
+    }
+
+    FluxNetworkPolicies.Args fluxNetworkPolicies(Kube kube, FluxInstall flux) {
+        return new FluxNetworkPolicies.Args(kube, flux, config.network(), config.webhooks().enabled());
     }
 
     HarborAccess.Args harborAccess(Kube kube, FluxInstall flux) {
@@ -110,7 +115,7 @@ final class StackArgs {
                 config.gitlab().cloneUrl(tenant.project()),
                 new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(),
                         flux2.kustomizationRetryInterval(), flux2.timeout(), config.suspend(), readiness),
-                gitUsername, gitPassword, sharedPrerequisites);
+                gitUsername, gitPassword, sharedPrerequisites, config.quota(tenant));
     }
 
     /** What {@code pulumi up} waits for; every Flux object built from these args reports to it. */
@@ -118,10 +123,14 @@ final class StackArgs {
         return readiness;
     }
 
+    /**
+     * The platform layers post with the shared {@code gitlab.statusToken} when set (it stays in {@code flux-system}),
+     * else with the tenant's own; the tenant's namespace only ever holds the tenant's own token.
+     */
     CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, TenantEnvironment environment,
                                    Output<String> token) {
         return new CommitStatus.Args(tenantKube, tenant, flux, environment, config.gitlab().projectUrl(tenant.project()),
-                token);
+                token, tenant.statusToken().map(own -> Output.ofSecret(own.reveal())));
     }
 
     /** {@code webhooks.ingressHost} is required with {@code webhooks.enabled}; the loader has checked that. */

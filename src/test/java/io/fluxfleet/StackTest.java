@@ -84,9 +84,11 @@ class StackTest {
     void multiTenancyLockdownAndNetworkPoliciesAreOn() {
         Map<String, Object> values = map(render("dev").find(RenderResult.HELM_RELEASE_TYPE, "flux").inputs().get("values"));
         assertEquals(Map.of("enabled", true, "defaultServiceAccount", "default", "privileged", false), values.get("multitenancy"));
-        assertEquals(Map.of("create", true), values.get("policies"));
-        assertEquals(List.of("--no-remote-bases=true"),
+        assertEquals(Map.of("create", false), values.get("policies"), "fluxfleet's own policies replace the chart's");
+        assertEquals(io.fluxfleet.flux.ControllerLockdown.argsByValuesKey().get("kustomizeController"),
                 map(map(values.get("kustomizeController")).get("container")).get("additionalArgs"));
+        assertTrue(((List<?>) map(map(values.get("kustomizeController")).get("container")).get("additionalArgs"))
+                .contains("--no-remote-bases=true"));
         assertEquals(Map.of("helm.sh/resource-policy", "keep"), map(values.get("crds")).get("annotations"));
     }
 
@@ -165,8 +167,10 @@ class StackTest {
         RenderResult result = render(env);
         FluxFleetConfig.Profile profile = Stacks.load(env, Stacks.minimal(env, 1)).profile();
         Recorded quota = result.find("kubernetes:core/v1:ResourceQuota", "tenant2/tenant2-quota");
-        assertEquals(Map.of("requests.cpu", profile.cpu(), "limits.cpu", profile.cpu(),
-                "requests.memory", profile.memory(), "limits.memory", profile.memory()), at(quota, "spec", "hard"));
+        Map<String, Object> expected = new java.util.TreeMap<>(Map.of("requests.cpu", profile.cpu(), "limits.cpu", profile.cpu(),
+                "requests.memory", profile.memory(), "limits.memory", profile.memory()));
+        expected.putAll(io.fluxfleet.config.Environment.parse(env).orElseThrow().quota().hard());
+        assertEquals(expected, at(quota, "spec", "hard"));
         Recorded limits = result.find("kubernetes:core/v1:LimitRange", "tenant2/tenant2-limits");
         @SuppressWarnings("unchecked")
         Map<String, Object> item = (Map<String, Object>) ((List<?>) at(limits, "spec", "limits")).get(0);
@@ -180,8 +184,9 @@ class StackTest {
     @Test
     void harborPullSecretsCarryAValidAuthsEntry() throws Exception {
         RenderResult result = render("preprod");
+        // the platform robot's pull secrets; tenants hold their own robot or none (TenantCredentialsTest)
         List<String> expected = List.of("flux-system/harbor-auth-secret", "cattle-monitoring-system/harbor-registry-secret",
-                "cattle-logging-system/harbor-registry-secret", "tenant1/harbor-registry-secret", "tenant2/harbor-registry-secret");
+                "cattle-logging-system/harbor-registry-secret");
         for (String name : expected) {
             Recorded secret = result.find(SECRET, name);
             assertEquals("kubernetes.io/dockerconfigjson", secret.inputs().get("type"));

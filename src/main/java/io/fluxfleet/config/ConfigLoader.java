@@ -85,12 +85,14 @@ public final class ConfigLoader {
         Harbor harbor = harbor(top.object("harbor"));
         Sharding sharding = ShardingReader.read(stack, top, raw);
         List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
-                : tenants(top, gitlab.governance().deployToken().enabled(), environment);
+                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username());
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         FluxFleetConfig.Await await = AwaitConfig.read(top.object("await"), environment, flux, infra);
         Admission admission = Admission.parse(top.object("admission"));
+        NetworkSettings network = NetworkSettings.parse(top.object("network"));
+        ObjectQuota quota = environment.quota().with(ObjectQuota.overrides(top.object("quota")));
         top.finish();
         StrictSecrets.refusePlaintext(environment, context.plaintextSecrets(), warnings, problems);
 
@@ -101,7 +103,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend, sharding, await, admission);
+                infra, webhooks, suspend, sharding, await, admission, network, quota);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -241,7 +243,7 @@ public final class ConfigLoader {
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
      */
-    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment) {
+    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -277,8 +279,10 @@ public final class ConfigLoader {
                 t.problem("moving", "a tenant is retiring (deleted next) or moving (kept for another stack), not both");
             }
             TenantSecurity security = TenantSecurity.parse(t, environment);
+            Map<String, String> quota = ObjectQuota.overrides(t.object("quota"));
+            TenantHarbor harbor = TenantHarbor.parse(t.object("harbor"), name, environment, platformRobot);
             t.finish();
-            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving, security));
+            tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving, security, quota, harbor));
         }
         return tenants;
     }

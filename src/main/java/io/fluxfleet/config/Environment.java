@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
  * one before it, and the last one writes the project-wide GitLab settings by default.
  */
 public enum Environment {
-    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false, "20m")),
+    DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false, "20m",
+            ObjectQuota.of(50, 20, 0, 0, 10, "20Gi", 100, 100, 50, 10, 10))),
     PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false,
-            "25m")),
+            "25m", ObjectQuota.of(100, 40, 0, 0, 20, "50Gi", 200, 200, 100, 20, 20))),
     PROD("prod", new Policy(new Profile("4", "8Gi", "30d", "10s", "50Gi"), 3,
-            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true, "30m"));
+            List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true, "30m",
+            ObjectQuota.of(200, 60, 0, 0, 40, "200Gi", 400, 400, 200, 40, 40)));
 
     /**
      * What an environment decides on its own.
@@ -39,8 +41,12 @@ public enum Environment {
      *                     to become Ready. Longer than the shared charts' Helm timeout ({@code infra.timeout}, 15m)
      *                     so that Flux's own install (and its retries' first round) ends before Pulumi gives up;
      *                     longer in the environments whose clusters are larger
+     * @param quota      the defaults of {@code fluxfleet:quota}: the object counts and storage each tenant namespace's
+     *                   ResourceQuota caps (pods, services, load balancers, node ports, claims, storage, secrets,
+     *                   config maps, jobs, cron jobs, ingresses); see {@link ObjectQuota}
      */
-    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, String awaitTimeout) {
+    public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, String awaitTimeout,
+                         ObjectQuota quota) {
         /** The provider's own default wait (pulumi-kubernetes {@code await.go}: {@code timeout := 10 * time.Minute}). */
         public static final String PROVIDER_AWAIT_TIMEOUT = "10m";
 
@@ -49,8 +55,8 @@ public enum Environment {
         }
 
         /** A policy that keeps the provider's own await timeout. */
-        public Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict) {
-            this(profile, approvals, codeOwners, strict, PROVIDER_AWAIT_TIMEOUT);
+        public Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, ObjectQuota quota) {
+            this(profile, approvals, codeOwners, strict, PROVIDER_AWAIT_TIMEOUT, quota);
         }
     }
 
@@ -84,6 +90,11 @@ public enum Environment {
     /** The default of {@code await.timeout} in this environment. */
     public String awaitTimeout() {
         return policy.awaitTimeout();
+    }
+
+    /** The defaults of {@code fluxfleet:quota} in this environment. */
+    public ObjectQuota quota() {
+        return policy.quota();
     }
 
     /** The default number of approvals a merge request into this environment's branch needs. */

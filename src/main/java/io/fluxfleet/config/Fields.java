@@ -65,6 +65,11 @@ public final class Fields {
         return path.endsWith(":") ? path + name : path + "." + name;
     }
 
+    /** A warning the render and {@code pulumi up} print, for a setting that is allowed but risky. */
+    public void warn(String message) {
+        context.warnings().add(message);
+    }
+
     public void problem(String name, String message) {
         problems.add(new Problem(key(name), message));
     }
@@ -76,6 +81,15 @@ public final class Fields {
         }
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value;
+    }
+
+    /**
+     * Whether a key that is not part of the config (a common mistake, reported by the caller with a better message than
+     * "unknown key") is present; {@link #finish()} then leaves it to the caller, and the documented key set omits it.
+     */
+    public boolean hasMistaken(String name) {
+        known.add(name);
+        return node != null && node.isObject() && node.has(name);
     }
 
     public boolean has(String name) {
@@ -261,6 +275,38 @@ public final class Fields {
                 result.add(item.asText());
             } else {
                 problems.add(new Problem(key(name) + "[" + i + "]", "expected a non-empty value, got " + describe(name, item)));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A map of strings (e.g. labels), each entry checked by {@code validator(key, value)}; a bad entry is reported under
+     * its own key path and left out.
+     */
+    public java.util.Map<String, String> stringMap(String name,
+                                                   java.util.function.BiFunction<String, String, Optional<String>> validator) {
+        JsonNode value = raw(name);
+        java.util.Map<String, String> result = new java.util.TreeMap<>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isObject()) {
+            problem(name, "expected an object of keys and values, got " + describe(name, value));
+            return result;
+        }
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            String itemKey = key(name) + "[" + Shown.quoted(e.getKey()) + "]";
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                problems.add(new Problem(itemKey, "expected a single value, got " + describe(name, e.getValue())));
+                continue;
+            }
+            Optional<String> error = validator.apply(e.getKey(), e.getValue().asText());
+            if (error.isPresent()) {
+                problems.add(new Problem(itemKey, error.get()));
+            } else {
+                result.put(e.getKey(), e.getValue().asText());
             }
         }
         return result;

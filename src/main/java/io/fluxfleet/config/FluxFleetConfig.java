@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param sharding     whether the stack is one of a sharded environment's (README "Large fleets"); plain by default
  * @param await        which Flux objects {@code pulumi up} waits for to be Ready, and for how long
  * @param admission    what the cluster's admission policies allow tenants ({@code fluxfleet:admission})
+ * @param network      who may reach Flux's controllers and what they may reach ({@code fluxfleet:network})
+ * @param quota        the object counts each tenant namespace's quota caps: the environment's defaults with
+ *                     {@code fluxfleet:quota} on top (a tenant's own {@code quota} on top of that: {@link #quota(Tenant)})
  */
 public record FluxFleetConfig(
         String stack,
@@ -37,8 +40,10 @@ public record FluxFleetConfig(
         boolean suspend,
         Sharding sharding,
         Await await,
+        Admission admission,
 
-        Admission admission) {
+        NetworkSettings network,
+        ObjectQuota quota) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;
@@ -51,6 +56,11 @@ public record FluxFleetConfig(
     /** The token Flux posts a tenant's commit statuses with: the tenant's own, else the shared one. */
     public Optional<Secret> statusToken(Tenant tenant) {
         return tenant.statusToken().or(gitlab::statusToken);
+    }
+
+    /** The object quota of one tenant's namespace: the stack's, with the tenant's own overrides. */
+    public ObjectQuota quota(Tenant tenant) {
+        return quota.with(tenant.quota());
     }
 
     /**
@@ -169,9 +179,12 @@ public record FluxFleetConfig(
      * @param statusToken the token Flux posts this tenant's commit statuses with (else {@code gitlab.statusToken})
      * @param moving      leaving this stack for another shard ({@link #DEFAULT_MOVING})
      * @param security    pod security level and ingress domains ({@code tenants[].podSecurity} etc.)
+     * @param quota       this tenant's overrides of the stack's object quota ({@code tenants[].quota.<resource>})
+     * @param harbor      the Harbor robot the tenant's pods pull with: its own, none, or (loudly) the platform's
      */
     public record Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
-                         Optional<Secret> statusToken, boolean retire, boolean moving, TenantSecurity security) {
+                         Optional<Secret> statusToken, boolean retire, boolean moving, TenantSecurity security,
+                         java.util.Map<String, String> quota, TenantHarbor harbor) {
         public static final String DEFAULT_GIT_USERNAME = "flux";
         public static final boolean DEFAULT_RETIRE = false;
         /**
@@ -182,10 +195,18 @@ public record FluxFleetConfig(
          */
         public static final boolean DEFAULT_MOVING = false;
 
-        /** A tenant that stays in its stack, with the default isolation settings ({@link TenantSecurity#DEFAULTS}). */
+        public Tenant {
+            quota = java.util.Map.copyOf(quota);
+        }
+
+        /**
+         * A tenant that stays in its stack, with the default isolation settings ({@link TenantSecurity#DEFAULTS}),
+         * the stack's quota and no Harbor robot of its own.
+         */
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword,
                       Optional<Secret> statusToken, boolean retire) {
-            this(name, project, gitUsername, gitPassword, statusToken, retire, DEFAULT_MOVING, TenantSecurity.DEFAULTS);
+            this(name, project, gitUsername, gitPassword, statusToken, retire, DEFAULT_MOVING, TenantSecurity.DEFAULTS,
+                    java.util.Map.of(), TenantHarbor.NONE);
         }
 
         public Tenant(String name, String project, String gitUsername, Optional<Secret> gitPassword) {

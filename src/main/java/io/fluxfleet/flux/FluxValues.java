@@ -28,7 +28,8 @@ public final class FluxValues {
         Map<String, Object> values = new TreeMap<>();
         values.put("installCRDs", true);
         values.put("logLevel", config.flux().logLevel());
-        values.put("policies", Map.of("create", true));
+        // fluxfleet's own policies replace the chart's over-broad ones (FluxNetworkPolicies)
+        values.put("policies", Map.of("create", false));
         values.put("multitenancy", Map.of(
                 "enabled", true,
                 "defaultServiceAccount", "default",
@@ -50,9 +51,10 @@ public final class FluxValues {
             if (controller.equals("sourceWatcher")) {
                 component.put("create", config.flux().sourceWatcher());
             }
-            if (controller.equals("kustomizeController")) {
-                // multitenancy.enabled adds --no-cross-namespace-refs and --default-service-account, not this.
-                component.put("container", Map.of("additionalArgs", List.of("--no-remote-bases=true")));
+            List<String> lockdown = ControllerLockdown.argsByValuesKey().get(controller);
+            if (lockdown != null) {
+                // multitenancy.enabled adds --no-cross-namespace-refs and --default-service-account; these add the rest
+                component.put("container", Map.of("additionalArgs", lockdown));
             }
             if (controller.equals("notificationController") && config.webhooks().enabled()) {
                 component.put("webhookReceiver", Map.of("ingress", webhookIngress(config.webhooks().ingressHost().orElseThrow())));

@@ -122,6 +122,7 @@ public final class MonitoringValues {
         claim.put("resources", Map.of("requests", Map.of("storage", profile.storage())));
         config.infra().storageClass().ifPresent(c -> claim.put("storageClassName", c));
         prometheus.put("storageSpec", Map.of("volumeClaimTemplate", Map.of("spec", claim)));
+        PrometheusTenancy.put(prometheus);
 
         Map<String, Object> grafana = ValueTree.node(values, "grafana");
         grafana.put("admin", Map.of("existingSecret", grafanaSecret, "userKey", GRAFANA_USER_KEY,

@@ -120,7 +120,7 @@ public record SharedChart(FluxObject release, String name) {
                         settings.suspend() ? Boolean.TRUE : null,
                         settings.postRenderStrategy() && patchesJobs(postRenderers) ? POST_RENDER_STRATEGY : null));
         FluxObject release = new FluxObject(Names.resource(Names.FLUX_NAMESPACE, name), FluxKind.HELM_RELEASE, name,
-                Names.FLUX_NAMESPACE, Names.labels(kube.environment(), null),
+                Names.FLUX_NAMESPACE, io.fluxfleet.flux.Sharding.platform(Names.labels(kube.environment(), null)),
                 settings.readiness().annotations(FluxKind.HELM_RELEASE, Names.FLUX_NAMESPACE, name,
                         io.fluxfleet.flux.Readiness.Role.SHARED_RELEASE, settings.suspend()),
                 spec,

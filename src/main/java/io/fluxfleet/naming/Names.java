@@ -41,6 +41,12 @@ public final class Names {
     public static final String GRAFANA_ADMIN_PASSWORD = "grafana-admin-password";
     /** The NetworkPolicy that denies a tenant namespace's traffic but its own and DNS. */
     public static final String DEFAULT_DENY = "default-deny";
+    /** flux-system's NetworkPolicies, in place of the flux2 chart's ({@code flux/FluxNetworkPolicies}). */
+    public static final String FLUX_DENY_ALL = "flux-deny-all";
+    public static final String FLUX_ALLOW_INTERNAL = "flux-allow-internal";
+    public static final String FLUX_ALLOW_WEBHOOK_RECEIVER = "flux-allow-webhook-receiver";
+    public static final String FLUX_ALLOW_METRICS = "flux-allow-metrics";
+    public static final String FLUX_ALLOW_EGRESS = "flux-allow-egress";
     /** Components of a stack. */
     public static final String FLUX_COMPONENT = "flux";
     public static final String HARBOR_COMPONENT = "harbor";
@@ -49,6 +55,7 @@ public final class Names {
     public static final String LOGGING_COMPONENT = "logging";
     public static final String WEBHOOKS_COMPONENT = "webhooks";
     public static final String GITLAB_COMPONENT = "gitlab";
+    public static final String FLUX_NETWORK_COMPONENT = "flux-network";
 
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String LABEL_ENVIRONMENT = "fluxfleet.io/environment";

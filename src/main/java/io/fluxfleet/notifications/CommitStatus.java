@@ -55,10 +55,14 @@ public final class CommitStatus extends ComponentResource {
      * @param flux              the installation whose CRDs and namespace the objects need
      * @param tenantEnvironment the tenant's namespace and Kustomizations, whose events are reported
      * @param projectUrl        the web URL of the tenant's GitLab project, where statuses are posted
-     * @param token             the GitLab token (scope {@code api}) statuses are posted with, a Pulumi secret
+     * @param token             the GitLab token (scope {@code api}) the platform layers' statuses are posted with
+     *                            from {@code flux-system}, a Pulumi secret
+     * @param tenantToken         the tenant's own token, for its namespace's Provider: the one secret of the pair a
+     *                            tenant can read, so it is never the shared one; none leaves the namespace without a
+     *                            Provider, Alert and token Secret
      */
     public record Args(Kube kube, Tenant tenant, FluxPlatform flux, TenantEnvironment tenantEnvironment,
-                       String projectUrl, Output<String> token) {}
+                       String projectUrl, Output<String> token, java.util.Optional<Output<String>> tenantToken) {}
 
     public CommitStatus(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -73,21 +77,23 @@ public final class CommitStatus extends ComponentResource {
         Output<List<ObjectRef>> tenantSources = Output.of(List.of(
                 ObjectRef.of(FluxKind.KUSTOMIZATION, "*", null),
                 ObjectRef.of(FluxKind.HELM_RELEASE, "*", null)));
-        this.alerts = List.of(
-                pair(args, Names.FLUX_NAMESPACE, args.flux().namespace(), platformSources),
-                pair(args, tenant.namespace(), tenantEnvironment.namespace(), tenantSources));
+        List<FluxObject> pairs = new java.util.ArrayList<>();
+        pairs.add(pair(args, Names.FLUX_NAMESPACE, args.flux().namespace(), platformSources, args.token()));
+        args.tenantToken().ifPresent(token ->
+                pairs.add(pair(args, tenant.namespace(), tenantEnvironment.namespace(), tenantSources, token)));
+        this.alerts = List.copyOf(pairs);
         registerOutputs(Map.of("statusKey", Output.of(statusKeyPrefix(env) + "<kind>/<name>")));
     }
 
     /** The token Secret, Provider and Alert in one namespace; returns the Alert. */
     private FluxObject pair(Args args, String namespace, Resource namespaceResource,
-                            Output<List<ObjectRef>> eventSources) {
+                            Output<List<ObjectRef>> eventSources, Output<String> token) {
         Kube kube = args.kube();
         Tenant tenant = args.tenant();
         FluxPlatform flux = args.flux();
         Environment env = kube.environment();
         String secretName = Names.statusTokenSecret(tenant);
-        Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, args.token());
+        Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, token);
         String objectName = Names.commitStatus(tenant, env);
         String address = args.projectUrl();
         FluxObject provider = new FluxObject(Names.resource(namespace, objectName), FluxKind.PROVIDER, objectName,
@@ -109,7 +115,7 @@ public final class CommitStatus extends ComponentResource {
         return "flux/" + env.id() + "/";
     }
 
-    /** The Alerts, in flux-system and in the tenant's namespace. */
+    /** The Alerts, in flux-system and (with the tenant's own token) in the tenant's namespace. */
     public List<FluxObject> alerts() {
         return alerts;
     }

@@ -22,6 +22,7 @@ public final class ResourceTypes {
             // fluxfleet's components (ComponentResource type tokens)
             "fluxfleet:admission:TenantAdmission",
             "fluxfleet:flux:FluxInstall",
+            "fluxfleet:flux:FluxNetworkPolicies",
             "fluxfleet:flux:FluxSources",
             "fluxfleet:gitlab:GitLabGovernance",
             "fluxfleet:infra:CommitStatus",

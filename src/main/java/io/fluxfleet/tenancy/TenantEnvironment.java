@@ -32,6 +32,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.ObjectQuota;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
 import io.fluxfleet.config.FluxFleetConfig.Tenant;
@@ -114,10 +115,11 @@ public final class TenantEnvironment extends ComponentResource {
      * @param gitPassword         that user's password or token, a Pulumi secret
      * @param sharedPrerequisites what must be ready before the shared layer applies (health checks of the cluster
      *                            layer); none keeps shared independent of cluster
+     * @param quota               the object counts and storage the namespace's quota caps besides cpu and memory
      */
     public record Args(Kube kube, Tenant tenant, FluxPlatform flux, Profile profile, Harbor harbor, String cloneUrl,
                        Reconcile reconcile, Output<String> gitUsername, Output<String> gitPassword,
-                       Output<List<ObjectRef>> sharedPrerequisites) {}
+                       Output<List<ObjectRef>> sharedPrerequisites, ObjectQuota quota) {}
 
     public TenantEnvironment(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -139,9 +141,10 @@ public final class TenantEnvironment extends ComponentResource {
                 .subjects(SubjectArgs.builder().kind("ServiceAccount").name(Names.tenantReconciler(tenant))
                         .namespace(ns).build())
                 .build(), kube.child(this, reconciler));
-        quotaAndLimits(kube, tenant, args.profile());
+        quotaAndLimits(kube, tenant, args.profile(), args.quota());
         networkPolicy(kube, tenant);
-        HarborAccess.pullSecret(args.harbor(), kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace);
+        tenantHarbor(args.harbor(), tenant).ifPresent(robot ->
+                HarborAccess.pullSecret(robot, kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace));
 
         Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), args.gitUsername(), args.gitPassword());
         Secret tenantAuth = gitAuthSecret(kube, tenant, ns, namespace, args.gitUsername(), args.gitPassword());
@@ -190,6 +193,19 @@ public final class TenantEnvironment extends ComponentResource {
         return namespace;
     }
 
+    /**
+     * The robot the tenant's pull secret holds: the tenant's own; the platform's only where the config makes that
+     * exception ({@code tenants[].harbor.platformRobot}); none otherwise.
+     */
+    static java.util.Optional<Harbor> tenantHarbor(Harbor platform, Tenant tenant) {
+        var own = tenant.harbor();
+        if (own.username().isPresent()) {
+            return java.util.Optional.of(new Harbor(platform.host(), own.username().get(), own.password().orElseThrow(),
+                    platform.project()));
+        }
+        return own.platformRobot() ? java.util.Optional.of(platform) : java.util.Optional.empty();
+    }
+
     public Map<Layer, FluxObject> kustomizations() {
         return Map.copyOf(kustomizations);
     }
@@ -204,11 +220,12 @@ public final class TenantEnvironment extends ComponentResource {
         return tenantSource;
     }
 
-    private void quotaAndLimits(Kube kube, Tenant tenant, Profile profile) {
+    private void quotaAndLimits(Kube kube, Tenant tenant, Profile profile, ObjectQuota objects) {
         String ns = tenant.namespace();
         Map<String, String> hard = new TreeMap<>(Map.of(
                 "requests.cpu", profile.cpu(), "limits.cpu", profile.cpu(),
                 "requests.memory", profile.memory(), "limits.memory", profile.memory()));
+        hard.putAll(objects.hard());
         new ResourceQuota(Names.resource(ns, Names.quota(tenant)), ResourceQuotaArgs.builder()
                 .metadata(kube.meta(Names.quota(tenant), ns, tenant))
                 .spec(ResourceQuotaSpecArgs.builder().hard(hard).build())
@@ -292,9 +309,11 @@ public final class TenantEnvironment extends ComponentResource {
         Map<String, String> annotations = reconcile.readiness().annotations(FluxKind.KUSTOMIZATION, ns, name,
                 layer == Layer.APPS ? Readiness.Role.TENANT_APPS : Readiness.Role.PLATFORM_KUSTOMIZATION,
                 reconcile.suspend());
+        // the platform layers (in flux-system) belong to the platform's Flux shard; the apps layer to the tenants'
+        Map<String, String> labels = layer == Layer.APPS ? Names.labels(kube.environment(), tenant)
+                : io.fluxfleet.flux.Sharding.platform(Names.labels(kube.environment(), tenant));
         FluxObject kustomization = new FluxObject(Names.resource(ns, name), FluxKind.KUSTOMIZATION, name, ns,
-                Names.labels(kube.environment(), tenant), annotations, spec,
-                kube.child(this, dependsOn.toArray(Resource[]::new)));
+                labels, annotations, spec, kube.child(this, dependsOn.toArray(Resource[]::new)));
         kustomizations.put(layer, kustomization);
         return kustomization;
     }

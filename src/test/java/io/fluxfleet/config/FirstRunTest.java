@@ -43,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FirstRunTest {
     /** The secrets every committed stack names without a value. */
     private static final List<String> NAMED = List.of("gitlab.token", "gitlab.statusToken", "harbor.password");
+    /** The first tenant's own secrets, named in the committed files too (the command quotes their paths). */
+    private static final List<String> TENANT_NAMED = List.of("tenants[0].statusToken", "tenants[0].harbor.password");
 
     @ParameterizedTest
     @EnumSource(Environment.class)
@@ -72,9 +74,11 @@ class FirstRunTest {
     void aPreviewBeforeTheSecretsAreSetListsEveryOneWithTheCommandThatSetsIt(Environment env) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env.id(), asTheEngineWould(env)));
         List<String> keys = e.problems().stream().map(Problem::key).sorted().toList();
-        assertEquals(NAMED.stream().map(k -> "fluxfleet:" + k).sorted().toList(), keys, e.getMessage());
+        assertEquals(java.util.stream.Stream.concat(NAMED.stream(), TENANT_NAMED.stream()).map(k -> "fluxfleet:" + k)
+                .sorted().toList(), keys, e.getMessage());
         for (Problem p : e.problems()) {
             String local = p.key().substring("fluxfleet:".length());
+            local = local.contains("[") ? Shown.quoted(local) : local;
             assertTrue(p.message().contains("`pulumi config set --secret --path " + local + " <value> -s " + env.id() + "`"),
                     p.toString());
         }

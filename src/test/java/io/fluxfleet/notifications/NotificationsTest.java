@@ -40,7 +40,7 @@ class NotificationsTest {
             TenantEnvironment environment = new TenantEnvironment("tenant-team-a", new TenantEnvironment.Args(kube,
                     TEAM, flux, config.profile(), config.harbor(), "https://git.example.test/group/team-a-gitops.git",
                     new TenantEnvironment.Reconcile("1m", "10m", "2m", "5m", false), Output.of("flux"), Output.ofSecret("pw"),
-                    Output.of(List.of())), kube.component());
+                    Output.of(List.of()), config.quota()), kube.component());
             return new Tenant(flux, environment);
         }
     }
@@ -53,7 +53,8 @@ class NotificationsTest {
         RenderResult result = Components.build((kube, config) -> {
             Tenant tenant = Tenant.of(kube, config);
             new CommitStatus("commit-status-team-a", new CommitStatus.Args(kube, TEAM, tenant.flux(),
-                    tenant.environment(), "https://git.example.test/group/team-a-gitops", Output.ofSecret("status-token")),
+                    tenant.environment(), "https://git.example.test/group/team-a-gitops", Output.ofSecret("status-token"),
+                    java.util.Optional.of(Output.ofSecret("status-token"))),
                     kube.component());
         });
         List<Recorded> children = Components.children(result, CommitStatus.TYPE, "commit-status-team-a");

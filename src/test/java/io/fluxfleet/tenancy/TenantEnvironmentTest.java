@@ -41,7 +41,7 @@ class TenantEnvironmentTest {
         return new TenantEnvironment.Args(kube, TEAM, flux, new Profile("250m", "256Mi", "1d", "1m", "1Gi"),
                 config.harbor(), "https://git.example.test/group/team-a-gitops.git",
                 new TenantEnvironment.Reconcile("3m", "7m", "90s", "4m", true), Output.of("reader"),
-                Output.ofSecret("token-of-team-a"), prerequisites);
+                Output.ofSecret("token-of-team-a"), prerequisites, io.fluxfleet.config.Environment.DEV.quota());
     }
 
     private static RenderResult build(Output<List<ObjectRef>> prerequisites) {
@@ -61,7 +61,6 @@ class TenantEnvironmentTest {
                 "kubernetes:core/v1:ResourceQuota team-a/team-a-quota",
                 "kubernetes:core/v1:LimitRange team-a/team-a-limits",
                 "kubernetes:networking.k8s.io/v1:NetworkPolicy team-a/default-deny",
-                "kubernetes:core/v1:Secret team-a/harbor-registry-secret",
                 "kubernetes:core/v1:Secret flux-system/gitlab-auth-team-a",
                 "kubernetes:core/v1:Secret team-a/gitlab-auth-team-a",
                 GIT + " flux-system/team-a-dev",
@@ -70,9 +69,11 @@ class TenantEnvironmentTest {
                 KUSTOMIZATION + " flux-system/team-a-dev-shared",
                 KUSTOMIZATION + " team-a/team-a-dev-apps"), Components.typesAndNames(children));
 
-        assertEquals(Map.of("limits.cpu", "250m", "limits.memory", "256Mi", "requests.cpu", "250m",
-                "requests.memory", "256Mi"), path(one(children, "kubernetes:core/v1:ResourceQuota", "team-a/team-a-quota"),
-                "spec", "hard"), "the quota is the profile's");
+        Map<String, Object> expectedHard = new java.util.TreeMap<>(Map.of("limits.cpu", "250m", "limits.memory", "256Mi",
+                "requests.cpu", "250m", "requests.memory", "256Mi"));
+        expectedHard.putAll(io.fluxfleet.config.Environment.DEV.quota().hard());
+        assertEquals(expectedHard, path(one(children, "kubernetes:core/v1:ResourceQuota", "team-a/team-a-quota"),
+                "spec", "hard"), "the quota is the profile's compute and the object counts");
         @SuppressWarnings("unchecked")
         Map<String, Object> limits = ((List<Map<String, Object>>) path(one(children, "kubernetes:core/v1:LimitRange",
                 "team-a/team-a-limits"), "spec", "limits")).get(0);

@@ -97,8 +97,10 @@ class StackVerificationTest {
             assertEquals(List.of(), chart.missingArgs(controller, "--no-cross-namespace-refs=true",
                     "--default-service-account=default"), controller);
         }
-        assertEquals(List.of(), chart.missingArgs("kustomize-controller", "--no-remote-bases=true"));
-        assertEquals(3, chart.networkPolicies().size(), "the chart's network policies are on");
+        for (io.fluxfleet.flux.ControllerLockdown.Flag flag : io.fluxfleet.flux.ControllerLockdown.FLAGS) {
+            assertEquals(List.of(), chart.missingArgs(flag.deployment(), flag.arg()), flag.source());
+        }
+        assertEquals(0, chart.networkPolicies().size(), "the chart's network policies are replaced by fluxfleet's");
         for (Map<String, Object> crd : chart.crds()) {
             assertEquals(parsed.flux().keepCrdsOnUninstall() ? "keep" : null, annotation(crd),
                     "CRDs are kept on uninstall: " + KubeObjects.describe(crd));
