@@ -47,16 +47,20 @@ public enum Environment {
      */
     public record Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, String awaitTimeout,
                          ObjectQuota quota) {
-        /** The provider's own default wait (pulumi-kubernetes {@code await.go}: {@code timeout := 10 * time.Minute}). */
-        public static final String PROVIDER_AWAIT_TIMEOUT = "10m";
+        /**
+         * The await timeout of a policy that names none: above the shared charts' default Helm timeout
+         * ({@code infra.timeout} 15m), which the loader requires; the provider's own default
+         * (pulumi-kubernetes {@code await.go}: {@code timeout := 10 * time.Minute}) is shorter than that.
+         */
+        public static final String DEFAULT_AWAIT_TIMEOUT = "20m";
 
         public Policy {
             codeOwners = List.copyOf(codeOwners);
         }
 
-        /** A policy that keeps the provider's own await timeout. */
+        /** A policy with the default await timeout. */
         public Policy(Profile profile, int approvals, List<Team> codeOwners, boolean strict, ObjectQuota quota) {
-            this(profile, approvals, codeOwners, strict, PROVIDER_AWAIT_TIMEOUT, quota);
+            this(profile, approvals, codeOwners, strict, DEFAULT_AWAIT_TIMEOUT, quota);
         }
     }
 

@@ -18,12 +18,21 @@ final class FindingsTable {
         if (!bad.isEmpty()) {
             int checkWidth = Math.max(5, bad.stream().mapToInt(f -> f.check().length()).max().orElse(5));
             int objectWidth = Math.max(6, bad.stream().mapToInt(f -> f.object().length()).max().orElse(6));
-            String format = "%-6s %-" + checkWidth + "s %-" + objectWidth + "s %s%n";
-            out.append(String.format(format, "STATUS", "CHECK", "OBJECT", "DETAIL"));
-            bad.forEach(f -> out.append(String.format(format, f.status(), f.check(), f.object(), f.detail())));
+            row(out, List.of("STATUS", "CHECK", "OBJECT", "DETAIL"), checkWidth, objectWidth);
+            bad.forEach(f -> row(out, List.of(f.status().name(), f.check(), f.object(), f.detail()), checkWidth, objectWidth));
         }
         out.append("passed:");
         passed.forEach((check, n) -> out.append(' ').append(check).append(' ').append(n));
         return out.append('\n').toString();
+    }
+
+    /** One row: status, check and object padded to their columns, then the detail. */
+    private static void row(StringBuilder out, List<String> cells, int checkWidth, int objectWidth) {
+        out.append(pad(cells.get(0), 6)).append(' ').append(pad(cells.get(1), checkWidth)).append(' ')
+                .append(pad(cells.get(2), objectWidth)).append(' ').append(cells.get(3)).append('\n');
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }

@@ -57,6 +57,7 @@ class UpgradeNoteTest {
         int admission = 1 + 2 * io.fluxfleet.admission.AdmissionPolicies.CONCERNS.size();
         assertTrue(note.contains("| `prod` | " + (6 + admission) + " | 64 | 5 | **refused** · 56 no-op, " + (6 + admission)
                         + " create, 8 update, 5 delete (retain"),
+        // 8 of the updates are the await annotations (issue 22) on the old render's sources, charts and Kustomizations
                 "prod's summary row: the five old prod seeds refused, nothing replaced:\n" + note);
     }
 }
