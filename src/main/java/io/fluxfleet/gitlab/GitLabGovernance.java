@@ -257,8 +257,9 @@ public final class GitLabGovernance extends ComponentResource {
         GitLabGovernanceSettings s = args.settings();
         List<Seed> seeds = SeedFiles.seeds(tenant, env, s);
         String source = sourceBranch(env);
-        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), source,
-                seeds.stream().map(Seed::path).toList());
+        List<String> read = new ArrayList<>(seeds.stream().map(Seed::path).toList());
+        CodeOwnersLocations.FILE_PATHS.stream().filter(p -> !read.contains(p)).forEach(read::add);
+        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), source, read);
         projectIds.put(tenant.name(), facts.id());
         if (facts.emptyRepository()) {
             args.log().warn(tenant.project() + " has no commit yet, so fluxfleet cannot create its " + env.branch()
@@ -309,6 +310,15 @@ public final class GitLabGovernance extends ComponentResource {
                 seed(tenant, facts, branch, seed).ifPresent(files::add);
             } else {
                 reportSeed(tenant, facts, seed);
+            }
+        }
+        if (s.tier().hasApprovals()) {
+            CodeOwnersLocations.Verdict verdict = CodeOwnersLocations.judge(tenant.project() + "@" + env.branch(),
+                    facts.files(), SeedFiles.platformPaths(tenant), s.teams().platform(),
+                    SeedFiles.codeowners(tenant, s.teams()));
+            verdict.warning().ifPresent(args.log()::warn);
+            if (verdict.refusal().isPresent()) {
+                throw new IllegalStateException(verdict.refusal().get() + "\nNothing was changed.");
             }
         }
         if (!facts.otherCodeowners().isEmpty()) {
