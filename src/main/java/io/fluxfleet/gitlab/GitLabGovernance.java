@@ -236,8 +236,10 @@ public final class GitLabGovernance extends ComponentResource {
     private Preflight.Read read(Tenant tenant) {
         Environment env = args.environment();
         List<Seed> seedFiles = SeedFiles.seeds(tenant, env, args.settings());
-        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), sourceBranch(env),
-                seedFiles.stream().map(Seed::path).toList());
+        // the seeds, and every place GitLab looks for a CODEOWNERS file (Preflight checks which one is in force)
+        List<String> paths = new ArrayList<>(seedFiles.stream().map(Seed::path).toList());
+        CodeOwnersLocations.FILE_PATHS.stream().filter(path -> !paths.contains(path)).forEach(paths::add);
+        ProjectFacts facts = args.lookup().project(tenant.project(), env.branch(), sourceBranch(env), paths);
         return new Preflight.Read(tenant, facts, Preflight.covering(args.lookup(), facts, env.branch()));
     }
 

@@ -88,6 +88,14 @@ final class Preflight {
                             + " unprotect it), then run `pulumi up` again: fluxfleet then adopts it unchanged.");
                 }
             }
+            if (scope.settings().tier().hasApprovals() && !facts.emptyRepository()) {
+                // the CODEOWNERS GitLab reads first must keep the platform team's approval (issue 20)
+                CodeOwnersLocations.Verdict verdict = CodeOwnersLocations.judge(where, facts.files(),
+                        SeedFiles.platformPaths(read.tenant()), scope.settings().teams().platform(),
+                        SeedFiles.codeowners(read.tenant(), scope.settings().teams()));
+                verdict.warning().ifPresent(scope.log()::warn);
+                verdict.refusal().ifPresent(problems::add);
+            }
             boolean strictEnough = true;
             for (Covering c : read.covering()) {
                 List<String> weaker = weaker(c);

@@ -80,7 +80,7 @@ public final class SeedFiles {
      * the specific paths follow the global owners. The governance files themselves (this file and the pipeline)
      * belong to the platform and security teams, so a tenant cannot approve a change to its own checks.
      */
-    static String codeowners(Tenant tenant, GitLabGovernanceSettings.Teams teams) {
+    public static String codeowners(Tenant tenant, GitLabGovernanceSettings.Teams teams) {
         CodeOwners file = new CodeOwners();
         file.comment(MARKER.substring(2) + " Change it with a merge request; fluxfleet never rewrites it.");
         file.comment("Owners come from the fluxfleet config (gitlab.teams).").blank();
@@ -95,7 +95,33 @@ public final class SeedFiles {
         file.comment("Governance: code owners and the validation pipeline");
         file.rule("/.gitlab/", teams.platform(), teams.security());
         file.rule("/.gitlab-ci.yml", teams.platform(), teams.devops(), teams.security());
+        file.blank();
+        // A path matched in several sections needs an approval from each (CodeOwnersLocations): whoever owns a
+        // cluster-admin layer above, the platform team must approve it too, and so every CODEOWNERS location GitLab
+        // reads (a new /CODEOWNERS would replace this file) and the pipeline.
+        file.comment("Cluster-admin layers and governance files: the platform team approves every change here");
+        file.section("Platform approval");
+        for (String path : platformPaths(tenant)) {
+            file.rule(path, teams.platform());
+        }
         return file.toString();
+    }
+
+    /**
+     * The paths only the platform team may approve in a tenant's repository: what the cluster-admin layers read (the
+     * cluster directory of every environment, the shared directory), every CODEOWNERS location GitLab reads
+     * ({@link CodeOwnersLocations#FILE_PATHS}), the {@code .gitlab/} directory and the pipeline.
+     */
+    public static List<String> platformPaths(Tenant tenant) {
+        List<String> paths = new ArrayList<>();
+        for (Environment e : Environment.values()) {
+            paths.add(dir(tenant, e, Layer.CLUSTER));
+        }
+        paths.add(dir(tenant, Environment.first(), Layer.SHARED));
+        CodeOwnersLocations.FILE_PATHS.forEach(p -> paths.add("/" + p));
+        paths.add("/.gitlab/");
+        paths.add("/.gitlab-ci.yml");
+        return List.copyOf(paths);
     }
 
     private static String dir(Tenant tenant, Environment environment, Layer layer) {
@@ -123,6 +149,15 @@ public final class SeedFiles {
                 throw new IllegalArgumentException("a CODEOWNERS comment holds a line break");
             }
             out.append("# ").append(text).append('\n');
+            return this;
+        }
+
+        /** A section header: GitLab requires an approval from each section whose entries match a changed path. */
+        CodeOwners section(String name) {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9 _-]*")) {
+                throw new IllegalArgumentException("not a CODEOWNERS section name: " + io.fluxfleet.config.Shown.quoted(name));
+            }
+            out.append('[').append(name).append("]\n");
             return this;
         }
 

@@ -189,6 +189,59 @@ class GitLabCiTest {
         assertFalse(holds("$A == \"x\" && $MISSING", vars));
     }
 
+    // --- which job receives which variable (issue 20) ---------------------------------------------------
+
+    /**
+     * A CI/CD variable as docs/merge-requests.md tells to set it. GitLab's delivery rules (gitlab-org/gitlab):
+     * doc/ci/variables/_index.md, "Protect a CI/CD variable": "exported only to pipelines that run on protected
+     * branches or protected tags"; doc/ci/environments/_index.md, "Limit the environment scope of a CI/CD variable": a
+     * scoped variable is available only to jobs whose {@code environment:name} matches the scope ({@code *}: all jobs).
+     */
+    record Variable(String name, boolean protectedOnly, String scope) {
+        boolean deliveredTo(JsonNode job, boolean protectedRef) {
+            String environment = job.path("environment").path("name").asText("");
+            return (!protectedOnly || protectedRef) && (scope.equals("*") || scope.equals(environment));
+        }
+    }
+
+    /** The documented variables: each stack's credentials, and the note's token. */
+    static final List<Variable> DOCUMENTED = List.of(
+            new Variable("GITLAB_API_TOKEN", true, "mr-note"),
+            new Variable("PULUMI_BACKEND_URL_DEV", true, "dev"), new Variable("KUBECONFIG_DEV", true, "dev"),
+            new Variable("PULUMI_CONFIG_PASSPHRASE_PREPROD", true, "preprod"),
+            new Variable("KUBECONFIG_PREPROD", true, "preprod"),
+            new Variable("PULUMI_CONFIG_PASSPHRASE_PROD", true, "prod"), new Variable("KUBECONFIG_PROD", true, "prod"));
+
+    /** What each pipeline's jobs receive: a deploy job its own stack's credentials, no other job any. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pipelines")
+    void onlyADeployJobReceivesItsOwnStacksCredentials(String pipeline, Map<String, String> variables,
+                                                       Map<String, String> expected) {
+        boolean protectedRef = "main".equals(variables.get("CI_COMMIT_BRANCH"));
+        for (String name : expected.keySet()) {
+            JsonNode job = jobs.get(name);
+            for (Variable v : DOCUMENTED) {
+                boolean received = v.deliveredTo(job, protectedRef);
+                boolean allowed = name.startsWith("deploy-") && v.name().endsWith("_" + name.substring(7).toUpperCase())
+                        || name.equals("mr-note") && v.name().equals("GITLAB_API_TOKEN") && protectedRef;
+                assertEquals(allowed, received, pipeline + ": " + name + " receives " + v.name());
+            }
+        }
+    }
+
+    /** The attack the old advice opened: a stack's variables unprotected and unscoped reach a merge request's jobs. */
+    @Test
+    void unprotectedUnscopedVariablesWouldReachMergeRequestCode() {
+        Variable old = new Variable("PULUMI_CONFIG_PASSPHRASE_DEV", false, "*");
+        assertTrue(old.deliveredTo(jobs.get("mr-render"), false), "the model shows the attack");
+        assertTrue(old.deliveredTo(jobs.get("test"), true), "and every job of a protected pipeline");
+        Variable documented = new Variable("PULUMI_CONFIG_PASSPHRASE_DEV", true, "dev");
+        assertFalse(documented.deliveredTo(jobs.get("mr-render"), false));
+        assertFalse(documented.deliveredTo(jobs.get("test"), true));
+        assertTrue(documented.deliveredTo(jobs.get("deploy-dev"), true), "the legitimate path: dev deploys");
+        assertFalse(documented.deliveredTo(jobs.get("deploy-prod"), true));
+    }
+
     // --- what the jobs do -----------------------------------------------------------------------------
 
     @Test

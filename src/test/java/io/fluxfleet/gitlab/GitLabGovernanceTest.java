@@ -725,11 +725,26 @@ class GitLabGovernanceTest {
         assertTrue(run.governance().deployToken(tenant(run, "tenant2")).isEmpty());
     }
 
+    /**
+     * Issue 20: a CODEOWNERS GitLab reads before .gitlab/CODEOWNERS (gitlabhq ee/lib/gitlab/code_owners.rb
+     * {@code FILE_PATHS}) that lets the cluster-admin paths merge without the platform team stops the stack before
+     * anything is registered; one that keeps the platform team's approval is only reported.
+     */
     @Test
-    void aCodeownersFileGitLabReadsFirstIsReported() {
+    void aCodeownersFileGitLabReadsFirstIsRefusedUnlessThePlatformTeamStillApproves() {
         FakeGitLab gitlab = greenfield();
         gitlab.project("101", "your-org/tenant1-gitops").file("main", "CODEOWNERS", "* @someone\n");
-        Run run = run(gitlab, GovernanceConfigs.premium("dev"));
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> run(gitlab, GovernanceConfigs.premium("dev")));
+        assertTrue(String.valueOf(e.getMessage()).contains("the CODEOWNERS GitLab applies (CODEOWNERS) lets a change to"
+                + " /clusters/tenant1/dev-cluster/"), e.getMessage());
+        PulumiTest.cleanup();
+
+        FakeGitLab legitimate = greenfield();
+        var config = GovernanceConfigs.load(GovernanceConfigs.premium("dev"));
+        legitimate.project("101", "your-org/tenant1-gitops").file("main", "CODEOWNERS",
+                SeedFiles.codeowners(config.tenants().get(0), config.gitlab().governance().teams()));
+        Run run = run(legitimate, GovernanceConfigs.premium("dev"));
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("has CODEOWNERS")
                 && w.contains("instead of .gitlab/CODEOWNERS")), run.log().warnings.toString());
     }

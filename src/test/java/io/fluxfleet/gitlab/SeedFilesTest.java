@@ -50,6 +50,18 @@ class SeedFilesTest {
                 # Governance: code owners and the validation pipeline
                 /.gitlab/ @your-org/platform-team @your-org/security-team
                 /.gitlab-ci.yml @your-org/platform-team @your-org/devops-team @your-org/security-team
+
+                # Cluster-admin layers and governance files: the platform team approves every change here
+                [Platform approval]
+                /clusters/tenant1/dev-cluster/ @your-org/platform-team
+                /clusters/tenant1/preprod-cluster/ @your-org/platform-team
+                /clusters/tenant1/prod-cluster/ @your-org/platform-team
+                /shared/ @your-org/platform-team
+                /CODEOWNERS @your-org/platform-team
+                /docs/CODEOWNERS @your-org/platform-team
+                /.gitlab/CODEOWNERS @your-org/platform-team
+                /.gitlab/ @your-org/platform-team
+                /.gitlab-ci.yml @your-org/platform-team
                 """, seed(Environment.DEV, "codeowners").content());
     }
 

@@ -69,6 +69,9 @@ final class Scenario {
             public GitLabLookup.ProjectFacts project(String path, String branch, String source, List<String> seeds) {
                 Map<String, String> files = new LinkedHashMap<>();
                 for (String seed : seeds) {
+                    if (seed.equals("CODEOWNERS") || seed.equals("docs/CODEOWNERS")) {
+                        continue; // read too, to see which CODEOWNERS GitLab applies; fluxfleet seeds neither
+                    }
                     files.put(seed, rewritten.contains(seed) ? "# the tenant's own\n" : SeedFiles.MARKER + " as seeded\n");
                 }
                 return new GitLabLookup.ProjectFacts(path, path, "main", false, true, true, true, files, List.of(),
