@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  *
  * <p>The rules, first match wins:
  * <ol>
- *   <li>{@code Pulumi.<stack>.yaml} at the top touches that stack (also when the file is added or deleted);</li>
+ *   <li>{@code Pulumi.<stack>.yaml} at the top touches that stack (also when the file is added or deleted), and
+ *       when it is a sharded environment's platform stack, every one of its shards ({@code <stack>-tenants-*}):
+ *       they read its config through their stack reference. A shard's own file touches that shard only, so a change
+ *       to one tenant previews and deploys one shard (README "Large fleets");</li>
  *   <li>{@code Pulumi.yaml}, {@code pom.xml} and anything under {@code src/} touch every stack: they are the
  *       program every stack runs. So do the pipeline ({@code .gitlab-ci.yml}, {@code ci/}, {@code .ci/}), the
  *       project's GitLab files ({@code .gitlab/}) and any {@code CODEOWNERS}: they decide which job runs which code
@@ -73,6 +76,8 @@ public final class ChangedStacks {
             Effect effect = classify(path.strip());
             if (effect instanceof Effect.One one) {
                 touched.add(one.stack());
+                String shards = one.stack() + io.fluxfleet.config.Sharding.SHARD_INFIX;
+                allStacks.stream().filter(s -> s.startsWith(shards)).forEach(touched::add);
             } else if (effect instanceof Effect.All) {
                 touched.addAll(allStacks);
             }

@@ -109,7 +109,7 @@ public final class ShardMove {
     }
 
     /** An object that exists outside Pulumi's state: what a move must not delete. */
-    static boolean live(PlannedResource r) {
+    public static boolean live(PlannedResource r) {
         return !r.component() && !r.type().startsWith("pulumi:") && !r.type().startsWith("random:");
     }
 

@@ -78,10 +78,22 @@ public final class ShardProgram {
                         + " it in Pulumi." + Sharding.baseName(own.values().get("platform").asText()) + ".yaml)"));
             }
         }
+        String platform = own.values().get("platform").asText();
+        String prefix = Sharding.baseName(platform) + Sharding.SHARD_INFIX;
+        if (!platform.matches(STACK_NAME)) {
+            problems.add(new Problem(RawConfig.NAMESPACE + ":platform", Shown.quoted(platform)
+                    + " is not a stack name (stack, or org/project/stack)"));
+        } else if (!stack.startsWith(prefix) || stack.length() == prefix.length()) {
+            problems.add(new Problem(RawConfig.NAMESPACE + ":platform", "stack " + Shown.quoted(stack) + " is not named "
+                    + Shown.quoted(prefix + "<shard>") + ": a shard's stack is named after its platform stack and its shard"));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(own.source(), problems);
         }
     }
+
+    /** A stack name as {@code pulumi stack ls} shows it: {@code stack} or {@code org/project/stack}. */
+    static final String STACK_NAME = "([A-Za-z0-9_.-]+/){0,2}[A-Za-z0-9_.-]+";
 
     /**
      * The shard's config: the platform's, with the shard's {@code platform} and {@code tenants}, and the environment

@@ -85,7 +85,7 @@ class GitLabCiTest {
     void stagesAndJobs() {
         assertEquals(List.of("build", "test", "mr-diff", "deploy"), strings(ci.get("stages")));
         assertEquals(Set.of("build", "test", "provider-schemas", "mr-render", "mr-note", "deploy-dev", "deploy-preprod",
-                        "deploy-prod"),
+                        "deploy-prod", "shards-prod", "deploy-prod-shards"),
                 jobs.keySet());
         jobs.forEach((name, job) -> assertTrue(strings(ci.get("stages")).contains(job.path("stage").asText()),
                 name + " has a known stage"));
@@ -137,11 +137,32 @@ class GitLabCiTest {
             return "on_success";
         }
         for (JsonNode rule : rules) {
-            if (!rule.has("if") || holds(rule.get("if").asText(), variables)) {
+            if ((!rule.has("if") || holds(rule.get("if").asText(), variables)) && exists(rule.path("exists"))) {
                 return rule.path("when").asText("on_success");
             }
         }
         return null;
+    }
+
+    /**
+     * A rule's {@code exists} holds when any of its globs matches a file of the repository (GitLab docs, ci/yaml
+     * "rules:exists": "Use exists to run a job when certain files exist in the repository"); no {@code exists}: holds.
+     */
+    private static boolean exists(JsonNode globs) {
+        if (globs.isMissingNode()) {
+            return true;
+        }
+        for (JsonNode glob : globs) {
+            var matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob.asText());
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("."))) {
+                if (files.anyMatch(f -> matcher.matches(f.getFileName()))) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return false;
     }
 
     private static final Pattern COMPARISON = Pattern.compile("\\s*(\\S+)\\s*(==|!=)\\s*(\\S+)\\s*");
@@ -318,6 +339,9 @@ class GitLabCiTest {
         Pattern pinned = Pattern.compile("[a-z0-9][a-z0-9./_-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[0-9a-f]{64})?");
         Map<String, String> images = new LinkedHashMap<>();
         jobs.forEach((name, job) -> {
+            if (job.has("trigger")) {
+                return; // a trigger job runs no container: it starts a child pipeline
+            }
             JsonNode image = job.path("image");
             images.put(name, image.isObject() ? image.path("name").asText() : image.asText());
         });
