@@ -36,7 +36,12 @@ final class KubeKinds {
             Map.entry("helm.toolkit.fluxcd.io/v2/HelmRelease", new Kind("helmreleases", true)),
             Map.entry("notification.toolkit.fluxcd.io/v1/Receiver", new Kind("receivers", true)),
             Map.entry("notification.toolkit.fluxcd.io/v1beta3/Alert", new Kind("alerts", true)),
-            Map.entry("notification.toolkit.fluxcd.io/v1beta3/Provider", new Kind("providers", true)));
+            Map.entry("notification.toolkit.fluxcd.io/v1beta3/Provider", new Kind("providers", true)),
+            Map.entry("apps/v1/Deployment", new Kind("deployments", true)),
+            Map.entry("admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy",
+                    new Kind("validatingadmissionpolicies", false)),
+            Map.entry("admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding",
+                    new Kind("validatingadmissionpolicybindings", false)));
 
     private KubeKinds() {}
 
