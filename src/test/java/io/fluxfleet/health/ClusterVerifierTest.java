@@ -147,8 +147,9 @@ class ClusterVerifierTest {
         List<Finding> findings = new ClusterVerifier(client).object(desired, false);
         Finding labels = findings.stream().filter(f -> f.check().equals("labels")).findFirst().orElseThrow();
         assertEquals(Status.DRIFT, labels.status());
-        assertEquals("metadata.labels.pod-security.kubernetes.io/enforce (missing); "
-                + "metadata.labels.pod-security.kubernetes.io/enforce-version (missing)", labels.detail());
+        // the render gives tenant1 the default Pod Security labels (baseline, v1.30): a stricter desired level is drift
+        assertEquals("metadata.labels.pod-security.kubernetes.io/enforce: baseline (wanted restricted); "
+                + "metadata.labels.pod-security.kubernetes.io/enforce-version: v1.30 (wanted v1.34)", labels.detail());
         var ns = client.namespaces().withName("tenant1").get();
         ns.getMetadata().getLabels().put("pod-security.kubernetes.io/enforce", "privileged");
         ns.getMetadata().getLabels().put("pod-security.kubernetes.io/enforce-version", "v1.34");

@@ -124,7 +124,7 @@ class VerifyCommandTest {
     @Test
     void aSecretKubeconfigNeedsTheFile(@TempDir Path tmp) throws Exception {
         var config = Stacks.minimal("dev", 1);
-        config.putObject("cluster").put("kubeconfig", "apiVersion: v1");
+        config.putObject("cluster").put("kubeconfig", "apiVersion: v1").put("id", "c-m-dev00001");
         Path stackFile = Stacks.writeStackFile(tmp, "dev", config);
         Run run = verify(mock(), "--stack", "dev", "--config", stackFile.toString());
         assertEquals(VerifyCommand.BAD_CONFIG, run.code());
