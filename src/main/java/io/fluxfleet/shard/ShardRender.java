@@ -25,6 +25,41 @@ import java.util.function.Consumer;
  * deployed outputs. The shard's whole config is validated before either render registers anything.
  */
 public final class ShardRender {
+    /**
+     * A tenant belongs to one shard: listed in two shard files, two stacks would own (and, with upsert, silently take
+     * over each other's) objects. The other shard files of the platform beside this one are read for their tenant names.
+     */
+    static void checkNoTenantInTwoShards(String stack, Path shardFile, RawConfig own) {
+        String prefix = "Pulumi." + Sharding.baseName(own.values().get("platform").asText()) + Sharding.SHARD_INFIX;
+        List<Problem> problems = new ArrayList<>();
+        var tenants = own.values().get("tenants");
+        try (var siblings = Files.list(shardFile.toAbsolutePath().getParent())) {
+            for (Path other : siblings.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".yaml")
+                    && !f.getFileName().toString().equals("Pulumi." + stack + ".yaml")).sorted().toList()) {
+                var theirs = RawConfig.fromStackFile(other).values().get("tenants");
+                if (tenants == null || theirs == null || !tenants.isArray() || !theirs.isArray()) {
+                    continue;
+                }
+                java.util.Set<String> names = new java.util.HashSet<>();
+                theirs.forEach(t -> names.add(t.path("name").asText()));
+                for (int i = 0; i < tenants.size(); i++) {
+                    String name = tenants.get(i).path("name").asText();
+                    if (names.contains(name)) {
+                        problems.add(new Problem(RawConfig.NAMESPACE + ":tenants[" + i + "].name", "tenant "
+                                + Shown.quoted(name) + " is also listed in " + Shown.quoted(other.getFileName().toString())
+                                + ": a tenant belongs to one shard (to move it, README \"Large fleets\")"));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(own.source(), problems);
+        }
+    }
+
     /** A shard's validated config and its render. */
     public record Rendered(FluxFleetConfig config, RenderResult result) {}
 
@@ -50,6 +85,7 @@ public final class ShardRender {
                     "names the platform stack " + Shown.quoted(platform) + ", whose stack file "
                             + Shown.quoted(platformFile.getFileName().toString()) + " is not beside this one")));
         }
+        checkNoTenantInTwoShards(stack, shardFile, own);
         List<String> platformWarnings = new ArrayList<>();
         FluxFleetConfig platformConfig = ConfigLoader.load(Sharding.baseName(platform),
                 RawConfig.fromStackFile(platformFile), platformWarnings::add);

@@ -53,13 +53,25 @@ class ShardConfigTest {
     void aBrokenShardIsRefusedWithItsKey(String name, String stack, String own, String key, String message,
                                         @TempDir Path dir) throws Exception {
         ShardLayouts.copy(dir);
-        String tenants = name.contains("retiring") ? ShardLayouts.tenant("tenant1", "retire: true", "moving: true")
-                : ShardLayouts.tenant("tenant1");
+        String tenants = name.contains("retiring") ? ShardLayouts.tenant("tenant9", "retire: true", "moving: true")
+                : ShardLayouts.tenant("tenant9");
         Path file = dir.resolve("Pulumi." + stack + ".yaml");
         Files.writeString(file, "config:\n  " + own.replace("\\n", "\n") + "\n  fluxfleet:tenants:\n" + tenants);
         RawConfig raw = RawConfig.fromStackFile(file);
         ConfigException e = assertThrows(ConfigException.class, () -> ShardRender.render(stack, file, raw, w -> { }));
         assertTrue(e.getMessage().contains(key) && e.getMessage().contains(message), e.getMessage());
+    }
+
+    /** Hostile: the same tenant in two shard files would be owned by two stacks; refused, naming the other file. */
+    @Test
+    void aTenantInTwoShardsIsRefused(@TempDir Path dir) throws Exception {
+        ShardLayouts.copy(dir);
+        ShardLayouts.writeShard(dir, "b", ShardLayouts.tenant("tenant3") + ShardLayouts.tenant("tenant2"));
+        Path file = dir.resolve("Pulumi.prod-tenants-b.yaml");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ShardRender.render("prod-tenants-b", file, RawConfig.fromStackFile(file), w -> { }));
+        assertTrue(e.getMessage().contains("fluxfleet:tenants[1].name")
+                && e.getMessage().contains("Pulumi.prod-tenants-a.yaml"), e.getMessage());
     }
 
     /** Every problem of a platform at once, not the first only. */

@@ -43,7 +43,9 @@ final class ShardLayouts {
     }
 
     static String tenant(String name, String... extra) {
-        StringBuilder yaml = new StringBuilder("    - name: " + name + "\n      project: your-org/" + name + "-gitops\n");
+        // each tenant with its own commit-status token and Harbor robot, as the committed stacks and shard fixtures
+        StringBuilder yaml = new StringBuilder("    - name: " + name + "\n      project: your-org/" + name + "-gitops\n"
+                + "      statusToken:\n      harbor:\n        username: robot$" + name + "-prod\n        password:\n");
         for (String line : extra) {
             yaml.append("      ").append(line).append('\n');
         }
