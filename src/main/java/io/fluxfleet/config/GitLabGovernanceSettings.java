@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  *                               # the instance and fails before any change when the declaration differs.
  *   tier: free                  # free | premium | ultimate: the licence. Approval rules, code owners, allowed-to-merge
  *                               # users/groups and MR approval settings need premium or ultimate (and so ee).
+ *                               # free is refused unless acceptTenantDrivenClusterAdmin (PlatformLayerGuard).
+ *   acceptTenantDrivenClusterAdmin: false  # true: accept, on free, that tenant projects' Maintainers can merge
+ *                               # clusters/ and shared/ (applied as cluster-admin); refused in strict environments
  *   approvals: 1                # approvals an MR into this environment's branch needs: Environment.approvals()
  *                               # (dev 1, preprod 2, prod 3)
  *   approvers:                  # who may approve (premium+; at least one group or user)
@@ -133,6 +136,11 @@ public record GitLabGovernanceSettings(
 
         /** Approval rules, code-owner approval, allowed-to-merge lists and MR approval settings. */
         public boolean hasApprovals() {
+            return this != FREE;
+        }
+
+        /** Code Owners and code-owner approval on protected branches: Premium and Ultimate only. */
+        public boolean enforcesCodeOwners() {
             return this != FREE;
         }
 
@@ -309,7 +317,9 @@ public record GitLabGovernanceSettings(
      */
     public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
         Optional<Secret> token = f.secret("token");
-        Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, DEFAULT_TIER) : DEFAULT_TIER;
+        // an unknown tier is reported once, by parseEnum; the guard below then has no tier to judge
+        Tier parsedTier = f.has("tier") ? parseEnum(f, "tier", Tier.class, null) : DEFAULT_TIER;
+        Tier tier = parsedTier == null ? DEFAULT_TIER : parsedTier;
         // an unknown edition is reported once, by parseEnum, and then treated as not declared (null fallback), so no
         // second, false problem about ce and the tier follows from it
         Optional<Edition> edition = f.has("edition") ? Optional.ofNullable(parseEnum(f, "edition", Edition.class, null))
@@ -317,6 +327,9 @@ public record GitLabGovernanceSettings(
         if (edition.equals(Optional.of(Edition.CE)) && tier.hasApprovals()) {
             f.problem("edition", "is ce, but tier " + tier.id() + " only exists on GitLab EE (every licensed instance"
                     + " and gitlab.com run EE): set edition to ee, or tier to free");
+        }
+        if (parsedTier != null) {
+            PlatformLayerGuard.check(f, environment, tier);
         }
 
         int approvals = f.integer("approvals", environment.approvals(), 1, MAX_APPROVALS);
