@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  *                               # (prod's) the approvers, else none
  *     groups: []
  *     users: []
+ *   unprotecters:               # who may unprotect the environment branch (ee premium+): default none, which
+ *                               # pins GitLab's own default, the Maintainer role; set: only these groups/users
+ *     groups: []                # (the token's user must be one of them: GitLab refuses it the protection otherwise)
+ *     users: []
  *   teams:                      # CODEOWNERS owners, each a space-separated list of @group/sub, @user, @@role, e-mail
  *     platform: "@platform-team"
  *     devops: "@devops-team"
@@ -74,7 +78,8 @@ public record GitLabGovernanceSettings(
         String mergeMethod,
         ProjectSettings projectSettings,
         DeployToken deployToken,
-        Ci ci) {
+        Ci ci,
+        Principals unprotecters) {
 
     public static final int MAX_APPROVALS = 20;
     public static final int MAX_ROTATION_MONTHS = 6;
@@ -112,6 +117,7 @@ public record GitLabGovernanceSettings(
 
     public GitLabGovernanceSettings {
         token = token == null ? Optional.empty() : token;
+        unprotecters = unprotecters == null ? Principals.none() : unprotecters;
     }
 
     /**
@@ -284,6 +290,7 @@ public record GitLabGovernanceSettings(
         groups.addAll(projectSettings.sharedGroups());
         groups.addAll(approvers.groups());
         groups.addAll(mergers.groups());
+        groups.addAll(unprotecters.groups());
         return List.copyOf(groups);
     }
 
@@ -354,6 +361,14 @@ public record GitLabGovernanceSettings(
                     + " it: `pulumi config set --path gitlab.approvals " + approvers.users().size() + "`");
         }
 
+        boolean unprotectersSet = f.has("unprotecters");
+        Principals unprotecters = principals(f.object("unprotecters"));
+        if (unprotectersSet && !unprotecters.isEmpty() && !tier.hasApprovals()) {
+            // gitlabhq ee/app/policies/ee/protected_branch_policy.rb: unprotect restrictions apply only with the
+            // licensed feature unprotection_restrictions; without it every Maintainer can unprotect
+            f.problem("unprotecters", "needs GitLab premium or ultimate (restricting who may unprotect is a licensed"
+                    + " feature; on " + tier.id() + " every Maintainer can unprotect): set gitlab.tier, or remove it");
+        }
         Teams teams = teams(f.object("teams"));
         String mergeMethod = f.checked("mergeMethod", DEFAULT_MERGE_METHOD, v -> MERGE_METHODS.contains(v) ? Optional.empty()
                 : Optional.of(Shown.quoted(v) + " cannot promote " + Environment.ids(" -> ") + ": "
@@ -406,14 +421,15 @@ public record GitLabGovernanceSettings(
 
         GitLabGovernanceSettings settings = new GitLabGovernanceSettings(token, edition, tier, approvals, approvers,
                 mergers, teams, mergeMethod, new ProjectSettings(mode, owner, sharedGroups),
-                new DeployToken(enabled, rotationMonths, expiresAt), new Ci(kubectl, kubeconform, trivy, fluxVersion));
+                new DeployToken(enabled, rotationMonths, expiresAt), new Ci(kubectl, kubeconform, trivy, fluxVersion),
+                unprotecters);
         if (mode != Mode.OFF && tier.hasApprovals()) {
             // The owner stack shares the groups; it sees only its own approvers and mergers, so a group another
             // stack names must be one every stack agrees on: a CODEOWNERS group or a projectSettings.sharedGroups entry.
             java.util.Set<String> agreed = new java.util.HashSet<>(settings.codeOwnerGroupsEveryStackAgreesOn());
             agreed.addAll(sharedGroups);
-            for (String kind : List.of("approvers", "mergers")) {
-                Principals p = kind.equals("approvers") ? approvers : mergers;
+            for (String kind : List.of("approvers", "mergers", "unprotecters")) {
+                Principals p = kind.equals("approvers") ? approvers : kind.equals("mergers") ? mergers : unprotecters;
                 if (!mergersSet && kind.equals("mergers")) {
                     continue;
                 }

@@ -39,6 +39,7 @@ import io.fluxfleet.gitlab.bindings.RepositoryFile;
 import io.fluxfleet.gitlab.bindings.RepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToPushArgs;
+import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToUnprotectArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetUserArgs;
 import io.fluxfleet.naming.GitLabNames;
@@ -351,6 +352,10 @@ public final class GitLabGovernance extends ComponentResource {
                         s.mergers().users(), shares, protectionDependencies));
             }
             protection.allowedToMerges(Output.all(merge));
+            if (s.tier().hasApprovals()) {
+                protection.allowedToUnprotects(Output.all(allowedToUnprotect(tenant, facts, shares,
+                        protectionDependencies)));
+            }
         } else {
             protection.pushAccessLevel(PUSH_ACCESS).mergeAccessLevel(MERGE_ACCESS);
         }
@@ -680,6 +685,42 @@ public final class GitLabGovernance extends ComponentResource {
             d.add("squash option " + current.squashOption() + ", wanted " + wanted.squashOption());
         }
         return d;
+    }
+
+    /**
+     * Who may unprotect the branch on licensed EE: {@code gitlab.unprotecters}, else the Maintainer role pinned
+     * explicitly (GitLab's own default when the list is empty, so a wider level set by hand is reverted). The GitLab
+     * protected branches API takes {@code allowed_to_unprotect} (user_id, group_id or access_level entries; Premium)
+     * and {@code unprotect_access_level} (default 40, Maintainer); gitlabhq
+     * {@code ee/app/policies/ee/protected_branch_policy.rb} with the licensed feature {@code unprotection_restrictions}
+     * prevents create, update and destroy of the protection for a user who {@code can_unprotect?} denies ("Prevent a
+     * user creating a rule they wouldn't be able to update or destroy"), so the token's user must be listed. CE has
+     * no such list: every Maintainer can unprotect.
+     */
+    private List<Output<BranchProtectionAllowedToUnprotectArgs>> allowedToUnprotect(Tenant tenant, ProjectFacts facts,
+            Map<String, ProjectShareGroup> shares, List<Resource> dependencies) {
+        GitLabGovernanceSettings.Principals who = args.settings().unprotecters();
+        List<Output<BranchProtectionAllowedToUnprotectArgs>> entries = new ArrayList<>();
+        if (who.isEmpty()) {
+            entries.add(Output.of(BranchProtectionAllowedToUnprotectArgs.builder().accessLevel(MERGE_ACCESS).build()));
+            return entries;
+        }
+        for (String group : usable(tenant, facts, who.groups(), "unprotecters", shares)) {
+            if (shares.containsKey(group)) {
+                dependencies.add(shares.get(group));
+            }
+            entries.add(groupIds.computeIfAbsent(group, this::groupId)
+                    .applyValue(id -> BranchProtectionAllowedToUnprotectArgs.builder().groupId(id).build()));
+        }
+        for (String user : who.users()) {
+            entries.add(userIds.computeIfAbsent(user, this::userId)
+                    .applyValue(id -> BranchProtectionAllowedToUnprotectArgs.builder().userId(id).build()));
+        }
+        if (entries.isEmpty()) {
+            // every listed group still unshared: keep GitLab's default rather than a list nobody is in
+            entries.add(Output.of(BranchProtectionAllowedToUnprotectArgs.builder().accessLevel(MERGE_ACCESS).build()));
+        }
+        return entries;
     }
 
     /** The merger groups (each after its share, when this stack makes it) and users of an EE protection. */
