@@ -39,9 +39,15 @@ while IFS= read -r plugin; do
   sha=$( (grep -v '^#' "$checksums" 2>/dev/null || true) | awk -v n="$name" -v v="$version" -v p="$platform" \
     '$1 == n && $2 == v && $3 == p { print $4 }' | head -n 1)
   if ! printf '%s' "$sha" | grep -Eq '^[0-9a-f]{64}$'; then
-    echo "$checksums has no sha256 for plugin $name $version on $platform: refusing to install an unverified plugin." \
-      "Record the sha256 of pulumi-resource-$name-v$version-$platform.tar.gz from the release of pulumi/pulumi-$name" \
-      "(its checksums file), reviewed in a merge request, as the line: $name $version $platform <sha256>" >&2
+    archive="pulumi-resource-$name-v$version-$platform.tar.gz"
+    {
+      echo "$checksums has no sha256 for plugin $name $version on $platform: refusing to install an unverified plugin."
+      echo "Record it once per plugin version (the first run, and after every provider bump), on a trusted machine:"
+      echo "  curl -fsSLO https://github.com/pulumi/pulumi-$name/releases/download/v$version/$archive"
+      echo "  sha256sum $archive   # compare with the checksums file published with the same release"
+      echo "  echo \"$name $version $platform \$(sha256sum $archive | cut -d' ' -f1)\" >> $checksums"
+      echo "then commit $checksums in a merge request (the platform group reviews it: CODEOWNERS)."
+    } >&2
     exit 1
   fi
   pulumi plugin install resource "$name" "$version" --checksum "$sha"

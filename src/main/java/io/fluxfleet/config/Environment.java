@@ -129,6 +129,14 @@ public enum Environment {
         return policy.strict();
     }
 
+    /**
+     * Whether {@code gitlab.acceptTenantDrivenClusterAdmin} is refused: on a tier that does not enforce code owners,
+     * a tenant project's Maintainers could then merge a cluster-admin change here without the platform team.
+     */
+    public boolean refusesTenantDrivenClusterAdmin() {
+        return policy.strict();
+    }
+
     /** Whether {@code gitlab.mergers} defaults to the approvers (else to nobody besides maintainers). */
     public boolean approversMergeByDefault() {
         return policy.strict();

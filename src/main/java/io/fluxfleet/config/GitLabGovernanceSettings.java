@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  *                               # the instance and fails before any change when the declaration differs.
  *   tier: free                  # free | premium | ultimate: the licence. Approval rules, code owners, allowed-to-merge
  *                               # users/groups and MR approval settings need premium or ultimate (and so ee).
+ *                               # free is refused unless acceptTenantDrivenClusterAdmin (PlatformLayerGuard).
+ *   acceptTenantDrivenClusterAdmin: false  # true: accept, on free, that tenant projects' Maintainers can merge
+ *                               # clusters/ and shared/ (applied as cluster-admin); refused in strict environments
  *   approvals: 1                # approvals an MR into this environment's branch needs: Environment.approvals()
  *                               # (dev 1, preprod 2, prod 3)
  *   approvers:                  # who may approve (premium+; at least one group or user)
@@ -30,6 +33,10 @@ import java.util.stream.Collectors;
  *   mergers:                    # who may merge besides maintainers (premium+); default: a strict environment's
  *                               # (prod's) the approvers, else none
  *     groups: []
+ *     users: []
+ *   unprotecters:               # who may unprotect the environment branch (ee premium+): default none, which
+ *                               # pins GitLab's own default, the Maintainer role; set: only these groups/users
+ *     groups: []                # (the token's user must be one of them: GitLab refuses it the protection otherwise)
  *     users: []
  *   teams:                      # CODEOWNERS owners, each a space-separated list of @group/sub, @user, @@role, e-mail
  *     platform: "@platform-team"
@@ -71,7 +78,8 @@ public record GitLabGovernanceSettings(
         String mergeMethod,
         ProjectSettings projectSettings,
         DeployToken deployToken,
-        Ci ci) {
+        Ci ci,
+        Principals unprotecters) {
 
     public static final int MAX_APPROVALS = 20;
     public static final int MAX_ROTATION_MONTHS = 6;
@@ -109,6 +117,7 @@ public record GitLabGovernanceSettings(
 
     public GitLabGovernanceSettings {
         token = token == null ? Optional.empty() : token;
+        unprotecters = unprotecters == null ? Principals.none() : unprotecters;
     }
 
     /**
@@ -133,6 +142,11 @@ public record GitLabGovernanceSettings(
 
         /** Approval rules, code-owner approval, allowed-to-merge lists and MR approval settings. */
         public boolean hasApprovals() {
+            return this != FREE;
+        }
+
+        /** Code Owners and code-owner approval on protected branches: Premium and Ultimate only. */
+        public boolean enforcesCodeOwners() {
             return this != FREE;
         }
 
@@ -276,6 +290,7 @@ public record GitLabGovernanceSettings(
         groups.addAll(projectSettings.sharedGroups());
         groups.addAll(approvers.groups());
         groups.addAll(mergers.groups());
+        groups.addAll(unprotecters.groups());
         return List.copyOf(groups);
     }
 
@@ -309,7 +324,9 @@ public record GitLabGovernanceSettings(
      */
     public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
         Optional<Secret> token = f.secret("token");
-        Tier tier = f.has("tier") ? parseEnum(f, "tier", Tier.class, DEFAULT_TIER) : DEFAULT_TIER;
+        // an unknown tier is reported once, by parseEnum; the guard below then has no tier to judge
+        Tier parsedTier = f.has("tier") ? parseEnum(f, "tier", Tier.class, null) : DEFAULT_TIER;
+        Tier tier = parsedTier == null ? DEFAULT_TIER : parsedTier;
         // an unknown edition is reported once, by parseEnum, and then treated as not declared (null fallback), so no
         // second, false problem about ce and the tier follows from it
         Optional<Edition> edition = f.has("edition") ? Optional.ofNullable(parseEnum(f, "edition", Edition.class, null))
@@ -317,6 +334,9 @@ public record GitLabGovernanceSettings(
         if (edition.equals(Optional.of(Edition.CE)) && tier.hasApprovals()) {
             f.problem("edition", "is ce, but tier " + tier.id() + " only exists on GitLab EE (every licensed instance"
                     + " and gitlab.com run EE): set edition to ee, or tier to free");
+        }
+        if (parsedTier != null) {
+            PlatformLayerGuard.check(f, environment, tier);
         }
 
         int approvals = f.integer("approvals", environment.approvals(), 1, MAX_APPROVALS);
@@ -341,6 +361,14 @@ public record GitLabGovernanceSettings(
                     + " it: `pulumi config set --path gitlab.approvals " + approvers.users().size() + "`");
         }
 
+        boolean unprotectersSet = f.has("unprotecters");
+        Principals unprotecters = principals(f.object("unprotecters"));
+        if (unprotectersSet && !unprotecters.isEmpty() && !tier.hasApprovals()) {
+            // gitlabhq ee/app/policies/ee/protected_branch_policy.rb: unprotect restrictions apply only with the
+            // licensed feature unprotection_restrictions; without it every Maintainer can unprotect
+            f.problem("unprotecters", "needs GitLab premium or ultimate (restricting who may unprotect is a licensed"
+                    + " feature; on " + tier.id() + " every Maintainer can unprotect): set gitlab.tier, or remove it");
+        }
         Teams teams = teams(f.object("teams"));
         String mergeMethod = f.checked("mergeMethod", DEFAULT_MERGE_METHOD, v -> MERGE_METHODS.contains(v) ? Optional.empty()
                 : Optional.of(Shown.quoted(v) + " cannot promote " + Environment.ids(" -> ") + ": "
@@ -393,14 +421,15 @@ public record GitLabGovernanceSettings(
 
         GitLabGovernanceSettings settings = new GitLabGovernanceSettings(token, edition, tier, approvals, approvers,
                 mergers, teams, mergeMethod, new ProjectSettings(mode, owner, sharedGroups),
-                new DeployToken(enabled, rotationMonths, expiresAt), new Ci(kubectl, kubeconform, trivy, fluxVersion));
+                new DeployToken(enabled, rotationMonths, expiresAt), new Ci(kubectl, kubeconform, trivy, fluxVersion),
+                unprotecters);
         if (mode != Mode.OFF && tier.hasApprovals()) {
             // The owner stack shares the groups; it sees only its own approvers and mergers, so a group another
             // stack names must be one every stack agrees on: a CODEOWNERS group or a projectSettings.sharedGroups entry.
             java.util.Set<String> agreed = new java.util.HashSet<>(settings.codeOwnerGroupsEveryStackAgreesOn());
             agreed.addAll(sharedGroups);
-            for (String kind : List.of("approvers", "mergers")) {
-                Principals p = kind.equals("approvers") ? approvers : mergers;
+            for (String kind : List.of("approvers", "mergers", "unprotecters")) {
+                Principals p = kind.equals("approvers") ? approvers : kind.equals("mergers") ? mergers : unprotecters;
                 if (!mergersSet && kind.equals("mergers")) {
                     continue;
                 }

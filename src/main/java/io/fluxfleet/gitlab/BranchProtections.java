@@ -14,6 +14,7 @@ import io.fluxfleet.gitlab.bindings.BranchProtectionArgs;
 import io.fluxfleet.gitlab.bindings.ProjectShareGroup;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToMergeArgs;
 import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToPushArgs;
+import io.fluxfleet.gitlab.bindings.inputs.BranchProtectionAllowedToUnprotectArgs;
 import io.fluxfleet.naming.GitLabNames;
 
 import java.util.ArrayList;
@@ -85,6 +86,10 @@ final class BranchProtections {
                         s.mergers().users(), groupShares, protectionDependencies));
             }
             protection.allowedToMerges(Output.all(merge));
+            if (s.tier().hasApprovals()) {
+                protection.allowedToUnprotects(Output.all(allowedToUnprotect(tenant, facts, groupShares,
+                        protectionDependencies)));
+            }
         } else {
             protection.pushAccessLevel(PUSH_ACCESS).mergeAccessLevel(MERGE_ACCESS);
         }
@@ -152,6 +157,39 @@ final class BranchProtections {
         for (String user : users) {
             entries.add(scope.userId(user)
                     .applyValue(id -> BranchProtectionAllowedToMergeArgs.builder().userId(id).build()));
+        }
+        return entries;
+    }
+
+    /**
+     * Who may unprotect the branch on licensed EE: {@code gitlab.unprotecters}, else the Maintainer role pinned
+     * explicitly (GitLab's own default when the list is empty, so a wider level set by hand is reverted). The GitLab
+     * protected branches API takes {@code allowed_to_unprotect} (user_id, group_id or access_level entries; Premium)
+     * and {@code unprotect_access_level} (default 40, Maintainer); gitlabhq
+     * {@code ee/app/policies/ee/protected_branch_policy.rb} with the licensed feature {@code unprotection_restrictions}
+     * prevents create, update and destroy of the protection for a user who {@code can_unprotect?} denies ("Prevent a
+     * user creating a rule they wouldn't be able to update or destroy"), so the token's user must be listed. CE has
+     * no such list: every Maintainer can unprotect.
+     */
+    private List<Output<BranchProtectionAllowedToUnprotectArgs>> allowedToUnprotect(Tenant tenant, ProjectFacts facts,
+            Map<String, ProjectShareGroup> groupShares, List<Resource> dependencies) {
+        GitLabGovernanceSettings.Principals who = scope.settings().unprotecters();
+        List<Output<BranchProtectionAllowedToUnprotectArgs>> entries = new ArrayList<>();
+        for (String group : who.isEmpty() ? List.<String>of()
+                : shares.usable(tenant, facts, who.groups(), "unprotecters", groupShares)) {
+            if (groupShares.containsKey(group)) {
+                dependencies.add(groupShares.get(group));
+            }
+            entries.add(scope.groupId(group)
+                    .applyValue(id -> BranchProtectionAllowedToUnprotectArgs.builder().groupId(id).build()));
+        }
+        for (String user : who.users()) {
+            entries.add(scope.userId(user)
+                    .applyValue(id -> BranchProtectionAllowedToUnprotectArgs.builder().userId(id).build()));
+        }
+        if (entries.isEmpty()) {
+            // nobody listed, or every listed group still unshared: GitLab's default, pinned, rather than an empty list
+            entries.add(Output.of(BranchProtectionAllowedToUnprotectArgs.builder().accessLevel(MERGE_ACCESS).build()));
         }
         return entries;
     }

@@ -102,7 +102,8 @@ class FirstRunTest {
     void aMissingRequiredSecretIsAnErrorWithTheCommandAndAllProblemsComeTogether() {
         ObjectNode config = Stacks.minimal("preprod", 2);
         ((ObjectNode) config.get("harbor")).remove("password");
-        config.putObject("gitlab").put("url", "https://gitlab.example.com").putObject("deployToken").put("enabled", false);
+        config.putObject("gitlab").put("url", "https://gitlab.example.com").put("acceptTenantDrivenClusterAdmin", true)
+                .putObject("deployToken").put("enabled", false);
         ((ObjectNode) config.get("tenants").get(1)).remove("gitPassword");
         ((ObjectNode) config.get("tenants").get(0)).putNull("gitPassword");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("qa-test", Stacks.raw(

@@ -45,7 +45,9 @@ class BindingUsageTest {
         for (FakeGitLab.Kind kind : FakeGitLab.Kind.values()) {
             FakeGitLab gitlab = CommittedStacksOnEveryInstanceTest.instance(kind);
             for (Environment env : rounds) {
-                record(gitlab, CommittedStacksOnEveryInstanceTest.committed(env, kind));
+                if (CommittedStacksOnEveryInstanceTest.runsOn(env, kind)) {
+                    record(gitlab, CommittedStacksOnEveryInstanceTest.committed(env, kind));
+                }
             }
             if (kind.licensed) {
                 // the governance tests' stack: approvers by user name as well as by group

@@ -300,6 +300,19 @@ final class FakeGitLab {
         return FakeGitLabRules.codeOwnerUsers(handle, p.directMembers, p.shares, groupMembers);
     }
 
+    /**
+     * The provider token's identity: a Maintainer of every project (README, "GitLab token scopes"), its username and
+     * the groups it is a member of. Unset: not modelled, the unprotect rule below is not checked.
+     */
+    private String tokenUser;
+    private final java.util.Set<String> tokenGroups = new java.util.HashSet<>();
+
+    FakeGitLab token(String username, String... memberOf) {
+        tokenUser = username;
+        tokenGroups.addAll(List.of(memberOf));
+        return this;
+    }
+
     private FakeProject byId(Object id) {
         return byPath.values().stream().filter(p -> p.id.equals(String.valueOf(id))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("404 Project Not Found: " + id));
@@ -508,6 +521,19 @@ final class FakeGitLab {
                 if (e.get("userId") != null && !p.members.contains(userName(e.get("userId")))) {
                     errors.add("422 user " + userName(e.get("userId")) + " is not a member of the project");
                 }
+            }
+            if (kind.licensed && tokenUser != null && inputs.get("allowedToUnprotects") instanceof List<?> unprotect
+                    && !unprotect.isEmpty() && unprotect.stream().map(e -> (Map<String, Object>) e).noneMatch(e ->
+                    "maintainer".equals(e.get("accessLevel")) || "developer".equals(e.get("accessLevel"))
+                            || (e.get("userId") != null && tokenUser.equals(userName(e.get("userId"))))
+                            || (e.get("groupId") != null && tokenGroups.contains(groupPath(e.get("groupId")))))) {
+                // gitlabhq ee/app/policies/ee/protected_branch_policy.rb: with unprotection_restrictions (Premium),
+                // "unprotect_restrictions_enabled & ~can_unprotect" prevents create_protected_branch ("Prevent a user
+                // creating a rule they wouldn't be able to update or destroy"), update and destroy; can_unprotect?
+                // checks the user against each unprotect access level (a role at or above it, the user, a group's
+                // member). The token is a Maintainer.
+                errors.add("403 Forbidden: " + tokenUser + " could not unprotect " + inputs.get("branch")
+                        + " under this rule, so GitLab refuses to let it write the rule");
             }
         } else {
             // ModifyPlan, CE branch: allowed_to_* and code_owner_approval_required -> "feature unavailable ...",

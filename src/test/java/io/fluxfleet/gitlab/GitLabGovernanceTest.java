@@ -364,7 +364,8 @@ class GitLabGovernanceTest {
     /** The rules the fake enforces, each against a registration the real provider or GitLab refuses. */
     @Test
     void theFakeRefusesWhatTheProviderAndGitLabRefuse() {
-        ObjectNode ceOnEe = GovernanceConfigs.stack("dev", "url: https://gitlab.example.com\nedition: ce\n");
+        ObjectNode ceOnEe = GovernanceConfigs.stack("dev", "url: https://gitlab.example.com\nedition: ce\n"
+                + "acceptTenantDrivenClusterAdmin: true\n");
         IllegalStateException mismatch = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> GitLabGovernance.edition(GovernanceConfigs.load(ceOnEe).gitlab().governance(),
                         new FixedEdition(GitLabGovernanceSettings.Edition.EE)));
@@ -657,15 +658,19 @@ class GitLabGovernanceTest {
 
     @Test
     void freeTierLeavesOutWhatOnlyPremiumEnforcesAndSaysSo() {
-        ObjectNode stack = GovernanceConfigs.stack("prod", "url: https://gitlab.example.com\ntier: free\n");
+        // the free tier runs only outside strict environments, and only with the risk accepted (PlatformLayerGuard);
+        // preprod here writes the project settings, which the strict prod stack would on a licensed instance
+        String free = "url: https://gitlab.example.com\ntier: free\nacceptTenantDrivenClusterAdmin: true\n"
+                + "projectSettings: {owner: preprod}\n";
+        ObjectNode stack = GovernanceConfigs.stack("preprod", free);
         FakeGitLab ce = greenfield(FakeGitLab.Kind.CE_FREE, false);
-        promotedUpTo(ce, Environment.PROD, "url: https://gitlab.example.com\ntier: free\n");
+        promotedUpTo(ce, Environment.PREPROD, free);
         Run run = run(ce, stack);
 
         assertTrue(run.mocks().all(RULE).isEmpty());
         assertTrue(run.mocks().all(SHARE).isEmpty(), "nothing to share without approval rules or code owners");
         assertTrue(run.mocks().all(MR_APPROVALS).isEmpty());
-        Registered protection = run.mocks().find(PROTECTION, "tenant1-prod-protection");
+        Registered protection = run.mocks().find(PROTECTION, "tenant1-preprod-protection");
         assertEquals("no one", protection.input("pushAccessLevel"), "CE keeps the access-level fields");
         assertEquals("maintainer", protection.input("mergeAccessLevel"));
         assertFalse(protection.inputs().containsKey("allowedToPushes"), "CE refuses allowed_to_*");

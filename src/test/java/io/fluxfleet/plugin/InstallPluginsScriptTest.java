@@ -28,9 +28,14 @@ class InstallPluginsScriptTest {
     /** A checksum table for the test's fake installs (the shape of ci/plugin-checksums.txt). */
     private static final String SHA = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-    private static String table() {
-        String platform = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT) + "-"
+    /** The platform the script computes from uname: {@code linux-amd64} on the CI runners. */
+    private static String platform() {
+        return System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT) + "-"
                 + System.getProperty("os.arch").replace("x86_64", "amd64").replace("aarch64", "arm64");
+    }
+
+    private static String table() {
+        String platform = platform();
         StringBuilder rows = new StringBuilder("# test table\n");
         PluginDiscoveryTest.EXPECTED.forEach((name, version) -> rows.append(name).append(' ').append(version)
                 .append(' ').append(platform).append(' ').append(SHA).append('\n'));
@@ -66,6 +71,15 @@ class InstallPluginsScriptTest {
         Result run = run(dir, LISTING, "# nothing recorded\n");
         assertEquals(1, run.status());
         assertTrue(run.err().contains("refusing to install an unverified plugin"), run.err());
+        // the message is the first-run step itself: where the archive is, how to hash it, where the line goes
+        Result kubernetes = run(dir.resolve("k"), "echo [ {\"version\": \"4.32.0\", \"resource\": true,"
+                + " \"name\": \"kubernetes\"} ]", "# nothing recorded\n");
+        assertEquals(1, kubernetes.status());
+        String archive = "pulumi-resource-kubernetes-v4.32.0-" + platform() + ".tar.gz";
+        assertTrue(kubernetes.err().contains("curl -fsSLO https://github.com/pulumi/pulumi-kubernetes/releases/download/v4.32.0/"
+                + archive), kubernetes.err());
+        assertTrue(kubernetes.err().contains("echo \"kubernetes 4.32.0 " + platform() + " $(sha256sum " + archive
+                + " | cut -d' ' -f1)\" >> ci/plugin-checksums.txt"), kubernetes.err());
         assertEquals(List.of(), run.calls());
         Result tampered = run(dir.resolve("t"), LISTING, table().replace(SHA, "not-a-sha256"));
         assertEquals(1, tampered.status());

@@ -61,7 +61,18 @@ public final class Stacks {
         harbor.put("username", "robot$flux");
         harbor.put("password", HARBOR_PASSWORD);
         harbor.put("project", "your-org");
-        root.putObject("gitlab").put("url", "https://gitlab.example.com");
+        ObjectNode gitlab = root.putObject("gitlab").put("url", "https://gitlab.example.com");
+        boolean strict = io.fluxfleet.config.Environment.parse(env)
+                .map(io.fluxfleet.config.Environment::refusesTenantDrivenClusterAdmin).orElse(false);
+        if (strict) {
+            // a strict environment refuses a tier that leaves clusters/ and shared/ to the tenants (PlatformLayerGuard)
+            gitlab.put("tier", "premium");
+            gitlab.putObject("approvers").putArray("groups").add("your-org/platform-team");
+            gitlab.putObject("teams").put("platform", "@your-org/platform-team");
+        } else {
+            // free tier, as most tests render it: the acknowledgement the free tier needs outside strict environments
+            gitlab.put("acceptTenantDrivenClusterAdmin", true);
+        }
         ArrayNode list = root.putArray("tenants");
         for (int i = 1; i <= tenants; i++) {
             ObjectNode t = list.addObject();
