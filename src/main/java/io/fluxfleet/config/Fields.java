@@ -74,11 +74,6 @@ public final class Fields {
         problems.add(new Problem(key(name), message));
     }
 
-    /** A warning the stack prints on every run (config is valid, but the user should know). */
-    public void warn(String message) {
-        context.warnings().add(message);
-    }
-
     private JsonNode raw(String name) {
         markKnown(name);
         if (node == null || !node.isObject()) {

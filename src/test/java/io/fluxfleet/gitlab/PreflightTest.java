@@ -52,7 +52,8 @@ class PreflightTest {
     @Test
     void everyCoveringProtectionMorePermissiveThanThePolicyIsRefusedTogether() {
         RecordingLog log = new RecordingLog();
-        GovernanceScope scope = scope(log, "url: https://gitlab.example.com\nedition: ee\ntier: free\n");
+        GovernanceScope scope = scope(log, "url: https://gitlab.example.com\nedition: ee\ntier: free\n"
+                + "acceptTenantDrivenClusterAdmin: true\n");
         List<FluxFleetConfig.Tenant> tenants = scope.args().tenants();
         int refused = 0;
         StringBuilder all = new StringBuilder();

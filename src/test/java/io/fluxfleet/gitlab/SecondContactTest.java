@@ -37,8 +37,9 @@ class SecondContactTest {
     /** The stack file a team on {@code kind} writes, with {@code extra} YAML lines under {@code gitlab}. */
     static ObjectNode stack(FakeGitLab.Kind kind, Environment env, String extra) {
         String base = switch (kind) {
-            case CE_FREE -> "edition: ce\ntier: free\n";
-            case EE_UNLICENSED -> "edition: ee\ntier: free\n";
+            // Free enforces no code owners: the stack accepts that tenants drive the platform layers (PlatformLayerGuard)
+            case CE_FREE -> "edition: ce\ntier: free\nacceptTenantDrivenClusterAdmin: true\n";
+            case EE_UNLICENSED -> "edition: ee\ntier: free\nacceptTenantDrivenClusterAdmin: true\n";
             case EE_PREMIUM -> "tier: premium\n";
         };
         String approvers = kind.licensed && !extra.contains("approvers:")
@@ -56,6 +57,13 @@ class SecondContactTest {
               dev: "@your-org/dev-team"
               app: "@your-org/app-team"
             """;
+
+    /** An unlicensed prod stack, even with the opt-in, is refused naming the opt-in key (issue 20). */
+    private static void assertProdRefusedUnlicensed(FakeGitLab.Kind kind) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.fluxfleet.config.ConfigException.class,
+                () -> GovernanceConfigs.load(stack(kind, Environment.PROD, TEAMS)));
+        assertTrue(e.getMessage().contains("acceptTenantDrivenClusterAdmin: is refused in prod"), e.getMessage());
+    }
 
     /** Runs {@code env}'s stack and applies it; then a second run must register the same resources. */
     private static Run settle(FakeGitLab gitlab, ObjectNode stack) {
@@ -139,6 +147,11 @@ class SecondContactTest {
     @ParameterizedTest
     @EnumSource(FakeGitLab.Kind.class)
     void aTopLevelTeamHandleThatIsAGroup(FakeGitLab.Kind kind) {
+        if (!kind.licensed) {
+            // prod on a tier that enforces no code owners is refused before GitLab is asked (PlatformLayerGuard)
+            assertProdRefusedUnlicensed(kind);
+            return;
+        }
         FakeGitLab gitlab = GitLabGovernanceTest.greenfield(kind, true).group("platform", 31)
                 .groupMember("platform", "erin", "developer");
         String teams = TEAMS.replace("\"@your-org/platform-team\"", "\"@platform @your-org/platform-team\"");
@@ -158,9 +171,14 @@ class SecondContactTest {
     @ParameterizedTest
     @EnumSource(FakeGitLab.Kind.class)
     void approvalReachability(FakeGitLab.Kind kind) {
+        if (!kind.licensed) {
+            // prod on a tier that enforces no code owners is refused before GitLab is asked (PlatformLayerGuard)
+            assertProdRefusedUnlicensed(kind);
+            return;
+        }
         FakeGitLab gitlab = GitLabGovernanceTest.greenfield(kind, true);
         GitLabGovernanceTest.promotedUpTo(gitlab, Environment.PROD, kind.licensed ? null : "url: https://gitlab.example.com\n"
-                + "edition: " + kind.edition() + "\ntier: free\n");
+                + "edition: " + kind.edition() + "\ntier: free\nacceptTenantDrivenClusterAdmin: true\n");
         String one = TEAMS + "approvers:\n  users: [alice]\n";
         if (kind.licensed) {
             String message = refusal(gitlab, stack(kind, Environment.PROD, one));
