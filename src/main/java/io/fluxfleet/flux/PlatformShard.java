@@ -33,7 +33,10 @@ import java.util.Map;
  * template (flux2 chart 2.18.3 templates/kustomize-controller.yaml, helm-controller.yaml): the image from the same
  * values ({@code template "template.image"}), the chart's service account (so its RBAC), its security contexts,
  * probes, ports, {@code --events-addr} and placement; {@code PlatformShardTest} renders the real chart and compares
- * each shard pod with the chart's pod of the same controller, field by field.
+ * each shard pod with the chart's pod of the same controller, field by field. Because {@code tpl} executes any
+ * {@code {{} in them, only fluxfleet's own expressions may appear: the config values that reach the shard (log level,
+ * placement label and taint, profile quantities) are validated to forms without braces ({@code PlatformShardTest}
+ * checks the expressions).
  */
 public final class PlatformShard {
     /** The name suffix of the shard's Deployments: {@code kustomize-controller-platform}. */

@@ -6,7 +6,12 @@ import io.fluxfleet.render.Recorded;
 import io.fluxfleet.render.RenderResult;
 import io.fluxfleet.testing.Stacks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fluxfleet.config.FluxFleetConfig;
+
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -127,11 +134,11 @@ class PlatformShardTest {
      * image (from the same values), service account (so the chart's RBAC), security contexts, probes, ports,
      * {@code --events-addr}, lockdown flags, resources and placement.
      */
-    @ParameterizedTest
-    @MethodSource("io.fluxfleet.testing.Stacks#environments")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
     @SuppressWarnings("unchecked")
-    void theShardPodIsTheChartPodButForItsSelector(String env) {
-        FluxChart chart = chart(Stacks.render(Stacks.committed(env)));
+    void theShardPodIsTheChartPodButForItsSelector(String name, Supplier<FluxFleetConfig> config) {
+        FluxChart chart = chart(Stacks.render(config.get()));
         for (PlatformShard.Controller c : PlatformShard.CONTROLLERS) {
             Map<String, Object> chartPod = canonical(chart.get("Deployment", c.deployment()));
             Map<String, Object> shardPod = canonical(chart.get("Deployment", c.shardDeployment()));
@@ -148,6 +155,42 @@ class PlatformShardTest {
                     "spec.template.spec.containers")).get(0).get("image");
             assertTrue(image.matches("ghcr\\.io/fluxcd/" + c.deployment() + ":v[0-9.]+"), image);
         }
+    }
+
+    /** The committed stacks, and one that turns on what changes the controllers' args (source-watcher, log level). */
+    static Stream<Arguments> stacks() {
+        ObjectNode variant = Stacks.minimal("preprod", 2);
+        ((ObjectNode) variant.withObject("/flux")).put("sourceWatcher", true).put("logLevel", "debug");
+        return Stream.of(
+                Arguments.of("Pulumi.dev.yaml", (Supplier<FluxFleetConfig>) () -> Stacks.committed("dev")),
+                Arguments.of("Pulumi.preprod.yaml", (Supplier<FluxFleetConfig>) () -> Stacks.committed("preprod")),
+                Arguments.of("Pulumi.prod.yaml", (Supplier<FluxFleetConfig>) () -> Stacks.committed("prod")),
+                Arguments.of("preprod, source-watcher on, log level debug",
+                        (Supplier<FluxFleetConfig>) () -> Stacks.load("preprod", variant)));
+    }
+
+    /**
+     * The chart renders {@code extraObjects} through {@code tpl}: any {@code {{} in them is executed as a template. Only
+     * fluxfleet's own expressions may appear; config values that reach the shard (log level, placement, resources) are
+     * validated to forms without braces, and this fails the day one that is not gets there.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void onlyFluxfleetsOwnTemplateExpressionsReachTpl(String name, Supplier<FluxFleetConfig> config) throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                PlatformShard.deployments(config.get(), io.fluxfleet.flux.FluxValues.of(config.get())));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{.*?}}").matcher(json);
+        java.util.Set<String> expressions = new java.util.TreeSet<>();
+        int found = 0;
+        while (m.find()) {
+            expressions.add(m.group());
+            found++;
+        }
+        assertEquals(java.util.Set.of("{{ .Release.Namespace }}", "{{ .Release.Service }}", "{{ .Chart.AppVersion }}",
+                "{{ template \\\"template.image\\\" .Values.kustomizeController }}",
+                "{{ template \\\"template.image\\\" .Values.helmController }}",
+                "{{ .Values.clusterDomain | default \\\"cluster.local\\\" }}"), expressions);
+        assertEquals(json.split("\\{\\{", -1).length - 1, found, "every {{ opens one of those expressions");
     }
 
     /** The pod template with the args and the name-bearing {@code app} label set aside (compared apart). */
