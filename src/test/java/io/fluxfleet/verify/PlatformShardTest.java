@@ -151,6 +151,13 @@ class PlatformShardTest {
             assertEquals(swapped, shardArgs, c.shardDeployment() + " args");
             assertTrue(shardArgs.stream().anyMatch(a -> a.startsWith("--events-addr=http://notification-controller.")), shardArgs.toString());
             assertEquals(chartPod, shardPod, c.shardDeployment() + " pod template against the chart's " + c.deployment());
+            // two Deployments whose selectors overlap fight over each other's pods (the ReplicaSet controller adopts
+            // every pod its selector matches): neither selects the other's pods
+            Map<String, Object> chartDeployment = chart.get("Deployment", c.deployment());
+            Map<String, Object> shardDeployment = chart.get("Deployment", c.shardDeployment());
+            assertTrue(!matchLabels(shardDeployment).matches(podLabels(chartDeployment))
+                    && !matchLabels(chartDeployment).matches(podLabels(shardDeployment))
+                    && matchLabels(shardDeployment).matches(podLabels(shardDeployment)), c.shardDeployment());
             String image = (String) ((List<Map<String, Object>>) KubeObjects.at(chart.get("Deployment", c.shardDeployment()),
                     "spec.template.spec.containers")).get(0).get("image");
             assertTrue(image.matches("ghcr\\.io/fluxcd/" + c.deployment() + ":v[0-9.]+"), image);
@@ -191,6 +198,17 @@ class PlatformShardTest {
                 "{{ template \\\"template.image\\\" .Values.helmController }}",
                 "{{ .Values.clusterDomain | default \\\"cluster.local\\\" }}"), expressions);
         assertEquals(json.split("\\{\\{", -1).length - 1, found, "every {{ opens one of those expressions");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LabelSelector matchLabels(Map<String, Object> deployment) {
+        Map<String, Object> m = (Map<String, Object>) KubeObjects.at(deployment, "spec.selector.matchLabels");
+        return LabelSelector.parse(String.join(",", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> podLabels(Map<String, Object> deployment) {
+        return (Map<String, Object>) KubeObjects.at(deployment, "spec.template.metadata.labels");
     }
 
     /** The pod template with the args and the name-bearing {@code app} label set aside (compared apart). */
