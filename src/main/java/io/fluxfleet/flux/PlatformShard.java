@@ -1,6 +1,7 @@
 package io.fluxfleet.flux;
 
 import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.naming.Names;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +40,6 @@ import java.util.Map;
  * checks the expressions).
  */
 public final class PlatformShard {
-    /** The name suffix of the shard's Deployments: {@code kustomize-controller-platform}. */
-    public static final String SUFFIX = "-" + Sharding.PLATFORM;
-
     /**
      * One sharded controller: its chart values key, its Deployment (and service account) name in the chart, and
      * the chart's {@code terminationGracePeriodSeconds} for it (helm-controller waits for Helm actions to end).
@@ -49,7 +47,7 @@ public final class PlatformShard {
     public record Controller(String valuesKey, String deployment, int gracePeriodSeconds, Map<String, Object> podSecurityContext) {
         /** The shard's Deployment name. */
         public String shardDeployment() {
-            return deployment + SUFFIX;
+            return Names.shardDeployment(deployment, Sharding.PLATFORM);
         }
     }
 

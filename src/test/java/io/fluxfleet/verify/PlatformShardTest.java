@@ -99,7 +99,7 @@ class PlatformShardTest {
                 Map<String, Object> labels = labels(object(r));
                 List<String> picked = pickedBy(watchers, type, labels);
                 boolean platformObject = r.name().startsWith("flux-system/");
-                String expected = platformObject ? controller + PlatformShard.SUFFIX : controller;
+                String expected = platformObject ? io.fluxfleet.naming.Names.shardDeployment(controller, Sharding.PLATFORM) : controller;
                 assertEquals(List.of(expected), picked, r.name() + " " + labels);
                 if (platformObject) {
                     platform++;
@@ -108,7 +108,7 @@ class PlatformShardTest {
                     // hostile: the same tenant object wearing the platform's shard label moves to the platform shard
                     Map<String, Object> hostile = new TreeMap<>(labels);
                     hostile.put(Sharding.KEY, Sharding.PLATFORM);
-                    assertEquals(List.of(controller + PlatformShard.SUFFIX), pickedBy(watchers, type, hostile),
+                    assertEquals(List.of(io.fluxfleet.naming.Names.shardDeployment(controller, Sharding.PLATFORM)), pickedBy(watchers, type, hostile),
                             r.name() + " with the platform label: refused by admission, not by the selector");
                     // any other shard value: no controller runs it (a tenant only stalls itself)
                     Map<String, Object> elsewhere = new TreeMap<>(labels);
