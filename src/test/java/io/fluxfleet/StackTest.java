@@ -85,8 +85,9 @@ class StackTest {
         Map<String, Object> values = map(render("dev").find(RenderResult.HELM_RELEASE_TYPE, "flux").inputs().get("values"));
         assertEquals(Map.of("enabled", true, "defaultServiceAccount", "default", "privileged", false), values.get("multitenancy"));
         assertEquals(Map.of("create", false), values.get("policies"), "fluxfleet's own policies replace the chart's");
-        assertEquals(io.fluxfleet.flux.ControllerLockdown.argsByValuesKey().get("kustomizeController"),
-                map(map(values.get("kustomizeController")).get("container")).get("additionalArgs"));
+        List<String> expected = new java.util.ArrayList<>(io.fluxfleet.flux.ControllerLockdown.argsByValuesKey().get("kustomizeController"));
+        expected.add(io.fluxfleet.flux.PlatformShard.tenantSelectorArg()); // the platform's objects go to the platform shard
+        assertEquals(expected, map(map(values.get("kustomizeController")).get("container")).get("additionalArgs"));
         assertTrue(((List<?>) map(map(values.get("kustomizeController")).get("container")).get("additionalArgs"))
                 .contains("--no-remote-bases=true"));
         assertEquals(Map.of("helm.sh/resource-policy", "keep"), map(values.get("crds")).get("annotations"));

@@ -54,13 +54,19 @@ public final class FluxValues {
             List<String> lockdown = ControllerLockdown.argsByValuesKey().get(controller);
             if (lockdown != null) {
                 // multitenancy.enabled adds --no-cross-namespace-refs and --default-service-account; these add the rest
-                component.put("container", Map.of("additionalArgs", lockdown));
+                List<String> additional = new java.util.ArrayList<>(lockdown);
+                if (PlatformShard.CONTROLLERS.stream().anyMatch(c -> c.valuesKey().equals(controller))) {
+                    // the chart's copy leaves the platform's objects to the platform shard
+                    additional.add(PlatformShard.tenantSelectorArg());
+                }
+                component.put("container", Map.of("additionalArgs", additional));
             }
             if (controller.equals("notificationController") && config.webhooks().enabled()) {
                 component.put("webhookReceiver", Map.of("ingress", webhookIngress(config.webhooks().ingressHost().orElseThrow())));
             }
             values.put(controller, component);
         }
+        values.put("extraObjects", PlatformShard.deployments(config, values));
         return values;
     }
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * {@value #KEY} label (Flux documentation "Flux sharding and horizontal scaling"; the flag is fluxcd/pkg
  * {@code runtime/controller} {@code WatchOptions}, bound by kustomize-controller v1.8.3 and helm-controller v1.5.3
  * main.go). Every Kustomization and HelmRelease the platform applies in {@code flux-system} carries
- * {@value #KEY}={@value #PLATFORM}, so that platform objects can be given their own controller instances, whose
+ * {@value #KEY}={@value #PLATFORM}, so that {@link PlatformShard}'s controller instances reconcile them, whose
  * workers no tenant object can occupy.
  *
  * <p>The contract, for whoever enforces it (the admission policies of tenant namespaces): no object outside
@@ -23,9 +23,9 @@ public final class Sharding {
     public static final String KEY = "sharding.fluxcd.io/key";
     /** The platform shard's value. */
     public static final String PLATFORM = "platform";
-    /** The selector the platform shard's controllers would run with. */
-    public static final String PLATFORM_SELECTOR = KEY + " in (" + PLATFORM + ")";
-    /** The selector the tenant (default) controllers would run with: everything not in a named shard. */
+    /** The selector the platform shard's controllers run with ({@link PlatformShard}). */
+    public static final String PLATFORM_SELECTOR = KEY + "=" + PLATFORM;
+    /** The selector the chart's (tenant) controllers run with: everything not in a named shard. */
     public static final String TENANT_SELECTOR = "!" + KEY;
 
     private Sharding() {}

@@ -132,6 +132,14 @@ public final class Names {
         return "commit-status-" + tenant;
     }
 
+    /**
+     * A Flux controller's Deployment in shard {@code shard}: {@code kustomize-controller-platform}. The chart's own
+     * Deployment keeps the bare controller name; the suffix keeps the shard's pods and the chart's apart.
+     */
+    public static String shardDeployment(String controller, String shard) {
+        return controller + "-" + shard;
+    }
+
     /** The generated token a tenant's webhook Receivers and GitLab hooks share: {@code webhook-token-<tenant>}. */
     public static String webhookToken(Tenant tenant) {
         return webhookToken(tenant.name());

@@ -48,7 +48,7 @@ class ShardingTest {
             }
         }
         assertTrue(platform >= 4 && tenant >= 1, platform + " platform, " + tenant + " tenant objects");
-        assertEquals("sharding.fluxcd.io/key in (platform)", Sharding.PLATFORM_SELECTOR);
+        assertEquals("sharding.fluxcd.io/key=platform", Sharding.PLATFORM_SELECTOR);
         assertEquals("!sharding.fluxcd.io/key", Sharding.TENANT_SELECTOR);
     }
 }

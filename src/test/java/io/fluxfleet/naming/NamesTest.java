@@ -80,6 +80,8 @@ class NamesTest {
                         "system:serviceaccount:flux-system:flux-platform-reconciler"),
                 row("Names.resource", Names.resource("team-a", "default-deny"), "team-a/default-deny"),
                 row("Names.resource", Names.resource(null, "flux-platform-reconciler"), "flux-platform-reconciler"),
+                row("Names.shardDeployment", Names.shardDeployment("kustomize-controller", "platform"), "kustomize-controller-platform"),
+                row("Names.shardDeployment", Names.shardDeployment("helm-controller", "platform"), "helm-controller-platform"),
                 row("Names.gitRepository", Names.gitRepository(T, DEV), "team-a-dev"),
                 row("Names.kustomization", Names.kustomization(T, PROD, Layer.CLUSTER), "team-a-prod-cluster"),
                 row("Names.kustomization", Names.kustomization(T, DEV, Layer.SHARED), "team-a-dev-shared"),

@@ -120,7 +120,12 @@ class FluxNetworkPoliciesTest {
                 new Case("source-controller -> an outside host on 22", null, null, GITLAB, 22, "TCP"),
                 new Case("source-controller -> an outside host on 80", null, null, GITLAB, 80, "TCP"),
                 new Case("helm-controller -> an outside database on 5432", null, null, Endpoint.external("db", "198.51.100.7"), 5432, "TCP"),
-                new Case("notification-controller -> DNS outside kube-system", null, null, Endpoint.external("8.8.8.8", "8.8.8.8"), 53, "UDP"));
+                new Case("notification-controller -> DNS outside kube-system", null, null, Endpoint.external("8.8.8.8", "8.8.8.8"), 53, "UDP"),
+                // the platform shard's pods (flux.PlatformShard) are flux-system pods like the chart's: the same walls
+                new Case("tenant pod -> kustomize-controller-platform metrics/pprof 8080", TENANT_POD, "kustomize-controller-platform", null, 8080, "TCP"),
+                new Case("tenant pod -> helm-controller-platform health 9440", TENANT_POD, "helm-controller-platform", null, 9440, "TCP"),
+                new Case("kustomize-controller-platform -> a tenant pod on 443", null, null, TENANT_POD, 443, "TCP"),
+                new Case("helm-controller-platform -> an outside host on 22", null, null, GITLAB, 22, "TCP"));
     }
 
     static Stream<Case> benign() {
@@ -134,7 +139,16 @@ class FluxNetworkPoliciesTest {
                 new Case("kustomize-controller -> cluster DNS over TCP", null, null, COREDNS, 53, "TCP"),
                 new Case("source-controller -> GitLab 443", null, null, GITLAB, 443, "TCP"),
                 new Case("helm-controller -> API server 6443", null, null, API_SERVER, 6443, "TCP"),
-                new Case("kustomize-controller -> API server 443", null, null, API_SERVER, 443, "TCP"));
+                new Case("kustomize-controller -> API server 443", null, null, API_SERVER, 443, "TCP"),
+                // the platform shard needs what the chart's kustomize- and helm-controller need
+                new Case("kustomize-controller-platform -> source-controller artifacts 9090", null, "source-controller", null, 9090, "TCP"),
+                new Case("helm-controller-platform -> source-controller artifacts 9090", null, "source-controller", null, 9090, "TCP"),
+                new Case("kustomize-controller-platform -> notification-controller events 9090", null, "notification-controller", null, 9090, "TCP"),
+                new Case("helm-controller-platform -> notification-controller events 9090", null, "notification-controller", null, 9090, "TCP"),
+                new Case("kustomize-controller-platform -> cluster DNS", null, null, COREDNS, 53, "UDP"),
+                new Case("helm-controller-platform -> API server 6443", null, null, API_SERVER, 6443, "TCP"),
+                new Case("kustomize-controller-platform -> API server 443", null, null, API_SERVER, 443, "TCP"),
+                new Case("prometheus -> helm-controller-platform metrics 8080", PROMETHEUS, "helm-controller-platform", null, 8080, "TCP"));
     }
 
     @ParameterizedTest(name = "{0}")

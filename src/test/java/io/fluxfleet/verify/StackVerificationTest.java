@@ -87,7 +87,7 @@ class StackVerificationTest {
 
         List<FluxChart.PodTemplate> pods = chart.podSpecs();
         List<String> kinds = pods.stream().map(p -> p.kind() + "/" + p.name()).sorted().toList();
-        int controllers = parsed.flux().sourceWatcher() ? 7 : 6;
+        int controllers = (parsed.flux().sourceWatcher() ? 7 : 6) + io.fluxfleet.flux.PlatformShard.CONTROLLERS.size();
         assertEquals(controllers, kinds.stream().filter(k -> k.startsWith("Deployment/")).count(), kinds.toString());
         assertTrue(kinds.contains("Job/flux-flux-check"), "the pre-install cli check job renders: " + kinds);
         assertEquals(2, kinds.stream().filter(k -> k.startsWith("Job/")).count(), "cli check and CRD migration: " + kinds);
