@@ -38,6 +38,12 @@ import java.util.Map;
  * says nothing; with the environment in the key, dev, preprod and prod can never overwrite each other's status on
  * a commit they share (a merge promoted from branch to branch). The Alert's {@code eventMetadata} adds the
  * environment to every event as well.
+ *
+ * <p>No object here or in the tenant's Kustomizations carries {@code event.toolkit.fluxcd.io/commit}: a Kustomization's
+ * events name the revision its GitRepository fetched from the Provider's own project, and such an annotation (or a
+ * {@code commit} key in {@code eventMetadata}) would win over it (README "Flux versions", {@code
+ * CommitStatusRoutingTest}). A tenant's HelmReleases post only if the tenant annotates them with the commit: their
+ * events' revision is the chart version.
  */
 public final class CommitStatus extends ComponentResource {
     /** Identity in the engine (a changed token changes every child's URN), kept from when this lived in infra. */
