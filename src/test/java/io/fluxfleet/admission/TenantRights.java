@@ -71,6 +71,8 @@ final class TenantRights {
             Row.of("delete its apps Kustomization", "owned-objects/deny-delete-apps-kustomization.yaml"),
             Row.of("put fluxfleet's managed-by label on its own object", "owned-objects/deny-forge-label-on-create.yaml"),
             Row.of("annotate a platform-applied object reconcile: disabled", "platform-applied/deny-reconcile-disabled-on-platform-object.yaml"),
+            Row.of("label a platform-applied object kustomize.toolkit.fluxcd.io/ssa: IfNotPresent", "platform-applied/deny-ssa-ifnotpresent-label.yaml"),
+            Row.of("delete a platform-applied object", "platform-applied/deny-delete-platform-object.yaml"),
             Row.of("tolerate the platform-worker taint", "platform-nodes/deny-toleration-platform-key-exists-deployment.yaml"),
             Row.of("tolerate every taint (empty key, Exists)", "platform-nodes/deny-toleration-wildcard-pod.yaml"),
             Row.of("pin a pod to a node by nodeName", "platform-nodes/deny-nodename-pod.yaml"),
