@@ -67,14 +67,10 @@ public final class AdmissionPolicies {
      * @param networkPeers         namespaces tenant NetworkPolicies may name
      * @param minInterval          the shortest interval of a tenant's Flux object
      * @param maxTimeout           the longest timeout of a tenant's Flux object
-     * @param deployersNamed       whether the identities {@code pulumi up} runs as are among {@code platformUsers};
-     *                             without them only the namespace's service accounts count as the tenant in the
-     *                             identity-based policies, so that fluxfleet's own updates are not refused
      */
     public record Settings(Environment environment, List<String> platformUsers, List<String> fluxControllers,
                            List<String> platformGroups, String taintKey, String labelKey, List<String> registries,
-                           List<String> networkPeers, String minInterval, String maxTimeout,
-                           boolean deployersNamed) {
+                           List<String> networkPeers, String minInterval, String maxTimeout) {
         public Settings {
             platformUsers = List.copyOf(platformUsers);
             fluxControllers = List.copyOf(fluxControllers);
@@ -105,7 +101,7 @@ public final class AdmissionPolicies {
                 FLUX_CONTROLLERS.stream().map(sa -> Names.serviceAccountUser(Names.FLUX_NAMESPACE, sa)).toList(),
                 admission.platformGroups(), config.platformWorkers().taintKey(), config.platformWorkers().labelKey(),
                 admission.registries(config.harbor().host()), admission.networkPeers(), admission.minInterval(),
-                admission.maxTimeout(), !admission.deployers().isEmpty());
+                admission.maxTimeout());
     }
 
     /** Every policy, filled in from {@code settings}, in {@link #CONCERNS} order. */
@@ -156,12 +152,10 @@ public final class AdmissionPolicies {
         v.put("platformLayerSuffixes", list(List.of(
                 Names.kustomizationSuffix(s.environment(), Names.Layer.CLUSTER),
                 Names.kustomizationSuffix(s.environment(), Names.Layer.SHARED))));
-        // who a request counts as the tenant for: not the platform, and not a Flux controller writing Flux's kinds;
-        // without named deployers, only the namespace's service accounts (pulumi up must not be refused)
-        v.put("tenantIdentity", (s.deployersNamed() ? ""
-                : "has(request.userInfo.groups) && ('system:serviceaccounts:' + request.namespace) in"
-                + " request.userInfo.groups && ")
-                + "!(request.userInfo.username in " + list(s.platformUsers()) + ") &&"
+        // who a request counts as the tenant for: everyone who is not a named platform identity (a person given
+        // admin in the namespace through Rancher included), except a Flux controller writing Flux's kinds; the
+        // deployers must therefore be named (admission.deployers, required in a strict environment)
+        v.put("tenantIdentity", "!(request.userInfo.username in " + list(s.platformUsers()) + ") &&"
                 + " !(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in "
                 + list(s.platformGroups()) + ")) && !(request.userInfo.username in " + list(s.fluxControllers())
                 + " && request.resource.group.endsWith('.toolkit.fluxcd.io'))");

@@ -86,7 +86,7 @@ public final class ConfigLoader {
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
-        Admission admission = Admission.parse(top.object("admission"));
+        Admission admission = Admission.parse(top.object("admission"), environment, stack);
         top.finish();
 
         java.util.Set<String> secretTexts = SecretKeys.secretTexts(raw.values());
