@@ -34,7 +34,7 @@ public final class AdmissionPolicies {
     /** The concerns, in the order they are registered and rendered. */
     public static final List<String> CONCERNS = List.of("platform-nodes", "owned-objects", "platform-applied",
             "network-policies", "role-bindings", "external-ips", "ingress-hosts", "flux-objects",
-            "service-account-tokens", "images");
+            "service-account-tokens", "images", "monitoring");
     /** The service accounts of the flux2 chart's controllers (its {@code *-sa.yaml}/{@code *-serviceaccount.yaml}). */
     public static final List<String> FLUX_CONTROLLERS = List.of("helm-controller", "image-automation-controller",
             "image-reflector-controller", "kustomize-controller", "notification-controller", "source-controller",

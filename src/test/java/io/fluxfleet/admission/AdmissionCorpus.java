@@ -59,7 +59,10 @@ public final class AdmissionCorpus {
             Map.entry("HelmRelease", "helmreleases"), Map.entry("GitRepository", "gitrepositories"),
             Map.entry("OCIRepository", "ocirepositories"), Map.entry("HelmRepository", "helmrepositories"),
             Map.entry("Bucket", "buckets"), Map.entry("HelmChart", "helmcharts"), Map.entry("Alert", "alerts"),
-            Map.entry("Provider", "providers"), Map.entry("Receiver", "receivers"));
+            Map.entry("Provider", "providers"), Map.entry("Receiver", "receivers"),
+            Map.entry("ServiceMonitor", "servicemonitors"), Map.entry("PodMonitor", "podmonitors"),
+            Map.entry("Probe", "probes"), Map.entry("ScrapeConfig", "scrapeconfigs"),
+            Map.entry("ThanosRuler", "thanosrulers"), Map.entry("AlertmanagerConfig", "alertmanagerconfigs"));
 
     private AdmissionCorpus() {}
 
