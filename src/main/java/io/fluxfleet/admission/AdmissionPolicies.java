@@ -41,11 +41,14 @@ public final class AdmissionPolicies {
             "source-watcher");
     /**
      * The kube-controller-manager identities that delete a namespace's objects when the namespace goes, or their
-     * owner does (kubernetes {@code cmd/kube-controller-manager}: namespace-controller, generic-garbage-collector).
+     * owner does, and that write the status of fluxfleet's ResourceQuota (kubernetes {@code cmd/kube-controller-manager}:
+     * namespace-controller, generic-garbage-collector, resourcequota-controller; each its own service account under
+     * {@code --use-service-account-credentials}, as RKE2 runs it).
      */
     public static final List<String> CLUSTER_CONTROLLERS = List.of(
             "system:serviceaccount:kube-system:generic-garbage-collector",
-            "system:serviceaccount:kube-system:namespace-controller");
+            "system:serviceaccount:kube-system:namespace-controller",
+            "system:serviceaccount:kube-system:resourcequota-controller");
     static final String HOW_TO_ASK = "To ask for an exception, ask the platform team to change the fluxfleet stack"
             + " config (README \"Threat model\", \"Asking for an exception\").";
 
