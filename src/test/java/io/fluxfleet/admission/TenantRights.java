@@ -91,6 +91,8 @@ final class TenantRights {
             Row.of("wait for its platform layer (dependsOn flux-system, no readyExpr)", "flux-objects/allow-apps-wait-for-shared-layer.yaml"),
             Row.of("evaluate readyExpr over a platform layer", "flux-objects/deny-readyexpr-on-platform-layer.yaml"),
             Row.of("set a 2h timeout on a Kustomization", "flux-objects/deny-unbounded-timeout.yaml"),
+            Row.of("hold helm-controller for 6h with spec.upgrade.timeout", "flux-objects/deny-helmrelease-upgrade-timeout.yaml"),
+            Row.of("join the platform's controller shard (sharding.fluxcd.io/key)", "flux-objects/deny-sharding-key-platform.yaml"),
             Row.of("reconcile every 5s", "flux-objects/deny-interval-too-short.yaml"),
             Row.of("use spec.kubeConfig", "flux-objects/deny-kubeconfig.yaml"),
             Row.of("pull with the controller's cloud identity (provider: aws)", "flux-objects/deny-oci-provider-aws.yaml"),
