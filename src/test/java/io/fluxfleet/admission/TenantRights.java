@@ -69,6 +69,8 @@ final class TenantRights {
             Row.of("admit the ingress controller's namespace (admission.networkPeers)", "network-policies/allow-from-ingress-controller.yaml"),
             Row.of("add a subject to fluxfleet's RoleBinding", "owned-objects/deny-widen-reconciler-rolebinding.yaml"),
             Row.of("bind a role to system:authenticated", "role-bindings/deny-system-authenticated.yaml"),
+            Row.of("bind admin to its default service account", "role-bindings/deny-admin-to-default-serviceaccount.yaml"),
+            Row.of("bind a role to system:nodes", "role-bindings/deny-system-nodes.yaml"),
             Row.of("bind a role to another namespace's service account", "role-bindings/deny-foreign-serviceaccount.yaml"),
             Row.of("point fluxfleet's GitRepository at an unreviewed branch", "owned-objects/deny-gitrepository-follows-unreviewed-branch.yaml"),
             Row.of("forge the status.artifact of fluxfleet's GitRepository", "owned-objects/deny-forge-gitrepository-status-artifact.yaml"),
