@@ -101,9 +101,10 @@ final class StackArgs {
         }
         if (config.admission().deployers().isEmpty()) {
             warnings.add("admission.deployers is not set: the policies that keep fluxfleet's objects in tenant"
-                    + " namespaces (owned-objects, platform-applied, network-policies, flux-objects) treat only the"
-                    + " namespace's service accounts as the tenant, not people given admin there; set"
-                    + " fluxfleet:admission.deployers to the user pulumi up authenticates as (README \"Threat model\")");
+                    + " namespaces (owned-objects, platform-applied, network-policies, flux-objects) treat everyone"
+                    + " not named as the platform as a tenant, so pulumi up will be refused changing them unless it"
+                    + " authenticates in admission.platformGroups; set fluxfleet:admission.deployers to the user"
+                    + " pulumi up authenticates as (README \"Threat model\")");
         }
         return warnings;
     }

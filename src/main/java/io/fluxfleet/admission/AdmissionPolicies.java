@@ -34,18 +34,21 @@ public final class AdmissionPolicies {
     /** The concerns, in the order they are registered and rendered. */
     public static final List<String> CONCERNS = List.of("platform-nodes", "owned-objects", "platform-applied",
             "network-policies", "role-bindings", "external-ips", "ingress-hosts", "flux-objects",
-            "service-account-tokens", "images");
+            "service-account-tokens", "images", "monitoring");
     /** The service accounts of the flux2 chart's controllers (its {@code *-sa.yaml}/{@code *-serviceaccount.yaml}). */
     public static final List<String> FLUX_CONTROLLERS = List.of("helm-controller", "image-automation-controller",
             "image-reflector-controller", "kustomize-controller", "notification-controller", "source-controller",
             "source-watcher");
     /**
      * The kube-controller-manager identities that delete a namespace's objects when the namespace goes, or their
-     * owner does (kubernetes {@code cmd/kube-controller-manager}: namespace-controller, generic-garbage-collector).
+     * owner does, and that write the status of fluxfleet's ResourceQuota (kubernetes {@code cmd/kube-controller-manager}:
+     * namespace-controller, generic-garbage-collector, resourcequota-controller; each its own service account under
+     * {@code --use-service-account-credentials}, as RKE2 runs it).
      */
     public static final List<String> CLUSTER_CONTROLLERS = List.of(
             "system:serviceaccount:kube-system:generic-garbage-collector",
-            "system:serviceaccount:kube-system:namespace-controller");
+            "system:serviceaccount:kube-system:namespace-controller",
+            "system:serviceaccount:kube-system:resourcequota-controller");
     static final String HOW_TO_ASK = "To ask for an exception, ask the platform team to change the fluxfleet stack"
             + " config (README \"Threat model\", \"Asking for an exception\").";
 
@@ -67,14 +70,10 @@ public final class AdmissionPolicies {
      * @param networkPeers         namespaces tenant NetworkPolicies may name
      * @param minInterval          the shortest interval of a tenant's Flux object
      * @param maxTimeout           the longest timeout of a tenant's Flux object
-     * @param deployersNamed       whether the identities {@code pulumi up} runs as are among {@code platformUsers};
-     *                             without them only the namespace's service accounts count as the tenant in the
-     *                             identity-based policies, so that fluxfleet's own updates are not refused
      */
     public record Settings(Environment environment, List<String> platformUsers, List<String> fluxControllers,
                            List<String> platformGroups, String taintKey, String labelKey, List<String> registries,
-                           List<String> networkPeers, String minInterval, String maxTimeout,
-                           boolean deployersNamed) {
+                           List<String> networkPeers, String minInterval, String maxTimeout) {
         public Settings {
             platformUsers = List.copyOf(platformUsers);
             fluxControllers = List.copyOf(fluxControllers);
@@ -105,7 +104,7 @@ public final class AdmissionPolicies {
                 FLUX_CONTROLLERS.stream().map(sa -> Names.serviceAccountUser(Names.FLUX_NAMESPACE, sa)).toList(),
                 admission.platformGroups(), config.platformWorkers().taintKey(), config.platformWorkers().labelKey(),
                 admission.registries(config.harbor().host()), admission.networkPeers(), admission.minInterval(),
-                admission.maxTimeout(), !admission.deployers().isEmpty());
+                admission.maxTimeout());
     }
 
     /** Every policy, filled in from {@code settings}, in {@link #CONCERNS} order. */
@@ -156,12 +155,10 @@ public final class AdmissionPolicies {
         v.put("platformLayerSuffixes", list(List.of(
                 Names.kustomizationSuffix(s.environment(), Names.Layer.CLUSTER),
                 Names.kustomizationSuffix(s.environment(), Names.Layer.SHARED))));
-        // who a request counts as the tenant for: not the platform, and not a Flux controller writing Flux's kinds;
-        // without named deployers, only the namespace's service accounts (pulumi up must not be refused)
-        v.put("tenantIdentity", (s.deployersNamed() ? ""
-                : "has(request.userInfo.groups) && ('system:serviceaccounts:' + request.namespace) in"
-                + " request.userInfo.groups && ")
-                + "!(request.userInfo.username in " + list(s.platformUsers()) + ") &&"
+        // who a request counts as the tenant for: everyone who is not a named platform identity (a person given
+        // admin in the namespace through Rancher included), except a Flux controller writing Flux's kinds; the
+        // deployers must therefore be named (admission.deployers, required in a strict environment)
+        v.put("tenantIdentity", "!(request.userInfo.username in " + list(s.platformUsers()) + ") &&"
                 + " !(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in "
                 + list(s.platformGroups()) + ")) && !(request.userInfo.username in " + list(s.fluxControllers())
                 + " && request.resource.group.endsWith('.toolkit.fluxcd.io'))");

@@ -36,13 +36,25 @@ public record Admission(List<String> allowedRegistries, List<String> networkPeer
         return allowedRegistries.isEmpty() ? List.of(harborHost) : allowedRegistries;
     }
 
-    static Admission parse(Fields f) {
+    /**
+     * Parses {@code admission}. The policies hold everyone who is not a named platform identity as the tenant, so a
+     * strict environment (prod) requires {@code deployers}: without it {@code pulumi up} would be refused changing
+     * fluxfleet's own objects in tenant namespaces.
+     */
+    static Admission parse(Fields f, Environment environment, String stack) {
         Admission d = DEFAULTS;
         List<String> registries = checkedList(f, "allowedRegistries", Validators::host);
         List<String> peers = checkedList(f, "networkPeers", Validators::dns1123Label);
         String minInterval = f.checked("minInterval", d.minInterval(), Validators::duration);
         String maxTimeout = f.checked("maxTimeout", d.maxTimeout(), Validators::duration);
         List<String> deployers = checkedList(f, "deployers", Validators::userName);
+        if (environment.policy().strict() && f.strings("deployers").isEmpty()) {
+            f.problem("deployers", "is required in " + environment.id() + ": the admission policies treat everyone"
+                    + " who is not named as the platform as a tenant, so pulumi up would be refused changing"
+                    + " fluxfleet's objects in tenant namespaces; name the user pulumi up authenticates to the"
+                    + " cluster as (kubectl auth whoami): `pulumi config set --path 'admission.deployers[0]' <user> -s "
+                    + stack + "`");
+        }
         List<String> groups = f.has("platformGroups") ? checkedList(f, "platformGroups", Validators::userName)
                 : d.platformGroups();
         f.finish();

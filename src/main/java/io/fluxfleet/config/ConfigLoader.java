@@ -90,7 +90,7 @@ public final class ConfigLoader {
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         FluxFleetConfig.Await await = AwaitConfig.read(top.object("await"), environment, flux, infra);
-        Admission admission = Admission.parse(top.object("admission"));
+        Admission admission = Admission.parse(top.object("admission"), environment, stack);
         NetworkSettings network = NetworkSettings.parse(top.object("network"));
         ObjectQuota quota = environment.quota().with(ObjectQuota.overrides(top.object("quota")));
         top.finish();
@@ -169,8 +169,14 @@ public final class ConfigLoader {
         String labelValue = f.checked("labelValue", d.labelValue(), Validators::labelValue);
         String taintKey = f.checked("taintKey", d.taintKey(), Validators::qualifiedName);
         String taintValue = f.checked("taintValue", d.taintValue(), Validators::labelValue);
-        String effect = f.checked("taintEffect", d.taintEffect(), v -> PlatformWorkers.TAINT_EFFECTS.contains(v)
-                ? Optional.empty()
+        // PreferNoSchedule is a taint effect, but only a preference: the scheduler may still place a tenant's pod on a
+        // platform worker, and a nodeSelector on kubernetes.io/hostname (which the admission policies cannot tell
+        // from any other node) does so at will
+        String effect = f.checked("taintEffect", d.taintEffect(), v -> v.equals("PreferNoSchedule")
+                ? Optional.of("PreferNoSchedule keeps no tenant pod off the platform workers (the scheduler may still"
+                        + " place one there, and a nodeSelector on kubernetes.io/hostname does at will): use NoSchedule or"
+                        + " NoExecute, e.g. `pulumi config set --path platformWorkers.taintEffect NoExecute`")
+                : PlatformWorkers.TAINT_EFFECTS.contains(v) ? Optional.empty()
                 : Optional.of(Shown.quoted(v) + " is not a taint effect: expected " + either(PlatformWorkers.TAINT_EFFECTS)));
         f.finish();
         return new PlatformWorkers(labelKey, labelValue, taintKey, taintValue, effect);

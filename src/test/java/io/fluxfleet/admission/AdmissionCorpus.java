@@ -44,6 +44,8 @@ public final class AdmissionCorpus {
             Map.entry("replicaset-controller", serviceAccount("kube-system", "replicaset-controller")),
             Map.entry("daemon-set-controller", serviceAccount("kube-system", "daemon-set-controller")),
             Map.entry("namespace-controller", serviceAccount("kube-system", "namespace-controller")),
+            Map.entry("resourcequota-controller", serviceAccount("kube-system", "resourcequota-controller")),
+            Map.entry("source-controller", serviceAccount(Names.FLUX_NAMESPACE, "source-controller")),
             Map.entry("cluster-admin", new Identity("admin", List.of("system:masters", "system:authenticated"))));
 
     /** kind → API group and resource, for the kinds in the corpus (the resources' REST names). */
@@ -59,7 +61,12 @@ public final class AdmissionCorpus {
             Map.entry("HelmRelease", "helmreleases"), Map.entry("GitRepository", "gitrepositories"),
             Map.entry("OCIRepository", "ocirepositories"), Map.entry("HelmRepository", "helmrepositories"),
             Map.entry("Bucket", "buckets"), Map.entry("HelmChart", "helmcharts"), Map.entry("Alert", "alerts"),
-            Map.entry("Provider", "providers"), Map.entry("Receiver", "receivers"));
+            Map.entry("Provider", "providers"), Map.entry("Receiver", "receivers"),
+            Map.entry("ServiceMonitor", "servicemonitors"), Map.entry("PodMonitor", "podmonitors"),
+            Map.entry("Probe", "probes"), Map.entry("ScrapeConfig", "scrapeconfigs"),
+            Map.entry("ThanosRuler", "thanosrulers"), Map.entry("AlertmanagerConfig", "alertmanagerconfigs"),
+            Map.entry("ExternalArtifact", "externalartifacts"), Map.entry("ArtifactGenerator", "artifactgenerators"),
+            Map.entry("ImageRepository", "imagerepositories"), Map.entry("ImageUpdateAutomation", "imageupdateautomations"));
 
     private AdmissionCorpus() {}
 

@@ -93,6 +93,17 @@ class AdmissionCorpusTest {
         }
     }
 
+    /** README's "Proof" states the corpus's size as it is. */
+    @Test
+    void theReadmeCountsTheCorpus() throws IOException {
+        List<Path> cases = AdmissionCorpus.cases();
+        long hostile = cases.stream().filter(f -> f.getFileName().toString().startsWith("deny-")).count();
+        long benign = cases.stream().filter(f -> f.getFileName().toString().startsWith("allow-")).count();
+        String readme = java.nio.file.Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("the corpus: " + hostile + " hostile and " + benign + " benign requests"),
+                "README \"Proof\" should say: the corpus: " + hostile + " hostile and " + benign + " benign requests");
+    }
+
     /** Every expression of every policy compiles in the Kubernetes-like environment, whether a case reaches it or not. */
     @Test
     @SuppressWarnings("unchecked")

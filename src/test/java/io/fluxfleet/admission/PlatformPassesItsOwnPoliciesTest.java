@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code pulumi up} is never refused by the policies it installs: every object each committed stack puts into a
- * tenant namespace, created, updated and deleted by the deployer, passes every policy, whether
- * {@code admission.deployers} names it or not (the committed stacks do not); and the same objects sent by the
+ * tenant namespace, created, updated and deleted by the deployer named in {@code admission.deployers} (the
+ * committed stacks' placeholder, and a minimal stack's), passes every policy; and the same objects sent by the
  * tenant's own service account are refused wherever fluxfleet owns them.
  */
 class PlatformPassesItsOwnPoliciesTest {
@@ -38,7 +38,7 @@ class PlatformPassesItsOwnPoliciesTest {
         int checked = 0;
         for (FluxFleetConfig config : List.of(committed, Stacks.load(env, named))) {
             List<AdmissionPolicies.Policy> policies = AdmissionPolicies.of(AdmissionPolicies.settings(config));
-            String deployer = config.admission().deployers().isEmpty() ? "u-unnamed" : config.admission().deployers().get(0);
+            String deployer = config.admission().deployers().get(0);
             RenderResult result = Stacks.render(config);
             for (Recorded r : result.kubernetesObjects()) {
                 Map<String, Object> object = (Map<String, Object>) RenderResult.reveal(r.inputs());

@@ -63,7 +63,8 @@ class TenantSecurityConfigTest {
         tenant(config).put("podSecurity", "privileged").put("privilegedReason", "x").putArray("ingressDomains").add("1.2.3.4");
         config.putObject("admission").put("minInterval", "soon");
         ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("prod", config));
-        assertEquals(List.of("fluxfleet:admission.minInterval", "fluxfleet:tenants[0].ingressDomains[0]",
+        // the admission section replaced: prod's required deployers are missing too (DeployersUnsetTest)
+        assertEquals(List.of("fluxfleet:admission.deployers", "fluxfleet:admission.minInterval", "fluxfleet:tenants[0].ingressDomains[0]",
                         "fluxfleet:tenants[0].podSecurity"),
                 e.problems().stream().map(Problem::key).sorted().toList());
     }

@@ -81,6 +81,10 @@ public final class Stacks {
             t.put("gitUsername", "flux");
             t.put("gitPassword", GIT_PASSWORD);
         }
+        if (env.equals("prod")) {
+            // prod requires the identity pulumi up runs as (admission.deployers)
+            root.putObject("admission").putArray("deployers").add("pulumi-deployer");
+        }
         return root;
     }
 
