@@ -25,13 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fields the policy reads ({@code targetLabel}, {@code replacement}, {@code action}) and {@code proxyUrl} must exist
  * where the policy reads them.
  *
- * <p>The platform half (issue 19's other branch) keeps the same list as {@code PrometheusTenancy.TENANT_MONITOR_FILE_FIELDS}
- * ({@code spec.endpoints[].bearerTokenFile}, {@code spec.endpoints[].tlsConfig.caFile}/{@code certFile}/{@code keyFile});
- * the literal below is that contract, and the schema walk proves nothing is missing from it.
+ * <p>The contract is the platform side's {@link io.fluxfleet.infra.PrometheusTenancy#TENANT_MONITOR_FILE_FIELDS}, which
+ * leaves file access open in the operator and relies on this policy; the schema walk proves nothing is missing from it.
  */
 class MonitoringCrdFieldsTest {
-    private static final List<String> CONTRACT = List.of("spec.endpoints[].bearerTokenFile",
-            "spec.endpoints[].tlsConfig.caFile", "spec.endpoints[].tlsConfig.certFile", "spec.endpoints[].tlsConfig.keyFile");
+    private static final List<String> CONTRACT = io.fluxfleet.infra.PrometheusTenancy.TENANT_MONITOR_FILE_FIELDS;
 
     @Test
     @SuppressWarnings("unchecked")
