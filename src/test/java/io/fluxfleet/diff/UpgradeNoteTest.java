@@ -50,14 +50,14 @@ class UpgradeNoteTest {
         }
         int caution = note.indexOf("**`pulumi up` will fail** for `prod`");
         assertTrue(caution > 0 && caution < note.indexOf("#### Stack"), "the refusal leads the note:\n" + note);
-        // The old render fingerprinted secrets without a key, the new one with a key (issue 20): those pairs cannot be
-        // compared, so a resource whose only difference is a secret's fingerprint is a no-op, not an update (56, 8).
-        // The admission component with a policy and a binding per concern are created; the tenant's Namespace gains
-        // its Pod Security labels (an update)
+        // Creates: the 6 of the old-format upgrade, the admission component with a policy and a binding per concern
+        // (issue 19), and the flux-network component with its 5 NetworkPolicies (issue 19). Updates: 19, among them
+        // the await annotations (issue 22), the tenant Namespace's Pod Security labels and the quota's object counts;
+        // a secret whose only difference is its fingerprint is a no-op (keys differ, issue 20).
         int admission = 1 + 2 * io.fluxfleet.admission.AdmissionPolicies.CONCERNS.size();
-        assertTrue(note.contains("| `prod` | " + (6 + admission) + " | 64 | 5 | **refused** · 56 no-op, " + (6 + admission)
-                        + " create, 8 update, 5 delete (retain"),
-        // 8 of the updates are the await annotations (issue 22) on the old render's sources, charts and Kustomizations
+        int created = 6 + admission + 6;
+        assertTrue(note.contains("| `prod` | " + created + " | 64 | 5 | **refused** · 45 no-op, " + created
+                        + " create, 19 update, 5 delete (retain"),
                 "prod's summary row: the five old prod seeds refused, nothing replaced:\n" + note);
     }
 }
