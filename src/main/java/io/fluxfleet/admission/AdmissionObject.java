@@ -2,12 +2,11 @@ package io.fluxfleet.admission;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.core.annotations.Import;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.ResourceArgs;
+import io.fluxfleet.kube.CustomObjectArgs;
 
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public final class AdmissionObject extends CustomResource {
      */
     public AdmissionObject(String kind, String name, ObjectMetaArgs metadata, Output<Map<String, Object>> spec,
                            CustomResourceOptions options) {
-        super(typeToken(kind), name, Args.of(kind, metadata, spec), options);
+        super(typeToken(kind), name, CustomObjectArgs.of(API_VERSION, kind, metadata, spec), options);
     }
 
     public static String typeToken(String kind) {
@@ -45,28 +44,5 @@ public final class AdmissionObject extends CustomResource {
 
     public Output<ObjectMeta> metadata() {
         return metadata;
-    }
-
-    static final class Args extends ResourceArgs {
-        @Import(name = "apiVersion", required = true)
-        private Output<String> apiVersion;
-
-        @Import(name = "kind", required = true)
-        private Output<String> kind;
-
-        @Import(name = "metadata", required = true)
-        private Output<ObjectMetaArgs> metadata;
-
-        @Import(name = "spec", required = true)
-        private Output<Map<String, Object>> spec;
-
-        static Args of(String kind, ObjectMetaArgs metadata, Output<Map<String, Object>> spec) {
-            Args args = new Args();
-            args.apiVersion = Output.of(API_VERSION);
-            args.kind = Output.of(kind);
-            args.metadata = Output.of(metadata);
-            args.spec = spec;
-            return args;
-        }
     }
 }

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.core.annotations.Import;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.ResourceArgs;
+import io.fluxfleet.kube.CustomObjectArgs;
 
 import java.util.Map;
 
@@ -61,7 +60,8 @@ public final class FluxObject extends CustomResource {
      */
     public FluxObject(String name, FluxKind kind, String objectName, String namespace, Map<String, String> labels,
                       Map<String, String> annotations, Output<?> spec, CustomResourceOptions options) {
-        super(kind.typeToken(), name, Args.of(kind, metadata(objectName, namespace, labels, annotations), spec), options);
+        super(kind.typeToken(), name, CustomObjectArgs.of(kind.apiVersion(), kind.kind(),
+                metadata(objectName, namespace, labels, annotations), spec.applyValue(FluxObject::toMap)), options);
         this.fluxKind = kind;
         this.objectName = objectName;
         this.objectNamespace = namespace;
@@ -103,28 +103,5 @@ public final class FluxObject extends CustomResource {
     @SuppressWarnings("unchecked")
     static Map<String, Object> toMap(Object spec) {
         return SPEC_MAPPER.convertValue(spec, Map.class);
-    }
-
-    static final class Args extends ResourceArgs {
-        @Import(name = "apiVersion", required = true)
-        private Output<String> apiVersion;
-
-        @Import(name = "kind", required = true)
-        private Output<String> kind;
-
-        @Import(name = "metadata", required = true)
-        private Output<ObjectMetaArgs> metadata;
-
-        @Import(name = "spec", required = true)
-        private Output<Map<String, Object>> spec;
-
-        static Args of(FluxKind kind, ObjectMetaArgs metadata, Output<?> spec) {
-            Args args = new Args();
-            args.apiVersion = Output.of(kind.apiVersion());
-            args.kind = Output.of(kind.kind());
-            args.metadata = Output.of(metadata);
-            args.spec = spec.applyValue(FluxObject::toMap);
-            return args;
-        }
     }
 }

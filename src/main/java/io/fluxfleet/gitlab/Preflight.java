@@ -116,7 +116,7 @@ final class Preflight {
             }
         }
         problems.addAll(groupHandles(scope, lookup));
-        problems.addAll(Reachability.problems(scope));
+        Reachability.warn(scope);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("fluxfleet cannot govern the " + env.branch() + " branches as configured;"
                     + " nothing was changed:\n  - " + String.join("\n  - ", problems));

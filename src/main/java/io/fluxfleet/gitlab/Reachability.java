@@ -3,8 +3,6 @@ package io.fluxfleet.gitlab;
 import io.fluxfleet.config.GitLabGovernanceSettings;
 import io.fluxfleet.config.GitLabGovernanceSettings.Principals;
 
-import java.util.List;
-
 /**
  * Can a merge request into this stack's branch reach its required approvals from the approvers the config names?
  * Who may not approve: the author ({@code mergeRequestsAuthorApproval: false}) and everyone who committed to it
@@ -19,30 +17,25 @@ import java.util.List;
 final class Reachability {
     private Reachability() {}
 
-    /** The problems (refusals) with their numbers; warnings are logged. */
-    static List<String> problems(GovernanceScope scope) {
+    /**
+     * Warns, with the numbers, about a rule that can be met, but not by a merge request one of its approvers opened.
+     * More approvals than named users is refused earlier, when the config is read ({@code GitLabGovernanceSettings},
+     * key {@code gitlab.approvals}).
+     */
+    static void warn(GovernanceScope scope) {
         GitLabGovernanceSettings s = scope.settings();
         Principals approvers = s.approvers();
         if (!s.tier().hasApprovals() || !approvers.groups().isEmpty()) {
-            return List.of();
+            return;
         }
         int required = s.approvals();
         int named = approvers.users().size();
         String branch = scope.environment().branch();
-        if (named < required) {
-            return List.of("gitlab.approvals is " + required + " for " + branch + ", but gitlab.approvers names "
-                    + named + " user" + (named == 1 ? "" : "s") + " and no group: the rule can never be met by its"
-                    + " approvers, and GitLab marks such a rule invalid and approves it automatically. Fix: name at least "
-                    + (required + 1) + " approvers (the author of a merge request never approves, nor does anyone who"
-                    + " committed to it), for example a group in gitlab.approvers.groups, or lower gitlab.approvals to "
-                    + Math.max(1, named - 1) + ".");
-        }
         if (named - 1 < required) {
             scope.log().warn(branch + ": a merge request opened by one of the " + named + " approvers can reach at most "
                     + (named - 1) + " of its " + required + " required approvals (the author never approves), fewer if"
                     + " other approvers committed to it (mergeRequestsDisableCommittersApproval), and GitLab then marks"
                     + " the rule invalid and approves it automatically. Name at least " + (required + 1) + " approvers in gitlab.approvers.");
         }
-        return List.of();
     }
 }
