@@ -258,25 +258,12 @@ class CiScriptsTest {
         Files.writeString(repo.resolve("out/mr-diff/stacks.txt"), "prod\n");
 
         GitLabNotesTest.FakeGitLab gitlab = new GitLabNotesTest.FakeGitLab();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", gitlab::handle);
-        server.start();
-        try {
-            Map<String, String> env = Map.of(
-                    "FLUXFLEET", FLUXFLEET,
-                    "CI_API_V4_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v4",
-                    "CI_PROJECT_ID", "42",
-                    "CI_MERGE_REQUEST_IID", "5",
-                    "GITLAB_API_TOKEN", "glpat-test-token-do-not-print");
-            Run run = bash(repo, env, "ci/mr-note.sh");
-            assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.err().contains("pulumi up would fail for: prod"), run.err());
-            assertTrue(Files.readString(prod.resolve("plan.txt")).contains("REFUSED"));
-            String note = gitlab.notes.get(0).path("body").asText();
-            assertTrue(note.contains("**`pulumi up` will fail** for `prod`"), "posted before failing: " + note);
-        } finally {
-            server.stop(0);
-        }
+        Run run = noteJob(repo, gitlab);
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.err().contains("pulumi up would fail for: prod"), run.err());
+        assertTrue(Files.readString(prod.resolve("plan.txt")).contains("REFUSED"));
+        String note = gitlab.notes.get(0).path("body").asText();
+        assertTrue(note.contains("**`pulumi up` will fail** for `prod`"), "posted before failing: " + note);
     }
 
     /**
@@ -305,25 +292,12 @@ class CiScriptsTest {
         Files.writeString(repo.resolve("out/mr-diff/stacks.txt"), "prod\n");
 
         GitLabNotesTest.FakeGitLab gitlab = new GitLabNotesTest.FakeGitLab();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", gitlab::handle);
-        server.start();
-        try {
-            Map<String, String> env = Map.of(
-                    "FLUXFLEET", FLUXFLEET,
-                    "CI_API_V4_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v4",
-                    "CI_PROJECT_ID", "42",
-                    "CI_MERGE_REQUEST_IID", "5",
-                    "GITLAB_API_TOKEN", "glpat-test-token-do-not-print");
-            Run run = bash(repo, env, "ci/mr-note.sh");
-            assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.err().contains("cannot tell the outcome offline for: prod"), run.err());
-            assertTrue(run.err().contains("kube-system"), "names what to check: " + run.err());
-            String note = gitlab.notes.get(0).path("body").asText();
-            assertTrue(note.contains("cannot tell the outcome offline"), note);
-        } finally {
-            server.stop(0);
-        }
+        Run run = noteJob(repo, gitlab);
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot tell the outcome offline for: prod"), run.err());
+        assertTrue(run.err().contains("kube-system"), "names what to check: " + run.err());
+        String note = gitlab.notes.get(0).path("body").asText();
+        assertTrue(note.contains("cannot tell the outcome offline"), note);
     }
 
     private static void writeRender(Path dir, com.fasterxml.jackson.databind.node.ObjectNode config) throws IOException {
@@ -359,6 +333,24 @@ class CiScriptsTest {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /** Runs {@code ci/mr-note.sh} in {@code repo} against {@code gitlab}, served on loopback for the run. */
+    private static Run noteJob(Path repo, GitLabNotesTest.FakeGitLab gitlab) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", gitlab::handle);
+        server.start();
+        try {
+            Map<String, String> env = Map.of(
+                    "FLUXFLEET", FLUXFLEET,
+                    "CI_API_V4_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v4",
+                    "CI_PROJECT_ID", "42",
+                    "CI_MERGE_REQUEST_IID", "5",
+                    "GITLAB_API_TOKEN", "glpat-test-token-do-not-print");
+            return bash(repo, env, "ci/mr-note.sh");
+        } finally {
+            server.stop(0);
         }
     }
 }
