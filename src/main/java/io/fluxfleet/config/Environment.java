@@ -137,6 +137,15 @@ public enum Environment {
         return policy.strict();
     }
 
+    /**
+     * Whether anyone outside the platform group holding Maintainer or more on a governed GitLab project (a member, or
+     * a group through its share) is refused rather than warned about: they could edit the approval rules and merge
+     * request settings, and unprotect the branch where GitLab lets a Maintainer (issue 20).
+     */
+    public boolean refusesElevatedTenantRoles() {
+        return policy.strict();
+    }
+
     /** Whether {@code gitlab.mergers} defaults to the approvers (else to nobody besides maintainers). */
     public boolean approversMergeByDefault() {
         return policy.strict();

@@ -9,8 +9,9 @@ import java.util.TreeSet;
 /**
  * Whether an approval rule can only be filled by the people it names, judged against what the GitLab API reports for
  * the project (not only against the config). GitLab's rules (gitlab-org/gitlab
- * {@code doc/user/project/merge_requests/approvals/rules.md}, "Eligible approvers", "Approver by membership type",
- * "Group approvers"):
+ * {@code doc/user/project/merge_requests/approvals/rules.md}, "Eligible approvers", "Group approvers"; the code is
+ * {@code ee/app/models/approval_wrapped_rule.rb} and {@code ee/app/models/approval_state.rb}, read at a 2025 mirror,
+ * pavankalisetti009/gitlab commits 45df6acd and 46c956e8):
  * <table>
  *   <caption>who counts for a rule</caption>
  *   <tr><th>rule entry</th><th>counts when</th><th>else</th></tr>
@@ -19,12 +20,19 @@ import java.util.TreeSet;
  *   <tr><td>group</td><td>its direct members ("only direct members of eligible groups can provide approvals"), when
  *       the group is shared with the project; a share below Developer lets Reporters approve only through an opt-in
  *       setting, so fluxfleet requires Developer</td><td>the group adds no eligible approver</td></tr>
- *   <tr><td>required count</td><td>at most the eligible approvers</td><td>"approvals from other users with at least
- *       the Developer role in the project count toward meeting the required number of approvals": anyone with
- *       Developer fills the gap</td></tr>
+ *   <tr><td>required count</td><td>at most the eligible approvers</td><td>the rule is <b>invalid and approved
+ *       automatically</b>: {@code ApprovalWrappedRule#invalid_rule?} is "!any_approver? && approvals_required >
+ *       approvers.size" (approvers less the author and, as fluxfleet sets it, the committers) and {@code approved?}
+ *       is "approvals_left <= 0 || (invalid_rule? && allow_merge_when_invalid?)", the latter true for every rule
+ *       not made by a security policy (gitlab-org/gitlab#334698, !87596, !117557: "marked as invalid and
+ *       automatically approved"). The docs' older sentence that "approvals from other users with at least the
+ *       Developer role ... count toward meeting the required number" does not hold for a rule: its
+ *       {@code approved_approvers} are only its own {@code approvers} who approved, so another Developer's approval
+ *       is recorded but fills nothing, and the rule passes with no approval at all</td></tr>
  * </table>
- * fluxfleet takes the strict reading for users: a <em>direct</em> project member (a member through a parent group or
- * a share is governed elsewhere, and can lose or gain access without this project noticing).
+ * fluxfleet takes the strict reading for users: a <em>direct</em> project member. GitLab would also count a member
+ * through a parent group or a share, but such a membership is granted and withdrawn in another group, without the
+ * project (or this stack) seeing it, and its role there is outside the role cap fluxfleet holds per project.
  */
 public final class ApproverEligibility {
     /** GitLab's Developer access level (Gitlab::Access::DEVELOPER). */
@@ -79,6 +87,16 @@ public final class ApproverEligibility {
      * @param stack the stack, for the {@code pulumi config set} commands
      */
     public static List<String> problems(String project, String stack, Rule rule, Membership m) {
+        return problems(project, stack, rule, m, Set.of(), "prod");
+    }
+
+    /**
+     * As above, for a stack that does not share the groups: {@code pending} are approver groups not shared yet, which
+     * it leaves out of its rule with a warning ({@code GroupShares#usable}); they count for nothing here, and a count
+     * they were needed for is refused until the {@code owner} stack has shared them.
+     */
+    public static List<String> problems(String project, String stack, Rule rule, Membership m, Set<String> pending,
+                                        String owner) {
         List<String> problems = new ArrayList<>();
         for (String user : rule.users()) {
             Integer level = m.directMembers().get(user);
@@ -93,19 +111,29 @@ public final class ApproverEligibility {
         }
         for (String group : rule.groups()) {
             Integer level = m.shares().get(group);
+            if (pending.contains(group)) {
+                continue;
+            }
             if (level == null || level < DEVELOPER) {
-                problems.add(project + ": approver group " + group + (level == null ? " is not shared with the project"
-                        : " is shared with a role below Developer") + ", so none of its members can approve. Run"
-                        + " `pulumi up` on the stack that shares groups (fluxfleet:gitlab.projectSettings.owner), or share"
-                        + " it as Developer (Manage > Members > Invite a group), then run this stack again.");
+                problems.add(project + ": approver group " + group + (level == null ? " is not shared with the project,"
+                        + " so none of its members can approve. Run `pulumi up` on the " + owner + " stack, which shares"
+                        + " groups (fluxfleet:gitlab.projectSettings.owner), or share it as Developer (Manage > Members >"
+                        + " Invite a group), then run this stack again."
+                        : " is shared with a role below Developer, so none of its members can approve, and fluxfleet"
+                        + " does not raise an existing share (that would replace it). Fix: set the share's role to"
+                        + " Developer in the project's Manage > Members > Groups, then run `pulumi up` again."));
             }
         }
         Set<String> eligible = eligible(rule, m);
         if (rule.required() > eligible.size()) {
+            List<String> waiting = rule.groups().stream().filter(pending::contains).toList();
             problems.add(project + ": the approval rule " + rule.name() + " needs " + rule.required() + " approvals"
                     + " but has " + eligible.size() + " eligible approver(s)" + (eligible.isEmpty() ? ""
-                    : " (" + String.join(", ", eligible) + ")") + "; GitLab then lets any Developer of the project"
-                    + " fill the missing approvals. Add direct members to the approver groups, or lower the count:"
+                    : " (" + String.join(", ", eligible) + ")") + "; GitLab then marks the rule invalid and approves"
+                    + " it automatically, so it would hold nothing. " + (waiting.isEmpty() ? ""
+                    : String.join(", ", waiting) + " is not shared with the project yet: run `pulumi up` on the "
+                    + owner + " stack (gitlab.projectSettings.owner) first, which shares it, then this stack again;"
+                    + " or a") + (waiting.isEmpty() ? "A" : "") + "dd direct members with Developer or more to the approver groups, or lower the count:"
                     + " `pulumi config set --path gitlab.approvals " + Math.max(1, eligible.size()) + " -s " + stack + "`.");
         }
         return problems;

@@ -41,6 +41,62 @@ public interface GitLabLookup {
     }
 
     /**
+     * The project's members as GitLab reports them, username to role number ({@link Roles}): {@code direct} from
+     * {@code GET /projects/:id/members}, {@code all} from {@code GET /projects/:id/members/all} (also members through
+     * parent groups; a user in both appears with the highest role). Empty when it cannot be asked (an offline render).
+     */
+    default Optional<Members> members(String projectId) {
+        return Optional.empty();
+    }
+
+    /**
+     * The direct members of {@code fullPath} ({@code GET /groups/:id/members}), username to role number: the only ones
+     * GitLab counts as approvers of a rule naming the group. An empty map for a group that does not exist; empty when
+     * it cannot be asked.
+     */
+    default Optional<Map<String, Integer>> groupMembers(String fullPath) {
+        return Optional.empty();
+    }
+
+    /** The username of the provider token's user ({@code GET /user}); empty when it cannot be asked. */
+    default Optional<String> currentUser() {
+        return Optional.empty();
+    }
+
+    /** A project's direct members and all its members (inherited ones included), username to role number. */
+    record Members(Map<String, Integer> direct, Map<String, Integer> all) {
+        public Members {
+            direct = Map.copyOf(direct);
+            all = Map.copyOf(all);
+        }
+    }
+
+    /**
+     * GitLab's role numbers (gitlabhq lib/gitlab/access.rb: GUEST 10, PLANNER 15, REPORTER 20, DEVELOPER 30,
+     * MAINTAINER 40, OWNER 50; NO_ACCESS 0, MINIMAL_ACCESS 5) by the names the provider reports them with
+     * (terraform-provider-gitlab {@code accessLevelValueToName}); ADMIN 60 is the instance administrator.
+     */
+    final class Roles {
+        public static final int DEVELOPER = 30;
+        public static final int MAINTAINER = 40;
+        private static final Map<String, Integer> BY_NAME = Map.of("no one", 0, "minimal", 5, "guest", 10,
+                "planner", 15, "reporter", 20, "developer", DEVELOPER, "maintainer", MAINTAINER, "owner", 50, "admin", 60);
+
+        private Roles() {}
+
+        /** The role number of a name the provider reports; an unknown name counts as no access. */
+        public static int level(String name) {
+            return name == null ? 0 : BY_NAME.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), 0);
+        }
+
+        /** The role's name as GitLab shows it ({@code Maintainer}), for messages. */
+        public static String name(int level) {
+            return BY_NAME.entrySet().stream().filter(e -> e.getValue() == level).map(Map.Entry::getKey).findFirst()
+                    .map(n -> Character.toUpperCase(n.charAt(0)) + n.substring(1)).orElse("role " + level);
+        }
+    }
+
+    /**
      * A protection that covers a branch: its name as entered (a wildcard keeps its {@code *}), the role levels that
      * may push and merge, whether a user, group or deploy key may push besides them, and force push.
      */

@@ -35,6 +35,8 @@ import java.util.Set;
  *   <li><b>A top-level CODEOWNERS handle that is a group</b> but is read as a user (it is not listed in
  *       {@code gitlab.projectSettings.sharedGroups}): it would never be shared, and GitLab makes the approval of a
  *       group that is not invited to the project optional.</li>
+ *   <li><b>Approvers and roles as GitLab reports them</b> ({@link Memberships}): the approval rule's users, groups
+ *       and count ({@link ApproverEligibility}); no one outside the platform group above Developer.</li>
  *   <li><b>Approval reachability</b> ({@link Reachability}).</li>
  * </ul>
  */
@@ -72,7 +74,9 @@ final class Preflight {
     static void check(GovernanceScope scope, GitLabLookup lookup, List<Read> reads) {
         List<String> problems = new ArrayList<>();
         Environment env = scope.environment();
+        Memberships memberships = new Memberships(scope, lookup);
         for (Read read : reads) {
+            memberships.check(read.facts(), problems);
             ProjectFacts facts = read.facts();
             String where = read.tenant().project() + "@" + env.branch();
             if (scope.edition() == Edition.CE && facts.protection().isPresent()) {

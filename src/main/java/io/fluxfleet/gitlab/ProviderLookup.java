@@ -4,15 +4,20 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ProviderResource;
 import io.fluxfleet.config.GitLabGovernanceSettings.Edition;
 import io.fluxfleet.gitlab.bindings.GitlabFunctions;
+import io.fluxfleet.gitlab.bindings.inputs.GetCurrentUserArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetGroupArgs;
+import io.fluxfleet.gitlab.bindings.inputs.GetGroupMembershipArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetMetadataArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectBranchesArgs;
+import io.fluxfleet.gitlab.bindings.inputs.GetProjectMembershipArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetProjectProtectedBranchesArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryFileArgs;
 import io.fluxfleet.gitlab.bindings.inputs.GetRepositoryTreeArgs;
+import io.fluxfleet.gitlab.bindings.outputs.GetGroupMembershipMember;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectBranchesBranch;
+import io.fluxfleet.gitlab.bindings.outputs.GetProjectMembershipMember;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchResult;
 import io.fluxfleet.gitlab.bindings.outputs.GetProjectProtectedBranchesProtectedBranch;
 import io.fluxfleet.gitlab.bindings.outputs.GetMetadataResult;
@@ -190,6 +195,65 @@ public final class ProviderLookup implements GitLabLookup {
             throw new IllegalStateException("fluxfleet could not look up the group " + fullPath + ": "
                     + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * {@code getProjectMembership} twice: without {@code inherited} the provider lists {@code ListProjectMembers}
+     * ({@code GET /projects/:id/members}, direct members), with it {@code ListAllProjectMembers}
+     * ({@code GET /projects/:id/members/all}, members through parent groups too); terraform-provider-gitlab
+     * internal/provider/data_source_gitlab_project_membership.go: "if inherited ... listMembers =
+     * client.ProjectMembers.ListAllProjectMembers". Both page through every member.
+     */
+    @Override
+    public Optional<Members> members(String projectId) {
+        Map<String, Integer> direct = new TreeMap<>();
+        Map<String, Integer> all = new TreeMap<>();
+        for (boolean inherited : List.of(false, true)) {
+            List<GetProjectMembershipMember> list = await(GitlabFunctions.getProjectMembershipPlain(
+                    GetProjectMembershipArgs.builder().project(projectId).inherited(inherited).build(), options),
+                    "list the " + (inherited ? "" : "direct ") + "members of project " + projectId).members();
+            Map<String, Integer> into = inherited ? all : direct;
+            if (list != null) {
+                list.stream().filter(m -> m.username() != null)
+                        .forEach(m -> into.merge(m.username(), Roles.level(m.accessLevel()), Math::max));
+            }
+        }
+        direct.forEach((user, level) -> all.merge(user, level, Math::max));
+        return Optional.of(new Members(direct, all));
+    }
+
+    /**
+     * {@code getGroupMembership} without {@code inherited}: {@code ListGroupMembers} ({@code GET /groups/:id/members}),
+     * the group's direct members (terraform-provider-gitlab data_source_gitlab_group_membership.go). A group that does
+     * not exist (404) has no members.
+     */
+    @Override
+    public Optional<Map<String, Integer>> groupMembers(String fullPath) {
+        try {
+            List<GetGroupMembershipMember> list = GitlabFunctions.getGroupMembershipPlain(
+                    GetGroupMembershipArgs.builder().fullPath(fullPath).build(), options).join().members();
+            Map<String, Integer> members = new TreeMap<>();
+            if (list != null) {
+                list.stream().filter(m -> m.username() != null)
+                        .forEach(m -> members.merge(m.username(), Roles.level(m.accessLevel()), Math::max));
+            }
+            return Optional.of(members);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("404") || message.contains("not found")) {
+                return Optional.of(Map.of());
+            }
+            throw new IllegalStateException("fluxfleet could not list the members of group " + fullPath + ": "
+                    + cause.getMessage(), cause);
+        }
+    }
+
+    /** {@code getCurrentUser}: the token's own user, whom the role check never counts against the platform group. */
+    @Override
+    public Optional<String> currentUser() {
+        return Optional.ofNullable(await(GitlabFunctions.getCurrentUserPlain(GetCurrentUserArgs.Empty, options),
+                "read the GitLab token's user").username());
     }
 
     /** The protection of exactly {@code branch}, or null when only a wildcard or group-level one covers it. */

@@ -60,8 +60,14 @@ class CommittedStacksOnEveryInstanceTest {
         return ConfigLoader.load(env.id(), raw.withValues(values));
     }
 
+    /**
+     * The instance with the committed stacks' approver groups staffed: prod asks for three approvals from the platform
+     * and security groups, which GitLab counts from their direct members with Developer or more.
+     */
     static FakeGitLab instance(FakeGitLab.Kind kind) {
-        FakeGitLab gitlab = new FakeGitLab(kind);
+        FakeGitLab gitlab = new FakeGitLab(kind).groupMember("your-org/platform-team", "pat", "maintainer")
+                .groupMember("your-org/platform-team", "sam", "developer")
+                .groupMember("your-org/security-team", "sid", "developer");
         GitLabGovernanceTest.GROUPS.forEach(gitlab::group);
         gitlab.project("101", "your-org/tenant1-gitops");
         return gitlab;

@@ -50,6 +50,11 @@ final class FakeGitLab {
     static final String SHARE = "gitlab:index/projectShareGroup:ProjectShareGroup";
 
     static final String PROTECTED_BRANCHES = "gitlab:index/getProjectProtectedBranches:getProjectProtectedBranches";
+    static final String PROJECT_MEMBERSHIP = "gitlab:index/getProjectMembership:getProjectMembership";
+    static final String GROUP_MEMBERSHIP = "gitlab:index/getGroupMembership:getGroupMembership";
+    static final String CURRENT_USER = "gitlab:index/getCurrentUser:getCurrentUser";
+    /** The token's user when a test does not name one ({@link #token}). */
+    static final String DEFAULT_TOKEN_USER = "fluxfleet-bot";
 
     /** GitLab's role numbers: {@link FakeGitLabRules#ACCESS}. */
     static final Map<String, Integer> ACCESS = FakeGitLabRules.ACCESS;
@@ -101,6 +106,8 @@ final class FakeGitLab {
         final Map<String, Map<String, Object>> wildcardLevels = new HashMap<>();
         /** Direct members by username and role number: the only members an approval rule or role owner counts. */
         final Map<String, Integer> directMembers = new TreeMap<>();
+        /** Members through a parent group, by username and role number (GET /projects/:id/members/all lists them). */
+        final Map<String, Integer> inheritedMembers = new TreeMap<>();
         /** Approval rules as applied: name to users, groups, approvals required and the protected branches. */
         final Map<String, ApprovalRule> approvalRules = new TreeMap<>();
         /** Branch name to path to content. */
@@ -164,6 +171,13 @@ final class FakeGitLab {
         /** A direct member of the project with {@code role} (also a member for {@link #member}'s purpose). */
         FakeProject directMember(String username, String role) {
             directMembers.put(username, ACCESS.get(role));
+            members.add(username);
+            return this;
+        }
+
+        /** A member through a parent group with {@code role}: not a direct member (also a member for {@link #member}). */
+        FakeProject inheritedMember(String username, String role) {
+            inheritedMembers.put(username, ACCESS.get(role));
             members.add(username);
             return this;
         }
@@ -423,6 +437,28 @@ final class FakeGitLab {
                     return Map.of("content", Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)),
                             "encoding", "base64", "filePath", a.get("filePath"), "ref", a.get("ref"), "project", p.id);
                 })
+                .invoke(PROJECT_MEMBERSHIP, a -> {
+                    // terraform-provider-gitlab data_source_gitlab_project_membership.go: inherited -> GET
+                    // /projects/:id/members/all (direct and parent-group members, the highest role of each), else GET
+                    // /projects/:id/members (direct only); access_level as its name (accessLevelValueToName).
+                    FakeProject p = byId(a.get("project"));
+                    Map<String, Integer> listed = new TreeMap<>(p.directMembers);
+                    if (Boolean.TRUE.equals(a.get("inherited"))) {
+                        p.inheritedMembers.forEach((u, level) -> listed.merge(u, level, Math::max));
+                    }
+                    return Map.of("id", p.id, "project", p.id, "members", memberList(listed));
+                })
+                .invoke(GROUP_MEMBERSHIP, a -> {
+                    // data_source_gitlab_group_membership.go: GET /groups/:id/members, the group's direct members
+                    String path = String.valueOf(a.get("fullPath"));
+                    if (!groups.containsKey(path)) {
+                        throw new IllegalArgumentException("404 Group Not Found");
+                    }
+                    return Map.of("id", String.valueOf(groups.get(path)), "fullPath", path, "groupId", groups.get(path),
+                            "accessLevel", "", "members", memberList(groupMembers.getOrDefault(path, Map.of())));
+                })
+                .invoke(CURRENT_USER, a -> Map.of("id", "1", "username", tokenUser == null ? DEFAULT_TOKEN_USER : tokenUser,
+                        "name", "fluxfleet", "bot", false))
                 .invoke("gitlab:index/getGroup:getGroup", a -> {
                     Integer id = groups.get(String.valueOf(a.get("fullPath")));
                     if (id == null) {
@@ -448,6 +484,15 @@ final class FakeGitLab {
                 .outputs(PROTECTION, i -> Map.of("branchProtectionId", protectionIds.computeIfAbsent(
                         i.get("project") + ":" + i.get("branch"), k -> 501 + protectionIds.size())))
                 .outputs(DEPLOY_TOKEN, i -> Map.of("username", "gitlab+deploy-token-9", "token", "gldt-" + i.get("name")));
+    }
+
+    /** Members as the membership data sources list them: username and the role's name, sorted by username. */
+    private static List<Map<String, Object>> memberList(Map<String, Integer> members) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        new TreeMap<>(members).forEach((user, level) -> list.add(Map.of("username", user, "id", 1000 + list.size(),
+                "name", user, "state", "active", "accessLevel", ACCESS.entrySet().stream()
+                        .filter(e -> e.getValue().equals(level)).map(Map.Entry::getKey).findFirst().orElse("guest"))));
+        return list;
     }
 
     /**

@@ -63,14 +63,18 @@ class GitLabGovernanceTest {
 
     /**
      * Two tenants' projects, new to fluxfleet: only {@code main} (protected), merge settings already as the policy,
-     * alice a member. {@code shared}: the owner stack has already shared the groups (as after onboarding).
+     * alice and bob direct members with Developer, the platform group with two direct members (pat, sam), so the
+     * premium approvers (the platform group and alice) are three, as prod requires. {@code shared}: the owner stack
+     * has already shared the groups (as after onboarding).
      */
     static FakeGitLab greenfield(FakeGitLab.Kind kind, boolean shared) {
-        FakeGitLab gitlab = new FakeGitLab(kind).user("alice", 21).user("bob", 22);
+        FakeGitLab gitlab = new FakeGitLab(kind).user("alice", 21).user("bob", 22)
+                .groupMember("your-org/platform-team", "pat", "maintainer")
+                .groupMember("your-org/platform-team", "sam", "developer");
         GROUPS.forEach(gitlab::group);
         for (String[] p : List.of(new String[] {"101", "your-org/tenant1-gitops"}, new String[] {"102", "your-org/tenant2-gitops"})) {
             FakeGitLab.FakeProject project = gitlab.project(p[0], p[1]).mergeSettings("ff", true, true, false)
-                    .squash("never").member("alice").member("bob");
+                    .squash("never").directMember("alice", "developer").directMember("bob", "developer");
             if (shared) {
                 GROUPS.keySet().forEach(g -> project.share(g, "developer"));
             }
@@ -89,12 +93,17 @@ class GitLabGovernanceTest {
 
     /** As above, with the given {@code gitlab} object (YAML) instead of the premium one. */
     static void promotedUpTo(FakeGitLab gitlab, Environment env, String gitlabYaml) {
+        promotedUpToWith(gitlab, env, before -> gitlabYaml == null ? GovernanceConfigs.premium(before.id())
+                : GovernanceConfigs.stack(before.id(), gitlabYaml));
+    }
+
+    /** As above, each earlier stack's file made by {@code stack}. */
+    static void promotedUpToWith(FakeGitLab gitlab, Environment env, java.util.function.Function<Environment, ObjectNode> stack) {
         for (Environment before : Environment.values()) {
             if (before.ordinal() >= env.ordinal()) {
                 return;
             }
-            Run run = run(gitlab, gitlabYaml == null ? GovernanceConfigs.premium(before.id())
-                    : GovernanceConfigs.stack(before.id(), gitlabYaml));
+            Run run = run(gitlab, stack.apply(before));
             gitlab.apply(run.mocks());
             PulumiTest.cleanup();
         }
@@ -301,8 +310,9 @@ class GitLabGovernanceTest {
     @Test
     void theOwnerStackSharesEveryGroupBeforeTheRulesThatCountOnIt() {
         FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
-        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/qa-team", "maintainer")
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "maintainer")
                 .share("your-org/dev-team", "reporter");
+        gitlab.project("102", "your-org/tenant2-gitops").share("your-org/platform-team", "maintainer");
         promotedUpTo(gitlab, Environment.PROD);
         Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
         Map<String, Registered> shares = prod.mocks().all(SHARE).stream().filter(r -> r.name().startsWith("tenant1-"))
@@ -310,12 +320,12 @@ class GitLabGovernanceTest {
         assertEquals(Set.of("tenant1-share-your-org-platform-team", "tenant1-share-your-org-devops-team",
                 "tenant1-share-your-org-security-team", "tenant1-share-your-org-qa-team",
                 "tenant1-share-your-org-app-team"), shares.keySet(), "a share below developer is reported, not held");
-        assertEquals(Map.of("project", "101", "groupId", 11, "groupAccess", "developer"),
-                shares.get("tenant1-share-your-org-platform-team").inputs());
-        assertNull(shares.get("tenant1-share-your-org-platform-team").importId(), "a missing share is created");
-        assertEquals("maintainer", shares.get("tenant1-share-your-org-qa-team").input("groupAccess"),
-                "an existing higher role is kept, never lowered");
-        assertEquals("101:14", shares.get("tenant1-share-your-org-qa-team").importId());
+        assertEquals(Map.of("project", "101", "groupId", 13, "groupAccess", "developer"),
+                shares.get("tenant1-share-your-org-security-team").inputs());
+        assertNull(shares.get("tenant1-share-your-org-security-team").importId(), "a missing share is created");
+        assertEquals("maintainer", shares.get("tenant1-share-your-org-platform-team").input("groupAccess"),
+                "the platform group's higher role is kept, never lowered");
+        assertEquals("101:11", shares.get("tenant1-share-your-org-platform-team").importId());
         assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("shared with your-org/dev-team below developer")
                 && w.contains("raise the share to developer")), prod.log().warnings.toString());
         gitlab.apply(prod.mocks());
@@ -326,26 +336,35 @@ class GitLabGovernanceTest {
     }
 
     /**
-     * A merger or approver group already shared below Developer: the owner stack reports the share (it cannot raise it
-     * without replacing it) and leaves the group out of the rules, because GitLab refuses it in {@code allowed_to_merge}
-     * (EE::ProtectedRefAccess#validate_group_membership needs a share as Developer to Owner) and would not count its
-     * approvals. Before, the owner stack listed it and its first {@code up} failed.
+     * An approver group already shared below Developer (Reporter): none of its members can approve, so the rule would
+     * be short of eligible approvers and GitLab would approve it automatically. Every stack refuses it before any
+     * resource, naming the project and the fix (the owner stack cannot raise the share itself without replacing it);
+     * once the share is raised in GitLab the same run goes through.
      */
     @Test
-    void theOwnerStackLeavesOutAGroupSharedBelowDeveloper() {
-        FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
-        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "reporter");
+    void anApproverGroupSharedAsReporterIsRefusedUntilTheShareIsRaised() {
+        FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, true);
         promotedUpTo(gitlab, Environment.PROD);
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "reporter");
+        String refused = failure(() -> run(gitlab, GovernanceConfigs.premium("prod")));
+        assertTrue(refused.contains("your-org/tenant1-gitops: approver group your-org/platform-team is shared with a role"
+                + " below Developer") && refused.contains("Manage > Members > Groups"), refused);
+        assertFalse(refused.contains("your-org/tenant2-gitops: approver group"), "tenant2 shares it as Developer");
+
+        gitlab.project("101", "your-org/tenant1-gitops").share("your-org/platform-team", "developer");
+        PulumiTest.cleanup();
         Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
-        assertEquals(List.of(Map.of("accessLevel", "maintainer"), Map.of("userId", 21)),
-                prod.mocks().find(PROTECTION, "tenant1-prod-protection").input("allowedToMerges"));
-        assertEquals(List.of(), prod.mocks().find(RULE, "tenant1-prod-approval-rule").input("groupIds"));
-        assertEquals(List.of(Map.of("accessLevel", "maintainer"), Map.of("groupId", 11), Map.of("userId", 21)),
-                prod.mocks().find(PROTECTION, "tenant2-prod-protection").input("allowedToMerges"), "tenant2 shares it");
-        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("your-org/tenant1-gitops: your-org/platform-team"
-                + " left out of the prod mergers")), prod.log().warnings.toString());
-        assertTrue(prod.log().warnings.stream().anyMatch(w -> w.contains("shared with your-org/platform-team below developer")),
-                prod.log().warnings.toString());
+        assertEquals(List.of(11), prod.mocks().find(RULE, "tenant1-prod-approval-rule").input("groupIds"));
+    }
+
+    /** The messages of a run that must fail, causes included. */
+    static String failure(Runnable run) {
+        Throwable e = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, run::run);
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
     }
 
     @Test

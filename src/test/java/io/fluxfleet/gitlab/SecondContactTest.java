@@ -189,7 +189,7 @@ class SecondContactTest {
         }
         gitlab.project("101", PATH).directMember("alice", "developer").directMember("bob", "developer")
                 .directMember("carol", "developer");
-        gitlab.project("102", "your-org/tenant2-gitops").member("carol");
+        gitlab.project("102", "your-org/tenant2-gitops").directMember("carol", "developer");
         gitlab.user("carol", 23);
         Run three = settle(gitlab, stack(kind, Environment.PROD, TEAMS + "approvers:\n  users: [alice, bob, carol]\n"));
         if (kind.licensed) {
