@@ -352,13 +352,15 @@ public record GitLabGovernanceSettings(
                     + f.key("approvers") + ".groups or user in " + f.key("approvers") + ".users (an approval rule"
                     + " without eligible approvers does not hold merges back)");
         } else if (tier.hasApprovals() && approvers.groups().isEmpty() && approvals > approvers.users().size()) {
-            // gitlab-org/gitlab doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers": "If the number
-            // of required approvals is greater than the number of assigned approvers, approvals from other users with
-            // at least the Developer role in the project count toward meeting the required number of approvals".
+            // gitlab-org/gitlab ee/app/models/approval_wrapped_rule.rb: invalid_rule? is "!any_approver? &&
+            // approvals_required > approvers.size", and approved? is "approvals_left <= 0 || (invalid_rule? &&
+            // allow_merge_when_invalid?)", true for a rule no security policy made (!117557: "marked as invalid and
+            // automatically approved"). Only the rule's own approvers count toward it (approved_approvers), so the
+            // docs' "approvals from other users with at least the Developer role ... count" does not fill such a rule.
             f.problem("approvals", "is " + approvals + ", but " + f.key("approvers") + " names only "
-                    + approvers.users().size() + " user(s) and no group: GitLab then lets any Developer of the project"
-                    + " fill the missing approvals. Name more approvers (" + f.key("approvers") + ".groups), or lower"
-                    + " it: `pulumi config set --path gitlab.approvals " + approvers.users().size() + "`");
+                    + approvers.users().size() + " user(s) and no group: GitLab marks such a rule invalid and approves"
+                    + " it automatically, so it would hold nothing. Name more approvers (" + f.key("approvers")
+                    + ".groups), or lower it: `pulumi config set --path gitlab.approvals " + approvers.users().size() + "`");
         }
 
         boolean unprotectersSet = f.has("unprotecters");

@@ -36,8 +36,11 @@ final class GroupShares {
      * developer or higher permissions" (doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers");
      * a group code owner's approval is required only for a group "invited to the project with at least the Developer
      * role" (doc/user/project/repository/branches/protected.md; codeowners advanced.md, "Group inheritance and
-     * eligibility"). An existing share with a higher role is adopted as it is, never lowered; one below Developer is
-     * reported for a maintainer to raise (holding it would mean replacing it).
+     * eligibility"). An existing share of the platform group with a higher role is adopted as it is; any other group
+     * shared above Developer never reaches here: {@link Memberships} refuses it first on this stack (tenant teams get
+     * at most Developer, and lowering it from the program would replace it). One below Developer is reported for a
+     * maintainer to raise (holding it would mean replacing it); an approver group's is refused ({@link
+     * ApproverEligibility}).
      */
     Map<String, ProjectShareGroup> shares(Tenant tenant, ProjectFacts facts) {
         Map<String, ProjectShareGroup> shares = new TreeMap<>();

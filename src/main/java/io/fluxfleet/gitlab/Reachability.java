@@ -8,11 +8,12 @@ import io.fluxfleet.config.GitLabGovernanceSettings.Principals;
  * Who may not approve: the author ({@code mergeRequestsAuthorApproval: false}) and everyone who committed to it
  * ({@code mergeRequestsDisableCommittersApproval: true}, both set by {@link MergeChecks}); for a promotion that is
  * everyone whose commits it promotes. When a rule's eligible approvers for a merge request are fewer than it
- * requires, GitLab does not leave the merge request blocked: it marks the rule invalid and approves it automatically
- * (gitlab-org/gitlab#334698 and !87596, "Invalid rules"; !117557: "the required approvals count was higher than the
- * number of eligible approvers" -> "marked as invalid and automatically approved"), so a rule that cannot be met
- * silently holds nothing. Counted from the config: named users; a group's size is not known to an offline
- * render, so a rule with a group is not counted here.
+ * requires, GitLab does not leave the merge request blocked, nor let other Developers fill it: it marks the rule
+ * invalid and approves it automatically (gitlab-org/gitlab ee/app/models/approval_wrapped_rule.rb: {@code
+ * invalid_rule?} "approvals_required > approvers.size", the approvers less the author and the committers;
+ * {@code approved?} "approvals_left <= 0 || (invalid_rule? && allow_merge_when_invalid?)"; #334698, !87596, !117557),
+ * so a rule that cannot be met silently holds nothing. Counted from the config: named users; a group's members are
+ * counted at {@code up} against GitLab ({@link Memberships}), so a rule with a group is not counted here.
  */
 final class Reachability {
     private Reachability() {}

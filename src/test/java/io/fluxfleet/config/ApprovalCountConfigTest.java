@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 20: a rule that asks for more approvals than it names users (and names no group) lets any Developer fill the
- * gap (gitlab-org/gitlab doc/user/project/merge_requests/approvals/rules.md, "Eligible approvers"), so the config is
- * refused before anything is registered; groups are judged at {@code up}, against what GitLab reports.
+ * Issue 20: a rule that asks for more approvals than it names users (and names no group) is one GitLab marks invalid
+ * and approves automatically (gitlab-org/gitlab ee/app/models/approval_wrapped_rule.rb: {@code invalid_rule?} is
+ * "approvals_required > approvers.size", and {@code approved?} holds for an invalid rule; !117557), so it would hold
+ * nothing; the config is refused before anything is registered. Groups are judged at {@code up}, against what GitLab
+ * reports ({@code gitlab.MembershipPreflightTest}).
  */
 class ApprovalCountConfigTest {
     @Test
@@ -22,7 +24,7 @@ class ApprovalCountConfigTest {
                 approvers: {users: [pat, sam]}
                 """)));
         assertEquals("fluxfleet:gitlab.approvals", e.problems().get(0).key());
-        assertTrue(e.getMessage().contains("any Developer") && e.getMessage().contains("gitlab.approvals 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("approves it automatically") && e.getMessage().contains("gitlab.approvals 2"), e.getMessage());
     }
 
     @Test

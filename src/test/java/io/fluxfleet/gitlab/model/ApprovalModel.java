@@ -17,8 +17,13 @@ import java.util.Set;
  *   <li>R3 "Users with the Planner or Reporter role can approve only if ... part of a group that has been shared with
  *       the project ... at least the Reporter role" and "Approval permissions for users with the Planner and Reporter
  *       role are enabled" (an opt-in project setting).</li>
- *   <li>R4 "If the number of required approvals is greater than the number of assigned approvers, approvals from other
- *       users with at least the Developer role in the project count toward meeting the required number".</li>
+ *   <li>R4 a rule whose eligible approvers (R1-R3, less the author: R5) are fewer than it requires is invalid and
+ *       approved automatically, with no approval at all; another Developer's approval is recorded but never counts
+ *       toward a rule that does not name them (gitlab-org/gitlab ee/app/models/approval_wrapped_rule.rb:
+ *       {@code invalid_rule?} "approvals_required > approvers.size", {@code approved?} "approvals_left <= 0 ||
+ *       (invalid_rule? && allow_merge_when_invalid?)", {@code approved_approvers} only the rule's own approvers;
+ *       !117557). The docs' older sentence, "approvals from other users with at least the Developer role ... count
+ *       toward meeting the required number", is not what that code does for a rule.</li>
  *   <li>R5 "Merge request authors do not count as eligible approvers on their own merge requests by default".</li>
  * </ol>
  */
@@ -87,9 +92,9 @@ public final class ApprovalModel {
     /** Whether {@code approvals} (by distinct users) satisfy a rule requiring {@code required} (R4 included). */
     public boolean satisfied(int required, List<String> users, List<String> groups, String author, Set<String> approvals) {
         Set<String> assigned = assigned(users, groups, author);
-        boolean implicit = required > assigned.size();
-        long counted = approvals.stream().filter(u -> !u.equals(author)).filter(u -> assigned.contains(u)
-                || (implicit && projectRoles.getOrDefault(u, 0) >= DEVELOPER)).count();
-        return counted >= required;
+        if (required > assigned.size()) {
+            return true;
+        }
+        return approvals.stream().filter(u -> !u.equals(author)).filter(assigned::contains).count() >= required;
     }
 }

@@ -23,9 +23,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * Issue 20, "approvals anyone can give": the prod rule asks for three approvals of the platform group. The attacker is
  * a tenant developer ({@code mallory}, Developer in the project) with a colleague ({@code mike}, Developer too) and
- * the approvals of whoever the rule names, one short of the count. Each hostile
- * project state lets her approval count ({@link ApprovalModel}, GitLab's rules); fluxfleet must refuse every one of
- * them ({@link ApproverEligibility}) and accept the legitimate state, under which she cannot fill the rule.
+ * the approvals of whoever the rule names, one short of the count. Each hostile project state lets her merge
+ * request through anyway ({@link ApprovalModel}, GitLab's rules: a rule short of eligible approvers is approved by
+ * GitLab itself, or a Reporter share counts once opted in); fluxfleet must refuse every one of them
+ * ({@link ApproverEligibility}) and accept the legitimate state, under which she cannot fill the rule.
  */
 class ApproverEligibilityScenarioTest {
     private static final int DEV = ApprovalModel.DEVELOPER;
@@ -48,7 +49,7 @@ class ApproverEligibilityScenarioTest {
 
     static Stream<Arguments> hostile() {
         return Stream.of(
-                arguments("the approver group has fewer direct members than the rule needs (any Developer fills the gap)",
+                arguments("the approver group has fewer direct members than the rule needs (GitLab approves the invalid rule itself)",
                         new Rule("prod", 3, List.of(), List.of(PLATFORM)),
                         base().share(PLATFORM, DEV, List.of("pat", "sam"), List.of())),
                 arguments("the approver group's members are inherited, not direct",
