@@ -168,7 +168,9 @@ public interface GitLabLookup {
      * Facts for a GitLab that cannot be asked, e.g. an offline render: the edition is the declared one, every project
      * is new to fluxfleet (its path stands in for its ID, default branch {@code main}, no environment branch, no
      * files), and the stacks are assumed to be applied in promotion order, so the branch an environment branch is
-     * created from exists and the owner stack has shared the groups.
+     * created from exists and the owner stack has shared the groups. Members are unknown ({@link #members} and
+     * {@link #groupMembers} empty), so the approver and role checks ({@link Memberships}) run only against a live
+     * instance; the committed stacks render without them.
      */
     static GitLabLookup greenfield() {
         return new GitLabLookup() {
