@@ -44,6 +44,7 @@ final class Memberships {
     private final GitLabLookup lookup;
     private final Map<String, Map<String, Integer>> groupMembers = new HashMap<>();
     private Set<String> platformUsers;
+    private Optional<String> tokenUser;
 
     Memberships(GovernanceScope scope, GitLabLookup lookup) {
         this.scope = scope;
@@ -114,7 +115,10 @@ final class Memberships {
     private List<String> elevated(ProjectFacts facts, Members members) {
         List<String> found = new ArrayList<>();
         Set<String> platform = platformUsers();
-        Optional<String> token = lookup.currentUser();
+        if (tokenUser == null) {
+            tokenUser = lookup.currentUser();
+        }
+        Optional<String> token = tokenUser;
         String project = facts.pathWithNamespace();
         members.all().forEach((user, level) -> {
             if (level < Roles.MAINTAINER || platform.contains(user) || token.map(user::equals).orElse(false)) {

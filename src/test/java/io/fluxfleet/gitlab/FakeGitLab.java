@@ -34,7 +34,11 @@ import java.util.TreeMap;
  *   <li>the engine's refusal to replace an adopted (imported) CE protection whose access levels differ;</li>
  *   <li>wildcard and group-level protections ({@link FakeProject#wildcard(String, String, String)}), also over a
  *       branch that does not exist yet, the most permissive one winning ({@link FakeProject#canPush});</li>
- *   <li>CODEOWNERS owners, role owners included ({@link #codeOwnerUsers}).</li>
+ *   <li>CODEOWNERS owners, role owners included ({@link #codeOwnerUsers});</li>
+ *   <li>membership as the provider's data sources list it: a project's direct members, or with {@code inherited}
+ *       its members through parent groups too ({@link FakeProject#inheritedMember}); a group's direct members; the
+ *       token's user ({@link #token}, else {@link #DEFAULT_TOKEN_USER}). Members of a group shared with the project
+ *       are not listed as project members here: fluxfleet judges a share by its role.</li>
  * </ul>
  * Members: {@link FakeProject#member} (any membership), {@link FakeProject#directMember} (with a role),
  * {@link #groupMember} (a group's direct members).
