@@ -65,13 +65,12 @@ final class Memberships {
             problems.addAll(approvers(facts, members.get()));
         }
         List<String> elevated = elevated(facts, members.get());
+        List<String> held = scope.sharesGroups() ? sharesAboveDeveloper(facts) : List.of();
+        problems.addAll(held);
         if (scope.environment().refusesElevatedTenantRoles()) {
             problems.addAll(elevated);
         } else {
-            elevated.forEach(scope.log()::warn);
-        }
-        if (scope.sharesGroups()) {
-            problems.addAll(sharesAboveDeveloper(facts));
+            elevated.stream().filter(w -> !held.contains(w)).forEach(scope.log()::warn);
         }
     }
 

@@ -200,6 +200,13 @@ class MembershipPreflightTest {
                 + " Maintainer")), "a stack that does not share groups only warns outside prod");
 
         PulumiTest.cleanup();
+        ObjectNode devOwns = GovernanceConfigs.premium("dev");
+        ((ObjectNode) devOwns.get("gitlab")).putObject("projectSettings").put("owner", "dev");
+        String owner = failure(() -> run(gitlab, devOwns));
+        assertTrue(owner.contains(TENANT1 + ": the group your-org/dev-team is shared with the project as Maintainer"),
+                "the stack that shares groups would adopt it, so it refuses outside prod too: " + owner);
+
+        PulumiTest.cleanup();
         gitlab.project("101", TENANT1).share("your-org/dev-team", "developer").share("your-org/platform-team", "owner");
         Run fixed = run(gitlab, GovernanceConfigs.premium("prod"));
         assertEquals("owner", fixed.mocks().find(FakeGitLab.SHARE, "tenant1-share-your-org-platform-team")
