@@ -24,9 +24,10 @@ import java.util.TreeSet;
  *   <li><b>Approvers</b> ({@link ApproverEligibility}): the environment's rule judged against the project's direct
  *       members, its shares and the approver groups' direct members.</li>
  *   <li><b>Role cap</b>: a Maintainer or Owner of the project can edit its approval rules and merge request settings
- *       (gitlabhq ee/app/policies/ee/project_policy.rb: "(admin | maintainer) ... enable
- *       :admin_merge_request_approval_settings"; doc/user/permissions.md, project members: approval rules and
- *       settings, and unprotecting a branch, are Maintainer actions) and, on CE or without
+ *       (gitlabhq ee/app/policies/ee/project_policy.rb: "rule { can?(:maintainer_access) }.policy do ... enable
+ *       :modify_approvers_rules ... :modify_merge_request_author_setting ... :modify_merge_request_committer_setting",
+ *       and "(admin | maintainer) ... enable :admin_merge_request_approval_settings"; doc/user/permissions.md: approval
+ *       rules and settings, and unprotecting a branch, are Maintainer actions) and, on CE or without
  *       {@code gitlab.unprotecters}, unprotect the branch (ee/app/policies/ee/protected_branch_policy.rb). So anyone
  *       holding Maintainer or more, directly, through a parent group or through a group share, who is not in the
  *       platform group ({@code gitlab.teams.platform}'s groups and users, {@code gitlab.unprotecters}) and is not the
