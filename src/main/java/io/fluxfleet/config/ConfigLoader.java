@@ -90,7 +90,9 @@ public final class ConfigLoader {
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         FluxFleetConfig.Await await = AwaitConfig.read(top.object("await"), environment, flux, infra);
-        Admission admission = Admission.parse(top.object("admission"), environment, stack);
+        Admission admission = Admission.parse(top.object("admission"), environment, stack,
+                tenants.stream().map(Tenant::name).collect(java.util.stream.Collectors.toSet()));
+        problems.addAll(IngressDomains.overlaps(ingressClaims(tenants, webhooks)));
         NetworkSettings network = NetworkSettings.parse(top.object("network"));
         ObjectQuota quota = environment.quota().with(ObjectQuota.overrides(top.object("quota")));
         top.finish();
@@ -409,6 +411,27 @@ public final class ConfigLoader {
                     + " (a digest may follow the tag, e.g. :1.4.2@sha256:...)");
         }
         return ok ? Optional.of(image) : Optional.empty();
+    }
+
+    /**
+     * What each owner may publish Ingress hosts for, in config order: the Flux receiver's host first (so an overlap is
+     * reported at the tenant's key, the one to change), then every tenant's domains.
+     */
+    private static List<IngressDomains.Claim> ingressClaims(List<Tenant> tenants, Webhooks webhooks) {
+        List<IngressDomains.Claim> claims = new ArrayList<>();
+        if (webhooks.enabled()) {
+            webhooks.ingressHost().ifPresent(host -> claims.add(new IngressDomains.Claim(
+                    "the Flux webhook receiver", RawConfig.NAMESPACE + ":webhooks.ingressHost", host, false)));
+        }
+        for (int i = 0; i < tenants.size(); i++) {
+            Tenant t = tenants.get(i);
+            List<String> domains = t.security().ingressDomains();
+            for (int j = 0; j < domains.size(); j++) {
+                claims.add(new IngressDomains.Claim("tenant " + Shown.quoted(t.name()),
+                        RawConfig.NAMESPACE + ":tenants[" + i + "].ingressDomains[" + j + "]", domains.get(j), true));
+            }
+        }
+        return claims;
     }
 
     private static Webhooks webhooks(Fields f) {
