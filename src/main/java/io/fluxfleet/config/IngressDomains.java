@@ -104,14 +104,56 @@ public final class IngressDomains {
                 if (first.owner().equals(later.owner())) {
                     continue;
                 }
-                sharedName(first, later).ifPresent(name -> problems.add(new Problem(later.key(), Shown.quoted(
-                        later.value()) + " of " + later.owner() + " overlaps " + Shown.quoted(first.value()) + " of "
-                        + first.owner() + " (" + first.key() + "): both could publish an Ingress serving "
-                        + Shown.quoted(name) + ", and the ingress controller would send one's traffic to the other;"
-                        + " give each owner domains that are neither equal, nor below one another, nor under the"
-                        + " other's wildcard")));
+                sharedName(first, later).ifPresent(name -> problems.add(problem(later, first, name)));
             }
         }
         return problems;
+    }
+
+    /**
+     * Every overlap of one of {@code own} with one of {@code others} (another stack's tenants: the other shards of the
+     * same platform), as a problem at the own claim's key. Overlaps within {@code own} are {@link #overlaps}'.
+     */
+    public static List<Problem> overlapsWith(List<Claim> own, List<Claim> others) {
+        List<Problem> problems = new ArrayList<>();
+        for (Claim mine : own) {
+            for (Claim theirs : others) {
+                sharedName(theirs, mine).ifPresent(name -> problems.add(problem(mine, theirs, name)));
+            }
+        }
+        return problems;
+    }
+
+    private static Problem problem(Claim at, Claim other, String name) {
+        return new Problem(at.key(), Shown.quoted(at.value()) + " of " + at.owner() + " overlaps "
+                + Shown.quoted(other.value()) + " of " + other.owner() + " (" + other.key() + "): both could publish an"
+                + " Ingress serving " + Shown.quoted(name) + ", and the ingress controller would send one's traffic to"
+                + " the other; give each owner domains that are neither equal, nor below one another, nor under the"
+                + " other's wildcard");
+    }
+
+    /**
+     * The claims of a raw {@code tenants} list (a stack file's, not yet validated): every valid domain of every tenant,
+     * keyed {@code <prefix>tenants[i].ingressDomains[j]}. Invalid entries are left to the config's own validation.
+     *
+     * @param where appended to each owner, e.g. {@code " in Pulumi.prod-tenants-a.yaml"}, or empty
+     */
+    public static List<Claim> claims(com.fasterxml.jackson.databind.JsonNode tenants, String keyPrefix, String where) {
+        List<Claim> claims = new ArrayList<>();
+        if (tenants == null || !tenants.isArray()) {
+            return claims;
+        }
+        for (int i = 0; i < tenants.size(); i++) {
+            var domains = tenants.get(i).path("ingressDomains");
+            String name = tenants.get(i).path("name").asText();
+            for (int j = 0; j < domains.size(); j++) {
+                String domain = domains.get(j).asText();
+                if (domains.get(j).isValueNode() && Validators.ingressHost(domain).isEmpty()) {
+                    claims.add(new Claim("tenant " + Shown.quoted(name) + where,
+                            keyPrefix + "tenants[" + i + "].ingressDomains[" + j + "]", domain, true));
+                }
+            }
+        }
+        return claims;
     }
 }
