@@ -93,7 +93,7 @@ public final class ConfigLoader {
         Admission admission = Admission.parse(top.object("admission"), environment, stack,
                 tenants.stream().map(Tenant::name).collect(java.util.stream.Collectors.toSet()));
         problems.addAll(IngressDomains.overlaps(ingressClaims(tenants, webhooks)));
-        NetworkSettings network = NetworkSettings.parse(top.object("network"));
+        NetworkSettings network = NetworkSettings.parse(top.object("network"), environment, stack);
         ObjectQuota quota = environment.quota().with(ObjectQuota.overrides(top.object("quota")));
         top.finish();
         StrictSecrets.refusePlaintext(environment, context.plaintextSecrets(), warnings, problems);
