@@ -83,7 +83,7 @@ public record NetworkPeer(String namespace, String direction, List<String> ports
             if (valid && !direction.isEmpty()) {
                 String previous = seen.putIfAbsent(namespace + " " + direction, p.path());
                 if (previous != null) {
-                    p.problem("namespace", Shown.quoted(namespace) + " is already a " + direction + " peer at "
+                    p.problem("namespace", Shown.quoted(namespace) + " is already listed for " + direction + " at "
                             + previous + "; list all its ports in one entry");
                 }
                 peers.add(new NetworkPeer(namespace, direction, ports));

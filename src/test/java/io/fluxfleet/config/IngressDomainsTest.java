@@ -90,6 +90,18 @@ class IngressDomainsTest {
                 && p.message().contains("'flux-webhook.t3.example.net'")), problems.toString());
     }
 
+    /** Keys are the tenants' own, even when an earlier entry of the list is not a tenant at all. */
+    @Test
+    void theKeysNameTheEntriesAsWritten() {
+        ObjectNode config = Stacks.minimal("dev", 2);
+        ((ObjectNode) config.get("tenants").get(0)).putArray("ingressDomains").add("a.example.com");
+        ((ObjectNode) config.get("tenants").get(1)).putArray("ingressDomains").add("*.example.com");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) config.get("tenants")).insert(0, "not-a-tenant");
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", config));
+        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("fluxfleet:tenants[2].ingressDomains[0]")
+                && p.message().contains("(fluxfleet:tenants[1].ingressDomains[0])")), e.problems().toString());
+    }
+
     @Test
     void disjointDomainsAndADisabledReceiverPass() {
         ObjectNode config = Stacks.minimal("dev", 2);

@@ -70,7 +70,7 @@ class TenantSecurityConfigTest {
                         "fluxfleet:admission.networkPeers[0].ports[0].endPort", "unknown key"),
                 Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: 80}]}",
                                 "{namespace: ingress-nginx, direction: ingress, ports: [{port: 443}]}"),
-                        "fluxfleet:admission.networkPeers[1].namespace", "is already a ingress peer"),
+                        "fluxfleet:admission.networkPeers[1].namespace", "is already listed for ingress at fluxfleet:admission.networkPeers[0]"),
                 Arguments.of("dev", (Consumer<ObjectNode>) c -> c.putObject("admission").put("deployer", "pulumi"),
                         "fluxfleet:admission.deployer", "unknown key"));
     }
