@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.NetworkPeer;
 import io.fluxfleet.naming.Names;
 
 import java.io.IOException;
@@ -67,13 +68,13 @@ public final class AdmissionPolicies {
      * @param taintKey             the platform workers' taint key
      * @param labelKey             the platform workers' node label key
      * @param registries           registries images may come from
-     * @param networkPeers         namespaces tenant NetworkPolicies may name
+     * @param networkPeers         namespaces tenant NetworkPolicies may name, each in one direction on its ports
      * @param minInterval          the shortest interval of a tenant's Flux object
      * @param maxTimeout           the longest timeout of a tenant's Flux object
      */
     public record Settings(Environment environment, List<String> platformUsers, List<String> fluxControllers,
                            List<String> platformGroups, String taintKey, String labelKey, List<String> registries,
-                           List<String> networkPeers, String minInterval, String maxTimeout) {
+                           List<NetworkPeer> networkPeers, String minInterval, String maxTimeout) {
         public Settings {
             platformUsers = List.copyOf(platformUsers);
             fluxControllers = List.copyOf(fluxControllers);
@@ -146,8 +147,12 @@ public final class AdmissionPolicies {
         v.put("fluxNamespace", string(Names.FLUX_NAMESPACE));
         v.put("allowedRegistries", list(s.registries()));
         v.put("allowedRegistriesText", string(String.join(", ", s.registries())));
-        v.put("networkPeers", list(s.networkPeers()));
-        v.put("networkPeersText", string(s.networkPeers().isEmpty() ? "(none)" : String.join(", ", s.networkPeers())));
+        v.put("networkPeers", list(s.networkPeers().stream().map(NetworkPeer::namespace).distinct().toList()));
+        v.put("networkPeersText", string(s.networkPeers().isEmpty() ? "(none)"
+                : s.networkPeers().stream().map(NetworkPeer::text).collect(Collectors.joining(", "))));
+        // namespace -> ['<protocol>/<port>', ...], one map per direction
+        v.put("ingressPeers", peerMap(s.networkPeers(), NetworkPeer.INGRESS));
+        v.put("egressPeers", peerMap(s.networkPeers(), NetworkPeer.EGRESS));
         v.put("minInterval", string(s.minInterval()));
         v.put("maxTimeout", string(s.maxTimeout()));
         v.put("ingressDomainsAnnotation", string(Names.ANNOTATION_INGRESS_DOMAINS));
@@ -178,6 +183,13 @@ public final class AdmissionPolicies {
             }
         }
         return out.append('\'').toString();
+    }
+
+    /** A CEL map literal from each peer namespace of one direction to its ports ({@code 'TCP/8080'}). */
+    static String peerMap(List<NetworkPeer> peers, String direction) {
+        return peers.stream().filter(p -> p.direction().equals(direction))
+                .map(p -> string(p.namespace()) + ": " + list(p.ports()))
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     static String list(List<String> values) {

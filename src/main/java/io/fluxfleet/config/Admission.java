@@ -8,14 +8,15 @@ import java.util.Optional;
  * tenants, and who besides Flux is the platform. Defaults live here, next to the keys.
  *
  * @param allowedRegistries registries tenant images may come from; empty means the stack's {@code harbor.host}
- * @param networkPeers      namespaces (by name) a tenant NetworkPolicy may name besides the tenant's own
+ * @param networkPeers      namespaces (by name) a tenant NetworkPolicy may name besides the tenant's own, each in one
+ *                          direction and on its ports only ({@link NetworkPeer})
  * @param minInterval       the shortest {@code spec.interval} a tenant's Flux object may set
  * @param maxTimeout        the longest {@code spec.timeout} a tenant's Flux object may set
  * @param deployers         the user names {@code pulumi up} authenticates to the cluster as; they may change
  *                          fluxfleet's objects in tenant namespaces
  * @param platformGroups    groups whose members are the platform (may change fluxfleet's objects)
  */
-public record Admission(List<String> allowedRegistries, List<String> networkPeers, String minInterval,
+public record Admission(List<String> allowedRegistries, List<NetworkPeer> networkPeers, String minInterval,
                         String maxTimeout, List<String> deployers, List<String> platformGroups) {
     public static final String DEFAULT_MIN_INTERVAL = "1m";
     public static final String DEFAULT_MAX_TIMEOUT = "15m";
@@ -39,12 +40,12 @@ public record Admission(List<String> allowedRegistries, List<String> networkPeer
     /**
      * Parses {@code admission}. The policies hold everyone who is not a named platform identity as the tenant, so a
      * strict environment (prod) requires {@code deployers}: without it {@code pulumi up} would be refused changing
-     * fluxfleet's own objects in tenant namespaces.
+     * fluxfleet's own objects in tenant namespaces. A network peer may not be a tenant of this stack.
      */
-    static Admission parse(Fields f, Environment environment, String stack) {
+    static Admission parse(Fields f, Environment environment, String stack, java.util.Set<String> tenantNames) {
         Admission d = DEFAULTS;
         List<String> registries = checkedList(f, "allowedRegistries", Validators::host);
-        List<String> peers = checkedList(f, "networkPeers", Validators::dns1123Label);
+        List<NetworkPeer> peers = NetworkPeer.parse(f, tenantNames);
         String minInterval = f.checked("minInterval", d.minInterval(), Validators::duration);
         String maxTimeout = f.checked("maxTimeout", d.maxTimeout(), Validators::duration);
         List<String> deployers = checkedList(f, "deployers", Validators::userName);

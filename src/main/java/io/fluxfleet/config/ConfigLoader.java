@@ -84,14 +84,17 @@ public final class ConfigLoader {
         GitLab gitlab = gitlab(top.object("gitlab"), environment);
         Harbor harbor = harbor(top.object("harbor"));
         Sharding sharding = ShardingReader.read(stack, top, raw);
+        List<String> tenantKeys = new ArrayList<>();
         List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
-                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username());
+                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username(), tenantKeys);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
         FluxFleetConfig.Await await = AwaitConfig.read(top.object("await"), environment, flux, infra);
-        Admission admission = Admission.parse(top.object("admission"), environment, stack);
-        NetworkSettings network = NetworkSettings.parse(top.object("network"));
+        Admission admission = Admission.parse(top.object("admission"), environment, stack,
+                tenants.stream().map(Tenant::name).collect(java.util.stream.Collectors.toSet()));
+        problems.addAll(IngressDomains.overlaps(ingressClaims(tenants, tenantKeys, webhooks)));
+        NetworkSettings network = NetworkSettings.parse(top.object("network"), environment, stack);
         ObjectQuota quota = environment.quota().with(ObjectQuota.overrides(top.object("quota")));
         top.finish();
         StrictSecrets.refusePlaintext(environment, context.plaintextSecrets(), warnings, problems);
@@ -248,8 +251,10 @@ public final class ConfigLoader {
     /**
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
+     * @param keys         filled with each returned tenant's key path ({@code fluxfleet:tenants[i]}), in order
      */
-    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot) {
+    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot,
+                                        List<String> keys) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -289,6 +294,7 @@ public final class ConfigLoader {
             TenantHarbor harbor = TenantHarbor.parse(t.object("harbor"), name, environment, platformRobot);
             t.finish();
             tenants.add(new Tenant(name, project, gitUsername, gitPassword, statusToken, retire, moving, security, quota, harbor));
+            keys.add(t.path());
         }
         return tenants;
     }
@@ -409,6 +415,28 @@ public final class ConfigLoader {
                     + " (a digest may follow the tag, e.g. :1.4.2@sha256:...)");
         }
         return ok ? Optional.of(image) : Optional.empty();
+    }
+
+    /**
+     * What each owner may publish Ingress hosts for, in config order: the Flux receiver's host first (so an overlap is
+     * reported at the tenant's key, the one to change), then every tenant's domains.
+     */
+    private static List<IngressDomains.Claim> ingressClaims(List<Tenant> tenants, List<String> tenantKeys,
+                                                            Webhooks webhooks) {
+        List<IngressDomains.Claim> claims = new ArrayList<>();
+        if (webhooks.enabled()) {
+            webhooks.ingressHost().ifPresent(host -> claims.add(new IngressDomains.Claim(
+                    "the Flux webhook receiver", RawConfig.NAMESPACE + ":webhooks.ingressHost", host, false)));
+        }
+        for (int i = 0; i < tenants.size(); i++) {
+            Tenant t = tenants.get(i);
+            List<String> domains = t.security().ingressDomains();
+            for (int j = 0; j < domains.size(); j++) {
+                claims.add(new IngressDomains.Claim("tenant " + Shown.quoted(t.name()),
+                        tenantKeys.get(i) + ".ingressDomains[" + j + "]", domains.get(j), true));
+            }
+        }
+        return claims;
     }
 
     private static Webhooks webhooks(Fields f) {

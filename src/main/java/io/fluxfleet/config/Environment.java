@@ -20,12 +20,15 @@ import java.util.stream.Collectors;
  */
 public enum Environment {
     DEV("dev", new Policy(new Profile("1", "2Gi", "7d", "30s", "10Gi"), 1, List.of(Team.DEV), false, "20m",
-            ObjectQuota.of(50, 20, 0, 0, 10, "20Gi", 100, 100, 50, 10, 10))),
+            ObjectQuota.of(50, 20, 0, 0, 10, "20Gi", 100, 100, 50, 10, 10)
+                    .with(ObjectQuota.controllerWork(20, 20, 10, 10, 10, 5, 20, 20, 20, 20)))),
     PREPROD("preprod", new Policy(new Profile("2", "4Gi", "14d", "15s", "20Gi"), 2, List.of(Team.QA, Team.DEV), false,
-            "25m", ObjectQuota.of(100, 40, 0, 0, 20, "50Gi", 200, 200, 100, 20, 20))),
+            "25m", ObjectQuota.of(100, 40, 0, 0, 20, "50Gi", 200, 200, 100, 20, 20)
+                    .with(ObjectQuota.controllerWork(40, 40, 20, 20, 20, 10, 40, 40, 40, 40)))),
     PROD("prod", new Policy(new Profile("4", "8Gi", "30d", "10s", "50Gi"), 3,
             List.of(Team.PLATFORM, Team.DEVOPS, Team.SECURITY), true, "30m",
-            ObjectQuota.of(200, 60, 0, 0, 40, "200Gi", 400, 400, 200, 40, 40)));
+            ObjectQuota.of(200, 60, 0, 0, 40, "200Gi", 400, 400, 200, 40, 40)
+                    .with(ObjectQuota.controllerWork(60, 60, 30, 30, 30, 10, 60, 60, 60, 60))));
 
     /**
      * What an environment decides on its own.

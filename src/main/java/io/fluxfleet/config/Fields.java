@@ -324,6 +324,16 @@ public final class Fields {
 
     /** A list of objects; {@code null} when the key is absent. */
     public List<Fields> objects(String name) {
+        return objects(name, "");
+    }
+
+    /**
+     * A list of objects; {@code null} when the key is absent.
+     *
+     * @param notObjectHint appended to the problem of an item that is not an object (e.g. the form a key took before
+     *                      it became a list of objects, and the form it takes now)
+     */
+    public List<Fields> objects(String name, String notObjectHint) {
         JsonNode value = raw(name);
         if (value == null) {
             return null;
@@ -337,7 +347,8 @@ public final class Fields {
             JsonNode item = value.get(i);
             String itemPath = key(name) + "[" + i + "]";
             if (!item.isObject()) {
-                problems.add(new Problem(itemPath, "expected an object with keys, got " + describe(name, item)));
+                problems.add(new Problem(itemPath, "expected an object with keys, got " + describe(name, item)
+                        + notObjectHint));
                 continue;
             }
             result.add(new Fields(itemPath, item, problems, context));

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *     podLabels:                # the controller pods' labels (a pod network DaemonSet with hostPort on RKE2)
  *       app.kubernetes.io/name: rke2-ingress-nginx
  *       app.kubernetes.io/component: controller
- *   egressCidrs: [0.0.0.0/0]    # where GitLab, Harbor and the chart repositories are: Flux may reach them on TCP 443
- *   apiServerCidrs: [0.0.0.0/0] # where the API server is (node addresses): TCP 443 and 6443
+ *   egressCidrs: [0.0.0.0/0]    # where GitLab, Harbor and the chart repositories are: Flux may reach them on TCP 443;
+ *                               #   required in a strict environment (prod), never /0 there; elsewhere warned
+ *   apiServerCidrs: [0.0.0.0/0] # where the API server is (node addresses): TCP 443 and 6443; as egressCidrs
  *   clusterCidrs:               # the cluster's pod and service ranges, cut out of the two above (RKE2's defaults:
  *     - 10.42.0.0/16            #   --cluster-cidr 10.42.0.0/16, --service-cidr 10.43.0.0/16), so that a source URL
  *     - 10.43.0.0/16            #   can never point Flux at another namespace's pod on 443
@@ -64,8 +65,13 @@ public record NetworkSettings(String ingressNamespace, Map<String, String> ingre
         clusterCidrs = List.copyOf(clusterCidrs);
     }
 
-    /** Reads {@code fluxfleet:network}; problems are recorded on {@code f}. */
-    public static NetworkSettings parse(Fields f) {
+    /**
+     * Reads {@code fluxfleet:network}; problems are recorded on {@code f}. A strict environment (prod) requires
+     * {@code egressCidrs} and {@code apiServerCidrs}, explicit allowlists, and refuses a range that is the whole
+     * Internet ({@code /0}); elsewhere the defaults (the whole IPv4 Internet minus the cluster's ranges) stay, with a
+     * warning on every run.
+     */
+    public static NetworkSettings parse(Fields f, Environment environment, String stack) {
         NetworkSettings d = DEFAULTS;
         Fields ingress = f.object("ingressController");
         String namespace = ingress.checked("namespace", d.ingressNamespace(), Validators::dns1123Label);
@@ -78,9 +84,46 @@ public record NetworkSettings(String ingressNamespace, Map<String, String> ingre
         ingress.finish();
         List<String> egress = cidrs(f, "egressCidrs", d.egressCidrs());
         List<String> apiServer = cidrs(f, "apiServerCidrs", d.apiServerCidrs());
+        // both open TCP 443: an allowlist in one is only as narrow as the other
+        allowlist(f, "egressCidrs", egress, "the addresses of GitLab, Harbor and the chart repositories (or their"
+                + " mirror)", environment, stack);
+        allowlist(f, "apiServerCidrs", apiServer, "the API server's addresses (the control-plane nodes)",
+                environment, stack);
         List<String> cluster = cidrs(f, "clusterCidrs", d.clusterCidrs());
         f.finish();
         return new NetworkSettings(namespace, labels, egress, apiServer, cluster);
+    }
+
+    /**
+     * {@code egressCidrs} and {@code apiServerCidrs} both open TCP 443 (the API server also 6443), so each must be an
+     * allowlist for either to be one: required in a strict environment and never the whole Internet there; elsewhere
+     * the whole-Internet default is warned about on every run.
+     */
+    private static void allowlist(Fields f, String name, List<String> cidrs, String what, Environment environment,
+                                  String stack) {
+        String why = "flux-system may then reach TCP 443 anywhere on the Internet but the cluster's ranges, so a"
+                + " tenant's source URL can make Flux fetch from, or post to, any host";
+        String fix = "list " + what + ": `pulumi config set --path '" + f.key(name).substring(RawConfig.NAMESPACE.length() + 1)
+                + "[0]' <cidr> -s " + stack + "`";
+        if (environment.policy().strict()) {
+            if (!f.has(name)) {
+                f.problem(name, "is required in " + environment.id() + ": without it " + why + "; " + fix);
+            }
+            for (int i = 0; i < cidrs.size(); i++) {
+                if (wholeInternet(cidrs.get(i))) {
+                    f.problem(name + "[" + i + "]", Shown.quoted(cidrs.get(i)) + " is the whole Internet, which "
+                            + environment.id() + " refuses: " + why + "; " + fix);
+                }
+            }
+        } else if (cidrs.stream().anyMatch(NetworkSettings::wholeInternet)) {
+            f.warn(f.key(name) + " allows the whole Internet (" + String.join(", ", cidrs) + "): " + why + "; " + fix
+                    + " (a strict environment such as prod requires this)");
+        }
+    }
+
+    /** A range with prefix length 0: every address of its family. */
+    static boolean wholeInternet(String cidr) {
+        return cidr.endsWith("/0") || cidr.endsWith("/00");
     }
 
     private static Optional<String> label(String key, String value) {

@@ -27,7 +27,26 @@ import java.util.TreeMap;
  *   jobs: "100"             # count/jobs.batch                    50 / 100 / 200
  *   cronJobs: "20"          # count/cronjobs.batch                10 /  20 /  40
  *   ingresses: "20"         # count/ingresses.networking.k8s.io   10 /  20 /  40
+ *   kustomizations: "40"    # count/kustomizations.kustomize.toolkit.fluxcd.io    20 / 40 / 60
+ *   helmReleases: "40"      # count/helmreleases.helm.toolkit.fluxcd.io           20 / 40 / 60
+ *   gitRepositories: "20"   # count/gitrepositories.source.toolkit.fluxcd.io      10 / 20 / 30
+ *   ociRepositories: "20"   # count/ocirepositories.source.toolkit.fluxcd.io      10 / 20 / 30
+ *   helmRepositories: "20"  # count/helmrepositories.source.toolkit.fluxcd.io     10 / 20 / 30
+ *   buckets: "10"           # count/buckets.source.toolkit.fluxcd.io               5 / 10 / 10
+ *   helmCharts: "40"        # count/helmcharts.source.toolkit.fluxcd.io           20 / 40 / 60
+ *   serviceMonitors: "40"   # count/servicemonitors.monitoring.coreos.com         20 / 40 / 60
+ *   podMonitors: "40"       # count/podmonitors.monitoring.coreos.com             20 / 40 / 60
+ *   prometheusRules: "40"   # count/prometheusrules.monitoring.coreos.com         20 / 40 / 60
  * </pre>
+ *
+ * <p>The Flux and monitoring kinds cost the shared controllers and Prometheus work per object (a reconcile loop, a
+ * fetch, a scrape configuration, rule evaluation), so they are counted too. Object count quota works for custom
+ * resources as {@code count/<resource>.<group>} (Kubernetes documentation {@code concepts/policy/resource-quotas},
+ * "Object count quota": "to set a quota on a custom resource named widgets in the example.com API group, use
+ * count/widgets.example.com"). Objects the controllers create count as well: helm-controller makes a HelmChart in the
+ * namespace of each HelmRelease built from a HelmRepository, GitRepository or Bucket, so {@code helmCharts} should be at
+ * least {@code helmReleases}. fluxfleet's own objects in the namespace count too (its GitRepository and {@code apps}
+ * Kustomization), so those two caps are at least 1.
  *
  * <p>A value is a Kubernetes quantity; {@code 0} is allowed (nothing of that kind). The object counts must be whole
  * numbers: Kubernetes refuses a fractional quota on an integer resource (kubernetes
@@ -37,6 +56,22 @@ import java.util.TreeMap;
  * @param hard the {@code spec.hard} entries, by resource name, in {@link #RESOURCES} order
  */
 public record ObjectQuota(Map<String, String> hard) {
+    /**
+     * The Flux and monitoring kinds a tenant can create in bulk, each costing a shared controller or Prometheus work:
+     * {@code count/<plural>.<group>} of their CRDs (flux2 chart 2.18.3, rancher-monitoring-crd).
+     */
+    public static final List<String> CONTROLLER_WORK = List.of(
+            "count/kustomizations.kustomize.toolkit.fluxcd.io", "count/helmreleases.helm.toolkit.fluxcd.io",
+            "count/gitrepositories.source.toolkit.fluxcd.io", "count/ocirepositories.source.toolkit.fluxcd.io",
+            "count/helmrepositories.source.toolkit.fluxcd.io", "count/buckets.source.toolkit.fluxcd.io",
+            "count/helmcharts.source.toolkit.fluxcd.io", "count/servicemonitors.monitoring.coreos.com",
+            "count/podmonitors.monitoring.coreos.com", "count/prometheusrules.monitoring.coreos.com");
+    /**
+     * The smallest cap of a kind fluxfleet itself puts into every tenant namespace (its GitRepository and its {@code apps}
+     * Kustomization): a lower one would refuse fluxfleet's own object, since quota admission applies to every writer.
+     */
+    static final Map<String, Integer> MINIMUM = Map.of("count/kustomizations.kustomize.toolkit.fluxcd.io", 1,
+            "count/gitrepositories.source.toolkit.fluxcd.io", 1);
     /** Every resource fluxfleet caps, and whether it counts objects (whole numbers only). */
     public static final Map<String, Boolean> RESOURCES = resources();
     /** The config key of each resource ({@code quota.<key>}), in {@link #RESOURCES} order. */
@@ -62,6 +97,9 @@ public record ObjectQuota(Map<String, String> hard) {
                 "count/ingresses.networking.k8s.io")) {
             r.put(count, true);
         }
+        for (String count : CONTROLLER_WORK) {
+            r.put(count, true);
+        }
         r.put("requests.storage", false);
         return java.util.Collections.unmodifiableMap(r);
     }
@@ -69,7 +107,9 @@ public record ObjectQuota(Map<String, String> hard) {
     private static Map<String, String> configKeys() {
         Map<String, String> keys = new LinkedHashMap<>();
         List<String> names = List.of("pods", "services", "loadBalancers", "nodePorts", "persistentVolumeClaims", "secrets",
-                "configMaps", "jobs", "cronJobs", "ingresses", "storage");
+                "configMaps", "jobs", "cronJobs", "ingresses", "kustomizations", "helmReleases", "gitRepositories",
+                "ociRepositories", "helmRepositories", "buckets", "helmCharts", "serviceMonitors", "podMonitors",
+                "prometheusRules", "storage");
         int i = 0;
         for (String resource : RESOURCES.keySet()) {
             keys.put(names.get(i++), resource);
@@ -97,6 +137,23 @@ public record ObjectQuota(Map<String, String> hard) {
         return new ObjectQuota(hard);
     }
 
+    /**
+     * The counts of the Flux and monitoring kinds, in {@link #CONTROLLER_WORK} order, as quota entries: an environment's
+     * defaults are {@code of(...).with(controllerWork(...))}.
+     */
+    public static Map<String, String> controllerWork(int kustomizations, int helmReleases, int gitRepositories,
+                                                     int ociRepositories, int helmRepositories, int buckets,
+                                                     int helmCharts, int serviceMonitors, int podMonitors,
+                                                     int prometheusRules) {
+        int[] counts = {kustomizations, helmReleases, gitRepositories, ociRepositories, helmRepositories, buckets,
+                helmCharts, serviceMonitors, podMonitors, prometheusRules};
+        Map<String, String> hard = new TreeMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            hard.put(CONTROLLER_WORK.get(i), String.valueOf(counts[i]));
+        }
+        return hard;
+    }
+
     /** These entries with {@code overrides} on top. */
     public ObjectQuota with(Map<String, String> overrides) {
         Map<String, String> merged = new TreeMap<>(hard);
@@ -111,7 +168,8 @@ public record ObjectQuota(Map<String, String> hard) {
     static Map<String, String> overrides(Fields f) {
         Map<String, String> set = new TreeMap<>();
         CONFIG_KEYS.forEach((key, resource) -> f.optionalString(key).ifPresent(value ->
-                check(value, RESOURCES.get(resource)).ifPresentOrElse(m -> f.problem(key, m), () -> set.put(resource, value))));
+                check(value, RESOURCES.get(resource)).or(() -> belowMinimum(resource, value))
+                        .ifPresentOrElse(m -> f.problem(key, m), () -> set.put(resource, value))));
         CONFIG_KEYS.forEach((key, resource) -> {
             if (!key.equals(resource) && f.hasMistaken(resource)) {
                 f.problem(resource, "is the quota's Kubernetes name; the config key is " + Shown.quoted(key));
@@ -119,6 +177,16 @@ public record ObjectQuota(Map<String, String> hard) {
         });
         f.finish();
         return set;
+    }
+
+    private static Optional<String> belowMinimum(String resource, String value) {
+        Integer minimum = MINIMUM.get(resource);
+        if (minimum == null || Validators.quantityValue(value).compareTo(BigDecimal.valueOf(minimum)) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Shown.quoted(value) + " is below " + minimum + ": fluxfleet's own "
+                + (resource.contains("kustomizations") ? "apps Kustomization" : "GitRepository")
+                + " is in every tenant namespace and counts against " + resource + ", so the quota would refuse it");
     }
 
     /** A quota value: a quantity, zero allowed, a whole number for an object count. */

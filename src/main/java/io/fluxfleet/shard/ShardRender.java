@@ -4,6 +4,7 @@ import io.fluxfleet.FluxFleetStack;
 import io.fluxfleet.config.ConfigException;
 import io.fluxfleet.config.ConfigLoader;
 import io.fluxfleet.config.FluxFleetConfig;
+import io.fluxfleet.config.IngressDomains;
 import io.fluxfleet.config.Problem;
 import io.fluxfleet.config.RawConfig;
 import io.fluxfleet.config.Sharding;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
 public final class ShardRender {
     /**
      * A tenant belongs to one shard: listed in two shard files, two stacks would own (and, with upsert, silently take
-     * over each other's) objects. The other shard files of the platform beside this one are read for their tenant names.
+     * over each other's) objects. The other shard files of the platform beside this one are read for their tenant names,
+     * and for their tenants' Ingress domains: a domain overlapping another shard's tenant's is refused as within one
+     * stack ({@link IngressDomains}).
      */
     static void checkNoTenantInTwoShards(String stack, Path shardFile, RawConfig own) {
         String prefix = "Pulumi." + Sharding.baseName(own.values().get("platform").asText()) + Sharding.SHARD_INFIX;
@@ -41,6 +44,9 @@ public final class ShardRender {
                 if (tenants == null || theirs == null || !tenants.isArray() || !theirs.isArray()) {
                     continue;
                 }
+                String otherName = other.getFileName().toString();
+                problems.addAll(IngressDomains.overlapsWith(IngressDomains.claims(tenants, RawConfig.NAMESPACE + ":", ""),
+                        IngressDomains.claims(theirs, otherName + " ", " in " + Shown.quoted(otherName))));
                 java.util.Set<String> names = new java.util.HashSet<>();
                 theirs.forEach(t -> names.add(t.path("name").asText()));
                 for (int i = 0; i < tenants.size(); i++) {

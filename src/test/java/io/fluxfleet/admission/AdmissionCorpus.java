@@ -77,15 +77,28 @@ public final class AdmissionCorpus {
 
     /**
      * The stack the corpus is judged against: dev, tenants tenant1 (domain tenant1.apps.example.com) and tenant2,
-     * Harbor harbor.example.com, network peer ingress-nginx, deployer pulumi-deployer.
+     * Harbor harbor.example.com, network peers {@link #networkPeers}, deployer pulumi-deployer.
      */
     public static FluxFleetConfig config() {
         ObjectNode config = Stacks.minimal("dev", 2);
         ((ObjectNode) config.get("tenants").get(0)).putArray("ingressDomains").add("tenant1.apps.example.com");
         ObjectNode admission = config.putObject("admission");
-        admission.putArray("networkPeers").add("ingress-nginx");
+        networkPeers(admission);
         admission.putArray("deployers").add("pulumi-deployer");
         return Stacks.load("dev", config);
+    }
+
+    /**
+     * The corpus's {@code admission.networkPeers}: the ingress controller's namespace reaches tenant pods on TCP 8080
+     * and 8443 (ingress only), and tenant pods reach a shared Vault on TCP 8200 (egress only).
+     */
+    public static void networkPeers(ObjectNode admission) {
+        var peers = admission.putArray("networkPeers");
+        ObjectNode ingress = peers.addObject().put("namespace", "ingress-nginx").put("direction", "ingress");
+        ingress.putArray("ports").addObject().put("port", 8080);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) ingress.get("ports")).addObject().put("port", 8443).put("protocol", "TCP");
+        ObjectNode egress = peers.addObject().put("namespace", "vault").put("direction", "egress");
+        egress.putArray("ports").addObject().put("port", 8200);
     }
 
     public static List<AdmissionPolicies.Policy> policies() {

@@ -25,7 +25,7 @@ class TenantAdmissionRenderTest {
         ObjectNode config = Stacks.minimal("dev", 2);
         ((ObjectNode) config.get("tenants").get(0)).putArray("ingressDomains").add("tenant1.apps.example.com");
         ObjectNode admission = config.putObject("admission");
-        admission.putArray("networkPeers").add("ingress-nginx");
+        AdmissionCorpus.networkPeers(admission);
         admission.putArray("deployers").add("pulumi-deployer");
         RenderResult result = Stacks.render(Stacks.load("dev", config));
         List<Recorded> policies = result.ofType(AdmissionObject.typeToken(AdmissionObject.POLICY));

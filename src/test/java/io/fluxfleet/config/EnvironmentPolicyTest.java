@@ -154,7 +154,8 @@ class EnvironmentPolicyTest {
 
     /** The constant the proof adds: between dev and preprod, relaxed, with its own profile and owners. */
     private static final String QA = "    QA(\"qa\", new Policy(new Profile(\"1\", \"3Gi\", \"10d\", \"20s\", \"15Gi\"), 2,"
-            + " List.of(Team.QA), false, ObjectQuota.of(60, 30, 0, 0, 15, \"30Gi\", 150, 150, 60, 15, 15))),\n";
+            + " List.of(Team.QA), false, ObjectQuota.of(60, 30, 0, 0, 15, \"30Gi\", 150, 150, 60, 15, 15)"
+            + ".with(ObjectQuota.controllerWork(30, 30, 15, 15, 15, 5, 30, 30, 30, 30)))),\n";
 
     @Test
     void addingAnEnvironmentIsOneConstantPlusItsStackFile(@TempDir Path dir) throws Exception {

@@ -41,10 +41,63 @@ class TenantSecurityConfigTest {
                         "fluxfleet:admission.allowedRegistries[0]", "is not a host name"),
                 Arguments.of("dev", (Consumer<ObjectNode>) c -> c.putObject("admission").put("maxTimeout", "forever"),
                         "fluxfleet:admission.maxTimeout", "is not a duration"),
-                Arguments.of("dev", (Consumer<ObjectNode>) c -> c.putObject("admission").putArray("networkPeers").add("Ingress_Nginx"),
-                        "fluxfleet:admission.networkPeers[0]", "is not a DNS-1123 label"),
+                // the form before peers had a direction and ports: refused, naming the new form
+                Arguments.of("dev", (Consumer<ObjectNode>) c -> c.putObject("admission").putArray("networkPeers").add("ingress-nginx"),
+                        "fluxfleet:admission.networkPeers[0]", "each peer names its namespace, its direction and its ports"),
+                Arguments.of("dev", peer("{namespace: Ingress_Nginx, direction: ingress, ports: [{port: 80}]}"),
+                        "fluxfleet:admission.networkPeers[0].namespace", "is not a DNS-1123 label"),
+                Arguments.of("dev", peer("{namespace: tenant1, direction: egress, ports: [{port: 80}]}"),
+                        "fluxfleet:admission.networkPeers[0].namespace", "is a tenant of this stack"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: both, ports: [{port: 80}]}"),
+                        "fluxfleet:admission.networkPeers[0].direction", "is not a direction"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, ports: [{port: 80}]}"),
+                        "fluxfleet:admission.networkPeers[0].direction", "is required"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress}"),
+                        "fluxfleet:admission.networkPeers[0].ports", "is required, with at least one port"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: []}"),
+                        "fluxfleet:admission.networkPeers[0].ports", "is required, with at least one port"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [8080]}"),
+                        "fluxfleet:admission.networkPeers[0].ports[0]", "a port is {port: <number>"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: http}]}"),
+                        "fluxfleet:admission.networkPeers[0].ports[0].port", "expected a whole number between 1 and 65535"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: 65536}]}"),
+                        "fluxfleet:admission.networkPeers[0].ports[0].port", "must be between 1 and 65535"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{protocol: TCP}]}"),
+                        "fluxfleet:admission.networkPeers[0].ports[0].port", "is required"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: 80, protocol: ICMP}]}"),
+                        "fluxfleet:admission.networkPeers[0].ports[0].protocol", "is not a protocol"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: 80, endPort: 90}]}"),
+                        "fluxfleet:admission.networkPeers[0].ports[0].endPort", "unknown key"),
+                Arguments.of("dev", peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: 80}]}",
+                                "{namespace: ingress-nginx, direction: ingress, ports: [{port: 443}]}"),
+                        "fluxfleet:admission.networkPeers[1].namespace", "is already listed for ingress at fluxfleet:admission.networkPeers[0]"),
                 Arguments.of("dev", (Consumer<ObjectNode>) c -> c.putObject("admission").put("deployer", "pulumi"),
                         "fluxfleet:admission.deployer", "unknown key"));
+    }
+
+    /** A config change setting {@code admission.networkPeers} to these entries (YAML flow maps). */
+    private static Consumer<ObjectNode> peer(String... entries) {
+        return c -> {
+            var list = c.putObject("admission").putArray("networkPeers");
+            for (String entry : entries) {
+                try {
+                    list.add(new com.fasterxml.jackson.databind.ObjectMapper(
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(entry));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    @Test
+    void aPeerIsReadWithItsDirectionAndPorts() {
+        ObjectNode config = Stacks.minimal("dev", 1);
+        peer("{namespace: ingress-nginx, direction: ingress, ports: [{port: 8080}, {port: 8080, protocol: TCP}, {port: 53, protocol: UDP}]}",
+                "{namespace: ingress-nginx, direction: egress, ports: [{port: 443}]}").accept(config);
+        assertEquals(List.of(new NetworkPeer("ingress-nginx", "ingress", List.of("TCP/8080", "UDP/53")),
+                        new NetworkPeer("ingress-nginx", "egress", List.of("TCP/443"))),
+                Stacks.load("dev", config).admission().networkPeers());
     }
 
     @ParameterizedTest

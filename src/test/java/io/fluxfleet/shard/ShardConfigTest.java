@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +74,40 @@ class ShardConfigTest {
                 () -> ShardRender.render("prod-tenants-b", file, RawConfig.fromStackFile(file), w -> { }));
         assertTrue(e.getMessage().contains("fluxfleet:tenants[1].name")
                 && e.getMessage().contains("Pulumi.prod-tenants-a.yaml"), e.getMessage());
+    }
+
+    /**
+     * Hostile: a tenant of shard b claiming a domain below shard a's tenant's could take over its hosts (README "Threat model", ingress-hosts); refused at once, naming the other file and key.
+     * Benign: disjoint domains across the shards render.
+     */
+    @Test
+    void anIngressDomainOverlappingAnotherShardsTenantIsRefused(@TempDir Path dir) throws Exception {
+        ShardLayouts.copy(dir);
+        ShardLayouts.writeShard(dir, "a", ShardLayouts.tenant("tenant1", "ingressDomains: [tenant1.apps.example.com]")
+                + ShardLayouts.tenant("tenant2"));
+        ShardLayouts.writeShard(dir, "b", ShardLayouts.tenant("tenant3", "ingressDomains: [shop.tenant1.apps.example.com]"));
+        Path file = dir.resolve("Pulumi.prod-tenants-b.yaml");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ShardRender.render("prod-tenants-b", file, RawConfig.fromStackFile(file), w -> { }));
+        assertTrue(e.getMessage().contains("fluxfleet:tenants[0].ingressDomains[0]")
+                && e.getMessage().contains("tenant 'tenant1' in 'Pulumi.prod-tenants-a.yaml'")
+                && e.getMessage().contains("Pulumi.prod-tenants-a.yaml tenants[0].ingressDomains[0]"), e.getMessage());
+
+        ShardLayouts.writeShard(dir, "b", ShardLayouts.tenant("tenant3", "ingressDomains: [tenant3.apps.example.com]"));
+        assertEquals(List.of("tenant3"), ShardRender.render("prod-tenants-b", file, RawConfig.fromStackFile(file), w -> { })
+                .config().tenants().stream().map(t -> t.name()).toList());
+    }
+
+    /** The platform's webhook host (read from the platform through the stack reference) is checked in the shard. */
+    @Test
+    void aShardTenantsDomainServingTheWebhookHostIsRefused(@TempDir Path dir) throws Exception {
+        ShardLayouts.copy(dir);
+        ShardLayouts.writeShard(dir, "b", ShardLayouts.tenant("tenant3", "ingressDomains: [prod.example.com]"));
+        Path file = dir.resolve("Pulumi.prod-tenants-b.yaml");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ShardRender.render("prod-tenants-b", file, RawConfig.fromStackFile(file), w -> { }));
+        assertTrue(e.getMessage().contains("fluxfleet:tenants[0].ingressDomains[0]")
+                && e.getMessage().contains("the Flux webhook receiver"), e.getMessage());
     }
 
     /** Every problem of a platform at once, not the first only. */

@@ -7,7 +7,10 @@ import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.ObjectQuota;
 import io.fluxfleet.render.RenderResult;
+import io.fluxfleet.flux.FluxValues;
 import io.fluxfleet.testing.Stacks;
+import io.fluxfleet.verify.FluxChart;
+import io.fluxfleet.verify.RancherChart;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TenantQuotaTest {
     /** What an unbounded tenant would pile up: each must be capped in every environment. */
-    static final List<String> EXHAUSTIBLE = List.of("pods", "services", "services.loadbalancers", "services.nodeports",
-            "persistentvolumeclaims", "requests.storage", "secrets", "configmaps");
+    static final List<String> EXHAUSTIBLE = java.util.stream.Stream.concat(java.util.stream.Stream.of("pods", "services",
+            "services.loadbalancers", "services.nodeports", "persistentvolumeclaims", "requests.storage", "secrets",
+            "configmaps"), ObjectQuota.CONTROLLER_WORK.stream()).toList();
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> hard(RenderResult result, String tenant) {
@@ -51,6 +55,80 @@ class TenantQuotaTest {
             assertEquals("0", hard.get("services.nodeports"), "a node port opens every node unless granted");
             assertEquals(config.profile().cpu(), hard.get("limits.cpu"));
         }
+    }
+
+    /**
+     * Each Flux and monitoring count names a kind the cluster has, as quota admission reads it: {@code count/<plural>.<group>}
+     * of a namespaced CRD the flux2 chart or rancher-monitoring-crd installs (a misspelt resource would be a cap on
+     * nothing; Kubernetes documentation concepts/policy/resource-quotas, "Object count quota": count/widgets.example.com
+     * for the custom resource widgets of group example.com).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyControllerWorkCountNamesANamespacedCrdOfTheCluster() {
+        List<Map<String, Object>> crds = new java.util.ArrayList<>(
+                FluxChart.render(FluxValues.of(Stacks.committed("dev"))).crds());
+        crds.addAll(RancherChart.crds(RancherChart.MONITORING_CRD));
+        Map<String, String> scopes = new java.util.TreeMap<>();
+        for (Map<String, Object> crd : crds) {
+            Map<String, Object> spec = (Map<String, Object>) crd.get("spec");
+            scopes.put("count/" + ((Map<String, Object>) spec.get("names")).get("plural") + "." + spec.get("group"),
+                    (String) spec.get("scope"));
+        }
+        for (String count : ObjectQuota.CONTROLLER_WORK) {
+            assertEquals("Namespaced", scopes.get(count), count + " among " + scopes.keySet());
+        }
+        assertEquals(10, ObjectQuota.CONTROLLER_WORK.size());
+    }
+
+    /** fluxfleet's own objects in a tenant namespace fit its quota: quota admission refuses every writer alike. */
+    @ParameterizedTest
+    @MethodSource("io.fluxfleet.testing.Stacks#environments")
+    @SuppressWarnings("unchecked")
+    void fluxfleetsOwnObjectsFitEveryTenantsQuota(String env) {
+        FluxFleetConfig config = Stacks.committed(env);
+        RenderResult result = Stacks.render(config);
+        for (FluxFleetConfig.Tenant tenant : config.tenants()) {
+            Map<String, Object> hard = hard(result, tenant.name());
+            Map<String, Integer> used = new java.util.TreeMap<>();
+            for (var r : result.kubernetesObjects()) {
+                Map<String, Object> inputs = (Map<String, Object>) RenderResult.reveal(r.inputs());
+                Map<String, Object> meta = (Map<String, Object>) inputs.get("metadata");
+                String apiVersion = (String) inputs.get("apiVersion");
+                if (meta == null || !tenant.namespace().equals(meta.get("namespace")) || apiVersion == null) {
+                    continue;
+                }
+                String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                String kind = ((String) inputs.get("kind")).toLowerCase(java.util.Locale.ROOT);
+                String plural = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+                // core kinds by the quota's plain names (secrets, pods ...), the others as count/<plural>.<group>
+                used.merge(group.isEmpty() ? plural : "count/" + plural + "." + group, 1, Integer::sum);
+            }
+            assertTrue(used.containsKey("count/kustomizations.kustomize.toolkit.fluxcd.io"), used.toString());
+            assertTrue(used.containsKey("count/gitrepositories.source.toolkit.fluxcd.io"), used.toString());
+            used.forEach((count, n) -> {
+                if (hard.containsKey(count)) {
+                    assertTrue(n <= Integer.parseInt((String) hard.get(count)), env + " " + count + ": " + n + " > " + hard.get(count));
+                }
+            });
+        }
+    }
+
+    @Test
+    void aTenantsFluxAndMonitoringCountsOverrideTheStacks() {
+        ObjectNode config = Stacks.minimal("dev", 2);
+        config.putObject("quota").put("serviceMonitors", "5").put("helmCharts", "50");
+        ((ObjectNode) config.get("tenants").get(0)).putObject("quota").put("helmReleases", "3").put("prometheusRules", "0");
+        RenderResult result = Stacks.render(Stacks.load("dev", config));
+        Map<String, Object> one = hard(result, "tenant1");
+        Map<String, Object> two = hard(result, "tenant2");
+        assertEquals("3", one.get("count/helmreleases.helm.toolkit.fluxcd.io"));
+        assertEquals("0", one.get("count/prometheusrules.monitoring.coreos.com"));
+        assertEquals("5", one.get("count/servicemonitors.monitoring.coreos.com"));
+        assertEquals("5", two.get("count/servicemonitors.monitoring.coreos.com"));
+        assertEquals("50", two.get("count/helmcharts.source.toolkit.fluxcd.io"));
+        assertEquals(Environment.DEV.quota().hard().get("count/helmreleases.helm.toolkit.fluxcd.io"),
+                two.get("count/helmreleases.helm.toolkit.fluxcd.io"));
     }
 
     @Test
@@ -79,6 +157,11 @@ class TenantQuotaTest {
             "quota | services.loadbalancers | 1 | the config key is 'loadBalancers'",
             "tenant | nodePorts | 2.5 | not a whole number",
             "tenant | secretz | 10 | did you mean 'secrets'",
+            "quota | helmReleases | 2.5 | not a whole number",
+            "tenant | kustomizations | 0 | fluxfleet's own apps Kustomization is in every tenant namespace",
+            "quota | gitRepositories | 0 | fluxfleet's own GitRepository is in every tenant namespace",
+            "tenant | helmrelease | 10 | did you mean 'helmReleases'",
+            "quota | count/helmreleases.helm.toolkit.fluxcd.io | 10 | the config key is 'helmReleases'",
     })
     void badQuotaIsRefusedWithItsKey(String where, String resource, String value, String message) {
         ObjectNode config = Stacks.minimal("dev", 1);

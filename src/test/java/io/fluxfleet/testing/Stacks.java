@@ -84,6 +84,10 @@ public final class Stacks {
         if (env.equals("prod")) {
             // prod requires the identity pulumi up runs as (admission.deployers)
             root.putObject("admission").putArray("deployers").add("pulumi-deployer");
+            // ... and the addresses Flux may reach on 443 (network.*Cidrs; TEST-NET-3 and TEST-NET-1)
+            ObjectNode network = root.putObject("network");
+            network.putArray("egressCidrs").add("203.0.113.0/24");
+            network.putArray("apiServerCidrs").add("192.0.2.0/24");
         }
         return root;
     }

@@ -210,4 +210,25 @@ class FluxNetworkPoliciesTest {
         assertTrue(narrowed.allowed(source, API_SERVER, 6443, "TCP"));
         assertTrue(!narrowed.allowed(source, Endpoint.external("other node", "192.168.11.5"), 6443, "TCP"));
     }
+
+    /**
+     * The committed prod stack names its allowlists (network.egressCidrs and apiServerCidrs, required in prod): Flux
+     * reaches the listed ranges and nothing else on the Internet, where dev's defaults still reach any public address.
+     */
+    @Test
+    void committedProdReachesOnlyItsAllowlistOn443() {
+        RenderResult prod = Stacks.render(Stacks.committed("prod"));
+        NetworkPolicyEvaluator evaluator = new NetworkPolicyEvaluator(policies(prod, FluxChart.render("flux", "flux-system",
+                fluxValues(prod))));
+        Endpoint source = controller("source-controller");
+        Endpoint elsewhere = Endpoint.external("a host outside the allowlist", "198.51.100.7");
+        assertEquals(List.of("203.0.113.0/24"), Stacks.committed("prod").network().egressCidrs());
+        assertTrue(evaluator.allowed(source, GITLAB, 443, "TCP"));
+        assertTrue(evaluator.allowed(source, Endpoint.external("a control-plane node", "192.0.2.5"), 6443, "TCP"));
+        assertTrue(!evaluator.allowed(source, elsewhere, 443, "TCP"));
+        assertTrue(!evaluator.allowed(source, elsewhere, 6443, "TCP"));
+        RenderResult dev = Stacks.render(Stacks.committed("dev"));
+        assertTrue(new NetworkPolicyEvaluator(policies(dev, FluxChart.render("flux", "flux-system", fluxValues(dev))))
+                .allowed(source, elsewhere, 443, "TCP"), "dev keeps the default, with a warning");
+    }
 }
