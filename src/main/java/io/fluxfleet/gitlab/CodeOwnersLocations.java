@@ -25,6 +25,14 @@ import java.util.regex.Pattern;
  *       <td>doc/user/project/codeowners/_index.md, sections: "approval is required from each section"</td></tr>
  *   <tr><td>an approval from <em>any one</em> owner of the matching entry satisfies it</td>
  *       <td>doc/user/project/codeowners/_index.md: "one approval from a Code Owner" per matching rule</td></tr>
+ *   <tr><td>an optional section ({@code ^[Name]}) requires no approval; an entry without owners takes its section's
+ *       default owners ({@code [Name][2] @owners}); an exclusion ({@code !pattern}) takes the paths it matches out of
+ *       its section</td>
+ *       <td>gitlabhq ee/lib/gitlab/code_owners/file.rb, {@code parse_entry}: "owners = entry_owners.presence ||
+ *       section.default_owners", {@code section.optional}; {@code extract_entry_info}: "is_exclusion_pattern =
+ *       pattern.start_with?('!')"; doc/user/project/codeowners/reference.md, "Optional sections", "Exclude files"</td></tr>
+ *   <tr><td>a pattern is matched as GitLab normalises it ({@link #matches})</td>
+ *       <td>file.rb {@code normalize_pattern}, {@code path_matches?}</td></tr>
  * </table>
  * So the platform team's approval is required for a path exactly when some section's matching entry names only the
  * platform team: a line {@code /clusters/preprod/ @qa @dev} is satisfied by one QA approval.
@@ -41,37 +49,69 @@ public final class CodeOwnersLocations {
     }
 
     /**
-     * The owner lists a change to {@code path} must satisfy, one per section whose last matching entry covers it.
+     * The owner lists a change to {@code path} must satisfy, one per required (not optional) section whose last
+     * matching entry covers it and whose exclusions do not.
      */
     public static List<Set<String>> requiredOwners(String content, String path) {
         String target = path.startsWith("/") ? path : "/" + path;
         List<Set<String>> out = new ArrayList<>();
-        Set<String> current = null;
+        Section section = new Section(false, Set.of());
         for (String raw : content.split("\n", -1)) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.startsWith("[") || line.startsWith("^[")) {
-                if (current != null) {
-                    out.add(current);
-                }
-                current = null;
+            java.util.regex.Matcher header = SECTION.matcher(line);
+            if (header.matches()) {
+                section.addTo(out);
+                section = new Section(header.group(1) != null, owners(header.group(3)));
                 continue;
             }
-            String[] parts = line.split("\\s+");
-            if (matches(parts[0], target)) {
-                Set<String> owners = new LinkedHashSet<>();
-                for (int i = 1; i < parts.length; i++) {
-                    owners.add(parts[i]);
-                }
-                current = owners;
+            String[] parts = line.split("(?<!\\\\)\\s+", 2);
+            if (parts[0].startsWith("!")) {
+                section.excluded |= matches(parts[0].substring(1), target);
+            } else if (matches(parts[0], target)) {
+                Set<String> owners = owners(parts.length > 1 ? parts[1] : "");
+                section.matched = owners.isEmpty() ? section.defaults : owners;
             }
         }
-        if (current != null) {
-            out.add(current);
-        }
+        section.addTo(out);
         return out;
+    }
+
+    /**
+     * A section header: {@code [Name]}, optional with a leading {@code ^}, then an approval count {@code [n]} and
+     * default owners (file.rb {@code Section.parse}).
+     */
+    private static final Pattern SECTION = Pattern.compile("(\\^)?\\[[^\\]]+](\\[\\d+])?\\s*(.*)");
+
+    private static Set<String> owners(String text) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (String owner : text.strip().split("\\s+")) {
+            if (!owner.isEmpty()) {
+                owners.add(owner);
+            }
+        }
+        return owners;
+    }
+
+    /** What one section makes of the path so far. */
+    private static final class Section {
+        final boolean optional;
+        final Set<String> defaults;
+        Set<String> matched;
+        boolean excluded;
+
+        Section(boolean optional, Set<String> defaults) {
+            this.optional = optional;
+            this.defaults = defaults;
+        }
+
+        void addTo(List<Set<String>> out) {
+            if (matched != null && !optional && !excluded) {
+                out.add(matched);
+            }
+        }
     }
 
     /** Whether changing {@code path} needs an approval of {@code platform} (e.g. {@code @your-org/platform-team}). */
@@ -119,29 +159,51 @@ public final class CodeOwnersLocations {
     }
 
     /**
-     * A gitignore-style pattern as CODEOWNERS uses it: {@code /x} anchored at the root, else matching at any depth;
-     * a trailing {@code /} covers everything below; {@code *} any characters but {@code /}, {@code **} any.
+     * Whether a CODEOWNERS pattern covers {@code path} (from the root, with a leading {@code /}), as GitLab decides it:
+     * gitlabhq ee/lib/gitlab/code_owners/file.rb, {@code normalize_pattern}: {@code *} alone is {@code /**}{@code /*};
+     * a pattern without a leading {@code /} gets {@code /**}{@code /} in front (so {@code docs/x} matches at any depth);
+     * a trailing {@code /} gets {@code **}{@code /*} after (everything below); then {@code path_matches?}:
+     * {@code File.fnmatch?(pattern, path, FNM_DOTMATCH | FNM_PATHNAME)}, where {@code *} and {@code ?} never match
+     * {@code /}, {@code **}{@code /} matches any number of directories, and a leading dot needs no special match. So a
+     * directory named without the trailing {@code /} ({@code /shared}) covers that path only, none of the files in it.
      */
     static boolean matches(String pattern, String path) {
-        String p = pattern.replace("\\ ", " ");
-        boolean anchored = p.startsWith("/");
-        boolean directory = p.endsWith("/");
-        String body = p.substring(anchored ? 1 : 0, directory ? p.length() - 1 : p.length());
-        StringBuilder regex = new StringBuilder(anchored || body.contains("/") ? "^/" : "^(?:.*/)?");
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '*' && i + 1 < body.length() && body.charAt(i + 1) == '*') {
-                regex.append(".*");
-                i++;
+        String p = pattern.replaceFirst("^\\\\#", "#").replaceAll("\\\\(\\s)", "$1");
+        if (p.equals("*")) {
+            p = "/**/*";
+        }
+        if (!p.startsWith("/")) {
+            p = "/**/" + p;
+        }
+        if (p.endsWith("/")) {
+            p = p + "**/*";
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '*' && p.startsWith("**/", i)) {
+                regex.append("(?:[^/]*/)*");
+                i += 2;
             } else if (c == '*') {
+                while (i + 1 < p.length() && p.charAt(i + 1) == '*') {
+                    i++;
+                }
                 regex.append("[^/]*");
             } else if (c == '?') {
                 regex.append("[^/]");
+            } else if (c == '[' && p.indexOf(']', i + 1) > i + 1) {
+                int end = p.indexOf(']', i + 1);
+                String set = p.substring(i + 1, end);
+                String escaped = (set.startsWith("!") ? set.substring(1) : set).replace("\\", "\\\\")
+                        .replace("[", "\\[").replace("&", "\\&");
+                regex.append('[').append(set.startsWith("!") ? "^" : "").append(escaped).append(']');
+                i = end;
+            } else if (c == '\\' && i + 1 < p.length()) {
+                regex.append(Pattern.quote(String.valueOf(p.charAt(++i))));
             } else {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        regex.append(directory ? "/.*$" : "(?:/.*)?$");
         return Pattern.compile(regex.toString()).matcher(path).matches();
     }
 }

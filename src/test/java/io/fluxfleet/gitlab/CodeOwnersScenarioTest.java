@@ -32,12 +32,8 @@ class CodeOwnersScenarioTest {
         return SeedFiles.codeowners(TENANT, CONFIG.gitlab().governance().teams());
     }
 
-    /** The CODEOWNERS an earlier fluxfleet seeded (plan/upgrade/c4b6dba-prod): no platform section. */
     private static String earlier() throws Exception {
-        String json = Files.readString(Path.of("src/test/resources/plan/upgrade/c4b6dba-prod/resources.json"));
-        int at = json.indexOf("# Owners come from the fluxfleet config");
-        int start = json.lastIndexOf("\"content\" : \"", at) + 13;
-        return json.substring(start, json.indexOf("\",\n", start)).replace("\\n", "\n");
+        return ChangePathGitLab.earlierSeed();
     }
 
     @Test
