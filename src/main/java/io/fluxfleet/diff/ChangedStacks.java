@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  *       with which stack's credentials, and who must approve a change, so a change to them is reviewed against
  *       every stack rather than waved through (issue 20);</li>
  *   <li>documentation ({@code *.md}, {@code docs/}, {@code LICENSE}) and the editor files ({@code .gitignore},
- *       {@code .gitattributes}, {@code .editorconfig}) touch none: they change nothing a stack deploys;</li>
+ *       {@code .editorconfig}) touch none: they change nothing a stack deploys. {@code .gitattributes} is not among
+ *       them: its {@code eol}, {@code working-tree-encoding} and {@code ident} attributes change the bytes the CI
+ *       checkout writes for every file it names, stack files and scripts included (git {@code gitattributes(5)}), so
+ *       it falls under the next rule;</li>
  *   <li>any other path touches every stack. A file nobody listed (a Maven wrapper, a new resource folder)
  *       may well change the program, and showing an empty diff costs less than missing a real one.</li>
  * </ol>
@@ -48,7 +51,7 @@ public final class ChangedStacks {
                     || p.equals(".gitlab-ci.yml") || p.startsWith("ci/") || p.startsWith(".ci/") || p.startsWith(".gitlab/")
                     || p.equals("CODEOWNERS") || p.endsWith("/CODEOWNERS"), new Effect.All()),
             new Rule(p -> p.endsWith(".md") || p.startsWith("docs/") || p.equals("LICENSE")
-                    || p.equals(".gitignore") || p.equals(".gitattributes") || p.equals(".editorconfig"),
+                    || p.equals(".gitignore") || p.equals(".editorconfig"),
                     new Effect.None()));
 
     private ChangedStacks() {}

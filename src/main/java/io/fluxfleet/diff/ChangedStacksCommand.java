@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n",
         description = {
             "Prints the stacks a change touches, one per line: Pulumi.<stack>.yaml touches that stack;",
-            "src/**, pom.xml and Pulumi.yaml touch every stack (every Pulumi.<stack>.yaml in <dir>);",
-            "documentation and CI files touch none; any other path touches every stack.",
+            "src/**, pom.xml, Pulumi.yaml, the pipeline (.gitlab-ci.yml, ci/, .gitlab/) and any CODEOWNERS",
+            "touch every stack (every Pulumi.<stack>.yaml in <dir>); documentation touches none; any other",
+            "path touches every stack.",
             ""},
         footer = {"", "Exit status: 0 the stacks were printed (maybe none), 1 git failed, 2 usage error."})
 public final class ChangedStacksCommand implements Callable<Integer> {

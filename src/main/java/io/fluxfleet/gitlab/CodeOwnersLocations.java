@@ -55,7 +55,109 @@ public final class CodeOwnersLocations {
     public static List<Set<String>> requiredOwners(String content, String path) {
         String target = path.startsWith("/") ? path : "/" + path;
         List<Set<String>> out = new ArrayList<>();
-        Section section = new Section(false, Set.of());
+        for (Section section : sections(content)) {
+            Set<String> matched = null;
+            boolean excluded = false;
+            for (Entry e : section.entries()) {
+                if (e.exclusion()) {
+                    excluded |= matches(e.pattern(), target);
+                } else if (matches(e.pattern(), target)) {
+                    matched = e.owners();
+                }
+            }
+            if (matched != null && !section.optional() && !excluded) {
+                out.add(matched);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether every path below the directory {@code dir} ({@code /a/b/}) needs an approval of one of the platform
+     * team's handles: some required section holds an entry that covers the whole directory and names only the platform
+     * team, and after it (the last match wins) no entry that could match a path below names anyone else, and no
+     * exclusion in the section could match one. Probing one file name would miss a later entry for
+     * {@code kustomization.yaml} or {@code *.yaml}, or an exclusion, that hands exactly the files Flux reads to others.
+     */
+    public static boolean requiresPlatformUnder(String content, String dir, java.util.Collection<String> platform) {
+        for (Section section : sections(content)) {
+            if (section.optional()) {
+                continue;
+            }
+            List<Entry> entries = section.entries();
+            int cover = -1;
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (!e.exclusion() && coversAll(e.pattern(), dir) && platformOnly(e.owners(), platform)) {
+                    cover = i;
+                }
+            }
+            if (cover < 0) {
+                continue;
+            }
+            boolean broken = false;
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                broken |= e.exclusion() && couldMatchUnder(e.pattern(), dir)
+                        || i > cover && !e.exclusion() && couldMatchUnder(e.pattern(), dir)
+                        && !platformOnly(e.owners(), platform);
+            }
+            if (!broken) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean platformOnly(Set<String> owners, java.util.Collection<String> platform) {
+        return !owners.isEmpty() && platform.containsAll(owners);
+    }
+
+    /** Whether a pattern, as GitLab normalises it, covers every path below {@code dir}: {@code *}, or {@code /d/} for dir or a parent. */
+    private static boolean coversAll(String pattern, String dir) {
+        String n = normalized(pattern);
+        if (!n.endsWith("/**/*")) {
+            return false;
+        }
+        String prefix = n.substring(0, n.length() - "**/*".length());
+        return prefix.equals("/") && n.equals("/**/*") || !prefix.matches(".*[*?\\[\\\\].*") && dir.startsWith(prefix);
+    }
+
+    /**
+     * Whether a pattern could match some path below {@code dir}, erring towards yes: its segments are compared with the
+     * directory's one by one; a {@code **} segment, or segments left over once the directory is passed, could match.
+     */
+    private static boolean couldMatchUnder(String pattern, String dir) {
+        String[] segments = normalized(pattern).substring(1).split("/", -1);
+        String[] dirs = dir.substring(1, dir.length() - 1).split("/");
+        for (int i = 0; i < dirs.length; i++) {
+            if (i >= segments.length) {
+                return false;
+            }
+            if (segments[i].equals("**")) {
+                return true;
+            }
+            if (!matches("/" + segments[i], "/" + dirs[i])) {
+                return false;
+            }
+        }
+        return segments.length > dirs.length;
+    }
+
+    /** One line of a section: a pattern (without the {@code !} of an exclusion) and its owners. */
+    private record Entry(String pattern, Set<String> owners, boolean exclusion) {}
+
+    private record Section(boolean optional, List<Entry> entries) {}
+
+    /**
+     * The file's sections in order, the entries before the first header as a required section of their own. An entry
+     * without owners takes its section's default owners.
+     */
+    private static List<Section> sections(String content) {
+        List<Section> out = new ArrayList<>();
+        boolean optional = false;
+        Set<String> defaults = Set.of();
+        List<Entry> entries = new ArrayList<>();
         for (String raw : content.split("\n", -1)) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -63,19 +165,19 @@ public final class CodeOwnersLocations {
             }
             java.util.regex.Matcher header = SECTION.matcher(line);
             if (header.matches()) {
-                section.addTo(out);
-                section = new Section(header.group(1) != null, owners(header.group(3)));
+                out.add(new Section(optional, entries));
+                optional = header.group(1) != null;
+                defaults = owners(header.group(3));
+                entries = new ArrayList<>();
                 continue;
             }
             String[] parts = line.split("(?<!\\\\)\\s+", 2);
-            if (parts[0].startsWith("!")) {
-                section.excluded |= matches(parts[0].substring(1), target);
-            } else if (matches(parts[0], target)) {
-                Set<String> owners = owners(parts.length > 1 ? parts[1] : "");
-                section.matched = owners.isEmpty() ? section.defaults : owners;
-            }
+            Set<String> owners = owners(parts.length > 1 ? parts[1] : "");
+            boolean exclusion = parts[0].startsWith("!");
+            entries.add(new Entry(exclusion ? parts[0].substring(1) : parts[0], owners.isEmpty() ? defaults : owners,
+                    exclusion));
         }
-        section.addTo(out);
+        out.add(new Section(optional, entries));
         return out;
     }
 
@@ -93,25 +195,6 @@ public final class CodeOwnersLocations {
             }
         }
         return owners;
-    }
-
-    /** What one section makes of the path so far. */
-    private static final class Section {
-        final boolean optional;
-        final Set<String> defaults;
-        Set<String> matched;
-        boolean excluded;
-
-        Section(boolean optional, Set<String> defaults) {
-            this.optional = optional;
-            this.defaults = defaults;
-        }
-
-        void addTo(List<Set<String>> out) {
-            if (matched != null && !optional && !excluded) {
-                out.add(matched);
-            }
-        }
     }
 
     /** Whether changing {@code path} needs an approval of {@code platform} (e.g. {@code @your-org/platform-team}). */
@@ -139,8 +222,8 @@ public final class CodeOwnersLocations {
             return Verdict.OK;
         }
         String content = files.get(active.get());
-        List<String> open = platformPaths.stream().filter(p -> !requiresPlatform(content, p.endsWith("/") ? p + "x" : p,
-                platform)).toList();
+        List<String> open = platformPaths.stream().filter(p -> p.endsWith("/") ? !requiresPlatformUnder(content, p, platform)
+                : !requiresPlatform(content, p, platform)).toList();
         if (open.isEmpty()) {
             return Verdict.OK;
         }
@@ -158,6 +241,21 @@ public final class CodeOwnersLocations {
         static final Verdict OK = new Verdict(Optional.empty(), Optional.empty());
     }
 
+    /** A pattern as file.rb {@code normalize_pattern} leaves it (see {@link #matches}). */
+    private static String normalized(String pattern) {
+        String p = pattern.replaceFirst("^\\\\#", "#").replaceAll("\\\\(\\s)", "$1");
+        if (p.equals("*")) {
+            return "/**/*";
+        }
+        if (!p.startsWith("/")) {
+            p = "/**/" + p;
+        }
+        if (p.endsWith("/")) {
+            p = p + "**/*";
+        }
+        return p;
+    }
+
     /**
      * Whether a CODEOWNERS pattern covers {@code path} (from the root, with a leading {@code /}), as GitLab decides it:
      * gitlabhq ee/lib/gitlab/code_owners/file.rb, {@code normalize_pattern}: {@code *} alone is {@code /**}{@code /*};
@@ -168,16 +266,7 @@ public final class CodeOwnersLocations {
      * directory named without the trailing {@code /} ({@code /shared}) covers that path only, none of the files in it.
      */
     static boolean matches(String pattern, String path) {
-        String p = pattern.replaceFirst("^\\\\#", "#").replaceAll("\\\\(\\s)", "$1");
-        if (p.equals("*")) {
-            p = "/**/*";
-        }
-        if (!p.startsWith("/")) {
-            p = "/**/" + p;
-        }
-        if (p.endsWith("/")) {
-            p = p + "**/*";
-        }
+        String p = normalized(pattern);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);

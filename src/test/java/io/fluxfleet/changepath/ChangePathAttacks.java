@@ -51,7 +51,13 @@ final class ChangePathAttacks {
     /** Holes the red team found on the change path beyond the list (this branch's report). */
     static final Map<String, String> FOUND = ordered(
             "codeowners-pattern-without-slash", "a CODEOWNERS entry for a directory without the trailing / covers no"
-                    + " file in it on GitLab, yet fluxfleet's check at up counted it as covering the directory");
+                    + " file in it on GitLab, yet fluxfleet's check at up counted it as covering the directory",
+            "codeowners-optional-section", "an optional section (^[Platform approval]) requires no approval on GitLab,"
+                    + " yet fluxfleet's check at up counted it as required",
+            "codeowners-later-entry-override", "a later entry or an exclusion in the platform section hands"
+                    + " kustomization.yaml to another team; the check at up probed one other file name only",
+            "gitattributes-rewrites-checkout", ".gitattributes rewrites the CI checkout of every stack file and"
+                    + " script, yet changed-stacks counted it as touching no stack");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * how, what stops them (the mechanism and the rule it relies on, cited), whether that is enforced today or still
  * {@code open} (then why, and which mechanism is to come), and the cases: {@code hostile} (the attack, each case's
  * {@code expect} an answer of its probe that stops it; for an open scenario, at least one answer that does not: the
- * gap, shown) and {@code benign} (the legitimate twin, which must still work).
+ * gap, shown) and {@code benign} (the legitimate twin, which must still work). A hostile case marked
+ * {@code demonstrates: true} shows that the attack is real where fluxfleet's mechanism is not in the way (GitLab's own
+ * rules, the state before the fix): it expects the attack to get through and does not count for the status.
  */
 record ChangePathScenario(String id, String actor, String attack, String mechanism, String cites, String status,
                           String reason, String toCome, List<Case> hostile, List<Case> benign) {
@@ -82,6 +84,13 @@ record ChangePathScenario(String id, String actor, String attack, String mechani
         boolean gapShown = false;
         for (Case c : hostile) {
             boolean stops = Probes.ALL.get(c.probe()).stopped().contains(c.expect());
+            if (c.input().path("demonstrates").asBoolean(false)) {
+                if (stops) {
+                    problems.add("hostile: a case that demonstrates the attack (on GitLab's own rules, or on the"
+                            + " state before the fix) expects it to get through, not '" + c.expect() + "'");
+                }
+                continue;
+            }
             gapShown |= !stops;
             if (!stops && status.equals("enforced")) {
                 problems.add("hostile: an enforced scenario expects '" + c.expect() + "' from " + c.probe()

@@ -50,6 +50,8 @@ class ChangedStacksTest {
             "docs/CODEOWNERS;                                dev,preprod,prod",
             ".gitlab/merge_request_templates/x.md;           dev,preprod,prod",
             ".gitignore;                                     ''",
+            // its eol/working-tree-encoding attributes rewrite what the CI checkout of every stack file holds
+            ".gitattributes;                                 dev,preprod,prod",
             "README.md,Pulumi.preprod.yaml;                  preprod",
             "docs/Pulumi.dev.yaml;                           ''",
             "config/Pulumi.dev.yaml;                         dev,preprod,prod",
