@@ -57,7 +57,10 @@ final class ChangePathAttacks {
             "codeowners-later-entry-override", "a later entry or an exclusion in the platform section hands"
                     + " kustomization.yaml to another team; the check at up probed one other file name only",
             "gitattributes-rewrites-checkout", ".gitattributes rewrites the CI checkout of every stack file and"
-                    + " script, yet changed-stacks counted it as touching no stack");
+                    + " script, yet changed-stacks counted it as touching no stack",
+            "sourceignore-hides-cluster-files", "a .sourceignore at the root or above a cluster directory hides the"
+                    + " cluster layer's kustomization.yaml from Flux, and only the global owners (platform or devops)"
+                    + " guarded it");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();
