@@ -60,7 +60,9 @@ final class ChangePathAttacks {
                     + " script, yet changed-stacks counted it as touching no stack",
             "sourceignore-hides-cluster-files", "a .sourceignore at the root or above a cluster directory hides the"
                     + " cluster layer's kustomization.yaml from Flux, and only the global owners (platform or devops)"
-                    + " guarded it");
+                    + " guarded it",
+            "shard-file-name-injects-pipeline", "ci/shard-pipeline.sh wrote a shard file's name unchecked into the child"
+                    + " pipeline's YAML, so a crafted file name added commands to a job with the shard's credentials");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();
