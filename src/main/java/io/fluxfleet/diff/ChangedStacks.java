@@ -74,9 +74,35 @@ public final class ChangedStacks {
      * @param allStacks    the stacks "every stack" means: those with a stack file in the repository now
      */
     public static SortedSet<String> of(Collection<String> changedPaths, Collection<String> allStacks) {
+        return of(changedPaths, allStacks, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #of(Collection, Collection)}, in a repository holding symbolic links: a changed path that a link
+     * points at (the file, or a file below the directory) also counts under the link's name. A link under {@code src/}
+     * to {@code docs/notes.md} makes the program read the documentation, so a change to that document changes what
+     * every stack renders although the rules alone would say it touches none.
+     *
+     * @param links each link's path to its target, both relative to the repository root and normalised ({@code ""}:
+     *              the root itself; a target outside the repository is left out)
+     */
+    public static SortedSet<String> of(Collection<String> changedPaths, Collection<String> allStacks,
+                                       java.util.Map<String, String> links) {
+        List<String> paths = new java.util.ArrayList<>();
+        for (String changed : changedPaths) {
+            String path = changed.strip();
+            paths.add(path);
+            links.forEach((link, target) -> {
+                if (target.isEmpty()) {
+                    paths.add(link + "/" + path);
+                } else if (path.equals(target) || path.startsWith(target + "/")) {
+                    paths.add(link + path.substring(target.length()));
+                }
+            });
+        }
         SortedSet<String> touched = new TreeSet<>();
-        for (String path : changedPaths) {
-            Effect effect = classify(path.strip());
+        for (String path : paths) {
+            Effect effect = classify(path);
             if (effect instanceof Effect.One one) {
                 touched.add(one.stack());
                 String shards = one.stack() + io.fluxfleet.config.Sharding.SHARD_INFIX;

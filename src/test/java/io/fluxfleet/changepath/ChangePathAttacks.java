@@ -62,7 +62,9 @@ final class ChangePathAttacks {
                     + " cluster layer's kustomization.yaml from Flux, and only the global owners (platform or devops)"
                     + " guarded it",
             "shard-file-name-injects-pipeline", "ci/shard-pipeline.sh wrote a shard file's name unchecked into the child"
-                    + " pipeline's YAML, so a crafted file name added commands to a job with the shard's credentials");
+                    + " pipeline's YAML, so a crafted file name added commands to a job with the shard's credentials",
+            "symlink-launders-review", "a symbolic link from src/ to a document made later changes to that document"
+                    + " change the program, while changed-stacks counted them as touching no stack");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();

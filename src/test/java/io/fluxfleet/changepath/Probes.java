@@ -298,8 +298,9 @@ final class Probes {
     // --- changed-stacks over a real git repository ----------------------------------------------------------------
 
     /**
-     * A repository with the stack files {@code stacks} (and {@code files}) committed on {@code main}, then a branch
-     * whose one commit changes {@code change} (path to content; {@code symlinks}: path to target): what
+     * A repository with the stack files {@code stacks} (and {@code files}, {@code baseSymlinks}) committed on
+     * {@code main}, then a branch whose one commit changes {@code change} (path to content; {@code symlinks}: path to
+     * target): what
      * {@code fluxfleet changed-stacks --base main} prints. "every stack" when it names them all.
      */
     private static String changedStacks(JsonNode in, Path tmp) throws Exception {
@@ -312,17 +313,13 @@ final class Probes {
             Files.writeString(repo.resolve("Pulumi." + stack + ".yaml"), "config: {}\n");
         }
         write(repo, in.path("files"));
+        link(repo, in.path("baseSymlinks"));
         Files.writeString(repo.resolve("README.md"), "# fleet\n");
         git(repo, "add", "-A");
         git(repo, "commit", "-q", "-m", "base");
         git(repo, "checkout", "-q", "-b", "change");
         write(repo, in.path("change"));
-        for (var link : in.path("symlinks").properties()) {
-            Path path = repo.resolve(link.getKey());
-            Files.createDirectories(path.getParent());
-            Files.deleteIfExists(path);
-            Files.createSymbolicLink(path, Path.of(link.getValue().asText()));
-        }
+        link(repo, in.path("symlinks"));
         git(repo, "add", "-A");
         git(repo, "commit", "-q", "-m", "change");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -335,6 +332,16 @@ final class Probes {
         List<String> printed = out.toString(StandardCharsets.UTF_8).lines().toList();
         return printed.isEmpty() ? "none" : printed.equals(stacks.stream().sorted().toList()) ? "every stack"
                 : String.join(" ", printed);
+    }
+
+    /** Symbolic links, path to target (relative to the link's directory, as git stores it). */
+    private static void link(Path repo, JsonNode links) throws IOException {
+        for (var link : links.properties()) {
+            Path path = repo.resolve(link.getKey());
+            Files.createDirectories(path.getParent());
+            Files.deleteIfExists(path);
+            Files.createSymbolicLink(path, Path.of(link.getValue().asText()));
+        }
     }
 
     private static void write(Path repo, JsonNode files) throws IOException {
