@@ -5,11 +5,12 @@
 # refuse_test_hooks: the FLUXFLEET* variables exist so that tests can stand in for the jar and the pulumi CLI. In a
 # GitLab job they would let whoever passes pipeline variables choose what a deploy job runs with its credentials,
 # so a job refuses to start with any of them set (pipeline variables are also restricted in the project settings,
-# docs/merge-requests.md).
+# docs/merge-requests.md). The output directories (MR_DIFF_DIR, which mr-render empties with rm -rf, and SCHEMA_DIR)
+# are fixed in CI too.
 refuse_test_hooks() {
   if [ -n "${GITLAB_CI:-}${CI_JOB_ID:-}" ]; then
     local name
-    for name in FLUXFLEET FLUXFLEET_BASE FLUXFLEET_PLUGINS MAVEN SCHEMA_SOURCE_DIR; do
+    for name in FLUXFLEET FLUXFLEET_BASE FLUXFLEET_PLUGINS MAVEN SCHEMA_SOURCE_DIR MR_DIFF_DIR SCHEMA_DIR; do
       if [ -n "${!name:-}" ]; then
         echo "$name is set, but it is a test hook that CI never uses: refusing to run (who set it?)" >&2
         exit 1

@@ -32,6 +32,15 @@ YAML
 for file in "${files[@]}"; do
   stack=${file#Pulumi.}
   stack=${stack%.yaml}
+  # The name goes into the YAML below (job name, environment, script): a file name with a newline, a quote or a ';'
+  # would write its own keys or commands into a job that runs with the shard's credentials. A shard is a DNS label
+  # of at most 20 characters (fluxfleet:shards, ShardingReader), so anything else is refused.
+  shard=${stack#"$env"-tenants-}
+  if ! [[ $shard =~ ^[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?$ ]]; then
+    printf '%q is not a shard stack file: a shard name is a DNS label of at most 20 characters (README "Large fleets")\n' \
+      "$file" >&2
+    exit 1
+  fi
   cat <<YAML
 
 deploy-$stack:

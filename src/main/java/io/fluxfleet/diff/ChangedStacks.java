@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  *       with which stack's credentials, and who must approve a change, so a change to them is reviewed against
  *       every stack rather than waved through (issue 20);</li>
  *   <li>documentation ({@code *.md}, {@code docs/}, {@code LICENSE}) and the editor files ({@code .gitignore},
- *       {@code .gitattributes}, {@code .editorconfig}) touch none: they change nothing a stack deploys;</li>
+ *       {@code .editorconfig}) touch none: they change nothing a stack deploys. {@code .gitattributes} is not among
+ *       them: its {@code eol}, {@code working-tree-encoding} and {@code ident} attributes change the bytes the CI
+ *       checkout writes for every file it names, stack files and scripts included (git {@code gitattributes(5)}), so
+ *       it falls under the next rule;</li>
  *   <li>any other path touches every stack. A file nobody listed (a Maven wrapper, a new resource folder)
  *       may well change the program, and showing an empty diff costs less than missing a real one.</li>
  * </ol>
@@ -48,7 +51,7 @@ public final class ChangedStacks {
                     || p.equals(".gitlab-ci.yml") || p.startsWith("ci/") || p.startsWith(".ci/") || p.startsWith(".gitlab/")
                     || p.equals("CODEOWNERS") || p.endsWith("/CODEOWNERS"), new Effect.All()),
             new Rule(p -> p.endsWith(".md") || p.startsWith("docs/") || p.equals("LICENSE")
-                    || p.equals(".gitignore") || p.equals(".gitattributes") || p.equals(".editorconfig"),
+                    || p.equals(".gitignore") || p.equals(".editorconfig"),
                     new Effect.None()));
 
     private ChangedStacks() {}
@@ -71,9 +74,35 @@ public final class ChangedStacks {
      * @param allStacks    the stacks "every stack" means: those with a stack file in the repository now
      */
     public static SortedSet<String> of(Collection<String> changedPaths, Collection<String> allStacks) {
+        return of(changedPaths, allStacks, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #of(Collection, Collection)}, in a repository holding symbolic links: a changed path that a link
+     * points at (the file, or a file below the directory) also counts under the link's name. A link under {@code src/}
+     * to {@code docs/notes.md} makes the program read the documentation, so a change to that document changes what
+     * every stack renders although the rules alone would say it touches none.
+     *
+     * @param links each link's path to its target, both relative to the repository root and normalised ({@code ""}:
+     *              the root itself; a target outside the repository is left out)
+     */
+    public static SortedSet<String> of(Collection<String> changedPaths, Collection<String> allStacks,
+                                       java.util.Map<String, String> links) {
+        List<String> paths = new java.util.ArrayList<>();
+        for (String changed : changedPaths) {
+            String path = changed.strip();
+            paths.add(path);
+            links.forEach((link, target) -> {
+                if (target.isEmpty()) {
+                    paths.add(link + "/" + path);
+                } else if (path.equals(target) || path.startsWith(target + "/")) {
+                    paths.add(link + path.substring(target.length()));
+                }
+            });
+        }
         SortedSet<String> touched = new TreeSet<>();
-        for (String path : changedPaths) {
-            Effect effect = classify(path.strip());
+        for (String path : paths) {
+            Effect effect = classify(path);
             if (effect instanceof Effect.One one) {
                 touched.add(one.stack());
                 String shards = one.stack() + io.fluxfleet.config.Sharding.SHARD_INFIX;

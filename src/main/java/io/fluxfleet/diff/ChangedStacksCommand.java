@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n",
         description = {
             "Prints the stacks a change touches, one per line: Pulumi.<stack>.yaml touches that stack;",
-            "src/**, pom.xml and Pulumi.yaml touch every stack (every Pulumi.<stack>.yaml in <dir>);",
-            "documentation and CI files touch none; any other path touches every stack.",
+            "src/**, pom.xml, Pulumi.yaml, the pipeline (.gitlab-ci.yml, ci/, .gitlab/) and any CODEOWNERS",
+            "touch every stack (every Pulumi.<stack>.yaml in <dir>); documentation touches none; any other",
+            "path touches every stack.",
             ""},
         footer = {"", "Exit status: 0 the stacks were printed (maybe none), 1 git failed, 2 usage error."})
 public final class ChangedStacksCommand implements Callable<Integer> {
@@ -99,7 +100,7 @@ public final class ChangedStacksCommand implements Callable<Integer> {
         }
         try {
             List<String> changed = base != null ? gitDiff(repo, base) : lines(paths, stdin);
-            ChangedStacks.of(changed, stacks(repo)).forEach(out::println);
+            ChangedStacks.of(changed, stacks(repo), links(repo)).forEach(out::println);
             out.flush();
             return 0;
         } catch (IOException e) {
@@ -126,6 +127,40 @@ public final class ChangedStacksCommand implements Callable<Integer> {
                     .map(f -> ChangedStacks.stackOf(f.getFileName().toString()))
                     .flatMap(Optional::stream).sorted().toList();
         }
+    }
+
+    /**
+     * The symbolic links of the checked-out repository (not under {@code .git}), each to its target inside the
+     * repository, normalised ({@code ""} for the root); a link whose target leaves the repository is left out. Links
+     * to directories are not followed.
+     */
+    static java.util.Map<String, String> links(Path repo) throws IOException {
+        Path root = repo.toAbsolutePath().normalize();
+        java.util.Map<String, String> links = new java.util.TreeMap<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                return dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(root)
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (a.isSymbolicLink()) {
+                    Path target = file.getParent().resolve(Files.readSymbolicLink(file)).normalize();
+                    if (target.startsWith(root)) {
+                        links.put(slashes(root.relativize(file)), slashes(root.relativize(target)));
+                    }
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return links;
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
     }
 
     /**

@@ -104,7 +104,32 @@ public final class SeedFiles {
         for (String path : platformPaths(tenant)) {
             file.rule(path, teams.platform());
         }
+        for (String path : sourceIgnores(tenant)) {
+            file.rule(path, teams.platform());
+        }
         return file.toString();
+    }
+
+    /**
+     * The {@code .sourceignore} files that can hide a cluster-admin layer's files from Flux: the one at the root and
+     * one in each directory above a cluster directory. source-controller reads every {@code .sourceignore} in the
+     * repository, each for its own directory and everything below (fluxcd/pkg sourceignore.go,
+     * {@code LoadIgnorePatterns}, recursive; fluxcd/source-controller#1007, "Add note about sourceignore recursion"),
+     * and leaves the matched files out of the artifact the Kustomizations read: a hidden {@code kustomization.yaml}
+     * makes kustomize-controller generate one from every manifest in the directory, dropping the platform's patches.
+     * Those inside a cluster or shared directory are already the platform team's; a tenant's own under
+     * {@code tenants/<tenant>/} stays the tenant's.
+     */
+    static List<String> sourceIgnores(Tenant tenant) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        for (String dir : platformPaths(tenant)) {
+            if (dir.endsWith("/")) {
+                for (int at = dir.indexOf('/'); at >= 0 && at < dir.length() - 1; at = dir.indexOf('/', at + 1)) {
+                    paths.add(dir.substring(0, at + 1) + ".sourceignore");
+                }
+            }
+        }
+        return List.copyOf(paths);
     }
 
     /**

@@ -50,6 +50,8 @@ class ChangedStacksTest {
             "docs/CODEOWNERS;                                dev,preprod,prod",
             ".gitlab/merge_request_templates/x.md;           dev,preprod,prod",
             ".gitignore;                                     ''",
+            // its eol/working-tree-encoding attributes rewrite what the CI checkout of every stack file holds
+            ".gitattributes;                                 dev,preprod,prod",
             "README.md,Pulumi.preprod.yaml;                  preprod",
             "docs/Pulumi.dev.yaml;                           ''",
             "config/Pulumi.dev.yaml;                         dev,preprod,prod",
@@ -61,6 +63,22 @@ class ChangedStacksTest {
         List<String> want = expected.isEmpty() ? List.of() : Arrays.asList(expected.split(","));
 
         assertEquals(want, List.copyOf(ChangedStacks.of(changed, STACKS)));
+    }
+
+    /** Issue 20 (the change-path corpus, symlink-launders-review): a path a link points at counts under the link. */
+    @Test
+    void aChangedPathASymbolicLinkPointsAtCountsUnderTheLinksName() {
+        List<String> all = List.of("dev", "preprod", "prod");
+        java.util.Map<String, String> link = java.util.Map.of("src/main/resources/x", "docs/x.md");
+        assertEquals(all, List.copyOf(ChangedStacks.of(List.of("docs/x.md"), STACKS, link)));
+        assertEquals(List.of(), List.copyOf(ChangedStacks.of(List.of("docs/y.md"), STACKS, link)), "another document");
+        assertEquals(List.of(), List.copyOf(ChangedStacks.of(List.of("docs/x.mdx"), STACKS, link)), "a longer name");
+        assertEquals(all, List.copyOf(ChangedStacks.of(List.of("docs/d/y.md"), STACKS,
+                java.util.Map.of("src/main/resources/d", "docs/d"))), "below a linked directory");
+        assertEquals(all, List.copyOf(ChangedStacks.of(List.of("README.md"), STACKS, java.util.Map.of("src/all", ""))),
+                "a link to the root makes every path part of the program");
+        assertEquals(List.of(), List.copyOf(ChangedStacks.of(List.of("docs/x.md"), STACKS,
+                java.util.Map.of("docs/alias.md", "docs/x.md"))), "a link among documents stays documentation");
     }
 
     @Test

@@ -38,25 +38,8 @@ class CiScriptsTest {
     record Run(int status, String out, String err) {}
 
     static Run bash(Path cwd, Map<String, String> env, String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", script, "bash"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().clear();
-        pb.environment().put("PATH", System.getenv("PATH"));
-        pb.environment().put("HOME", Files.createDirectories(cwd.resolveSibling(cwd.getFileName() + ".home")).toString());
-        pb.environment().put("LANG", "C.UTF-8");
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile("ci-out", ".txt");
-        Path err = Files.createTempFile("ci-err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + script);
-        }
-        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        io.fluxfleet.testing.Shell.Run run = io.fluxfleet.testing.Shell.bash(cwd, env, script, args);
+        return new Run(run.status(), run.out(), run.err());
     }
 
     private static Run lib(Path cwd, Map<String, String> env, String snippet) throws IOException, InterruptedException {

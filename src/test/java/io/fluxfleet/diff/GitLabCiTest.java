@@ -1,10 +1,8 @@
 package io.fluxfleet.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fluxfleet.testing.GitLabCiModel;
+import io.fluxfleet.testing.GitLabCiModel.Variable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,60 +31,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deployments, pinned images, and that nothing runs {@code pulumi destroy}.
  */
 class GitLabCiTest {
-    private static final Path FILE = Path.of(".gitlab-ci.yml");
-    private static final Set<String> GLOBAL_KEYWORDS = Set.of("workflow", "stages", "variables", "default", "include",
-            "image", "services", "cache", "before_script", "after_script");
+    private static GitLabCiModel model;
     private static JsonNode ci;
     private static Map<String, JsonNode> jobs;
 
     @BeforeAll
-    static void read() throws IOException {
-        ci = new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile());
-        jobs = new TreeMap<>();
-        ci.fieldNames().forEachRemaining(name -> {
-            if (!GLOBAL_KEYWORDS.contains(name) && !name.startsWith(".")) {
-                jobs.put(name, resolved(name));
-            }
-        });
-    }
-
-    /** A job with its {@code extends} chain merged in, as GitLab does (deep merge of mappings). */
-    private static JsonNode resolved(String name) {
-        JsonNode job = ci.get(name);
-        ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        JsonNode parents = job.path("extends");
-        List<String> names = new ArrayList<>();
-        if (parents.isTextual()) {
-            names.add(parents.asText());
-        } else {
-            parents.forEach(p -> names.add(p.asText()));
-        }
-        for (String parent : names) {
-            deepMerge(merged, resolved(parent));
-        }
-        deepMerge(merged, job);
-        merged.remove("extends");
-        return merged;
-    }
-
-    private static void deepMerge(ObjectNode into, JsonNode from) {
-        from.properties().forEach(e -> {
-            JsonNode existing = into.get(e.getKey());
-            if (existing instanceof ObjectNode target && e.getValue().isObject()) {
-                deepMerge(target, e.getValue());
-            } else {
-                into.set(e.getKey(), e.getValue().deepCopy());
-            }
-        });
+    static void read() {
+        model = GitLabCiModel.read(Path.of("."));
+        ci = model.root();
+        jobs = model.jobs();
     }
 
     @Test
     void stagesAndJobs() {
-        assertEquals(List.of("build", "test", "mr-diff", "deploy"), strings(ci.get("stages")));
+        assertEquals(List.of("build", "test", "mr-diff", "deploy"), GitLabCiModel.strings(ci.get("stages")));
         assertEquals(Set.of("build", "test", "provider-schemas", "mr-render", "mr-note", "deploy-dev", "deploy-preprod",
                         "deploy-prod", "shards-prod", "deploy-prod-shards"),
                 jobs.keySet());
-        jobs.forEach((name, job) -> assertTrue(strings(ci.get("stages")).contains(job.path("stage").asText()),
+        jobs.forEach((name, job) -> assertTrue(GitLabCiModel.strings(ci.get("stages")).contains(job.path("stage").asText()),
                 name + " has a known stage"));
     }
 
@@ -118,112 +79,21 @@ class GitLabCiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pipelines")
     void jobsPerPipeline(String pipeline, Map<String, String> variables, Map<String, String> expected) {
-        Map<String, String> actual = new TreeMap<>();
-        if (!"never".equals(firstMatch(ci.path("workflow").path("rules"), variables))) {
-            jobs.forEach((name, job) -> {
-                String when = job.has("rules") ? firstMatch(job.get("rules"), variables)
-                        : job.path("when").asText("on_success");
-                if (when != null && !when.equals("never")) {
-                    actual.put(name, when);
-                }
-            });
-        }
-        assertEquals(new TreeMap<>(expected), actual);
-    }
-
-    /** The {@code when} of the first rule whose {@code if} holds; null when none does (the job is left out). */
-    private static String firstMatch(JsonNode rules, Map<String, String> variables) {
-        if (rules.isMissingNode()) {
-            return "on_success";
-        }
-        for (JsonNode rule : rules) {
-            if ((!rule.has("if") || holds(rule.get("if").asText(), variables)) && exists(rule.path("exists"))) {
-                return rule.path("when").asText("on_success");
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A rule's {@code exists} holds when any of its globs matches a file of the repository (GitLab docs, ci/yaml
-     * "rules:exists": "Use exists to run a job when certain files exist in the repository"); no {@code exists}: holds.
-     */
-    private static boolean exists(JsonNode globs) {
-        if (globs.isMissingNode()) {
-            return true;
-        }
-        for (JsonNode glob : globs) {
-            var matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob.asText());
-            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("."))) {
-                if (files.anyMatch(f -> matcher.matches(f.getFileName()))) {
-                    return true;
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return false;
-    }
-
-    private static final Pattern COMPARISON = Pattern.compile("\\s*(\\S+)\\s*(==|!=)\\s*(\\S+)\\s*");
-
-    /** The subset of GitLab's expression syntax the file uses: ||, &&, ==, != and a bare variable. */
-    static boolean holds(String expression, Map<String, String> variables) {
-        assertFalse(expression.contains("(") || expression.contains("=~"), "the evaluator does not know: " + expression);
-        for (String alternative : expression.split("\\|\\|")) {
-            boolean all = true;
-            for (String term : alternative.split("&&")) {
-                Matcher m = COMPARISON.matcher(term);
-                if (m.matches()) {
-                    boolean equal = java.util.Objects.equals(value(m.group(1), variables), value(m.group(3), variables));
-                    all &= m.group(2).equals("==") == equal;
-                } else {
-                    String v = value(term.strip(), variables);
-                    all &= v != null && !v.isEmpty();
-                }
-            }
-            if (all) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String value(String token, Map<String, String> variables) {
-        if (token.startsWith("$")) {
-            return variables.get(token.substring(1));
-        }
-        if (token.startsWith("\"") && token.endsWith("\"")) {
-            return token.substring(1, token.length() - 1);
-        }
-        throw new AssertionError("the evaluator does not know the token " + token);
+        assertEquals(new TreeMap<>(expected), model.jobsIn(variables));
     }
 
     @Test
     void theEvaluatorReadsGitLabExpressions() {
         Map<String, String> vars = Map.of("A", "x", "B", "x", "E", "");
-        assertTrue(holds("$A == \"x\"", vars));
-        assertTrue(holds("$A == $B && $A", vars));
-        assertFalse(holds("$E", vars));
-        assertFalse(holds("$MISSING", vars));
-        assertTrue(holds("$MISSING || $A != \"y\"", vars));
-        assertFalse(holds("$A == \"x\" && $MISSING", vars));
+        assertTrue(GitLabCiModel.holds("$A == \"x\"", vars));
+        assertTrue(GitLabCiModel.holds("$A == $B && $A", vars));
+        assertFalse(GitLabCiModel.holds("$E", vars));
+        assertFalse(GitLabCiModel.holds("$MISSING", vars));
+        assertTrue(GitLabCiModel.holds("$MISSING || $A != \"y\"", vars));
+        assertFalse(GitLabCiModel.holds("$A == \"x\" && $MISSING", vars));
     }
 
     // --- which job receives which variable (issue 20) ---------------------------------------------------
-
-    /**
-     * A CI/CD variable as docs/merge-requests.md tells to set it. GitLab's delivery rules (gitlab-org/gitlab):
-     * doc/ci/variables/_index.md, "Protect a CI/CD variable": "exported only to pipelines that run on protected
-     * branches or protected tags"; doc/ci/environments/_index.md, "Limit the environment scope of a CI/CD variable": a
-     * scoped variable is available only to jobs whose {@code environment:name} matches the scope ({@code *}: all jobs).
-     */
-    record Variable(String name, boolean protectedOnly, String scope) {
-        boolean deliveredTo(JsonNode job, boolean protectedRef) {
-            String environment = job.path("environment").path("name").asText("");
-            return (!protectedOnly || protectedRef) && (scope.equals("*") || scope.equals(environment));
-        }
-    }
 
     /** The documented variables: each stack's credentials, and the note's token. */
     static final List<Variable> DOCUMENTED = List.of(
@@ -267,41 +137,41 @@ class GitLabCiTest {
 
     @Test
     void buildAndTestRunTheReadmesTestCommandWithACachedMavenRepository() {
-        assertTrue(scripts(jobs.get("test")).contains("mvn -B verify"), "the README's test command");
+        assertTrue(GitLabCiModel.scripts(jobs.get("test")).contains("mvn -B verify"), "the README's test command");
         assertFalse(jobs.get("build").has("rules") || jobs.get("test").has("rules"), "every pipeline");
         assertEquals("-Dmaven.repo.local=$CI_PROJECT_DIR/.m2/repository", ci.path("variables").path("MAVEN_OPTS").asText());
         for (String name : List.of("build", "test", "mr-render")) {
-            assertEquals(List.of(".m2/repository"), strings(jobs.get(name).path("cache").path("paths")), name);
+            assertEquals(List.of(".m2/repository"), GitLabCiModel.strings(jobs.get(name).path("cache").path("paths")), name);
             // issue 20: merge requests (unprotected refs) and deploys (protected) never share a cache
             assertEquals("protected-$CI_COMMIT_REF_PROTECTED", jobs.get(name).path("cache").path("key").path("prefix")
                     .asText(), name);
         }
         jobs.forEach((name, job) -> assertTrue(!job.has("cache") || job.path("cache").path("key").path("prefix").asText()
                 .contains("$CI_COMMIT_REF_PROTECTED"), name + " keeps protected and unprotected caches apart"));
-        assertEquals(List.of("target/fluxfleet.jar"), strings(jobs.get("build").path("artifacts").path("paths")));
+        assertEquals(List.of("target/fluxfleet.jar"), GitLabCiModel.strings(jobs.get("build").path("artifacts").path("paths")));
     }
 
     @Test
     void theMergeRequestJobsRenderThenNote() {
-        assertEquals(List.of("ci/mr-render.sh"), strings(jobs.get("mr-render").get("script")));
-        assertEquals(List.of("ci/mr-note.sh"), strings(jobs.get("mr-note").get("script")));
-        assertEquals(List.of("build"), strings(jobs.get("mr-render").get("needs")));
-        assertEquals(List.of("build", "mr-render"), strings(jobs.get("mr-note").get("needs")));
+        assertEquals(List.of("ci/mr-render.sh"), GitLabCiModel.strings(jobs.get("mr-render").get("script")));
+        assertEquals(List.of("ci/mr-note.sh"), GitLabCiModel.strings(jobs.get("mr-note").get("script")));
+        assertEquals(List.of("build"), GitLabCiModel.strings(jobs.get("mr-render").get("needs")));
+        assertEquals(List.of("build", "mr-render"), GitLabCiModel.strings(jobs.get("mr-note").get("needs")));
         assertEquals("0", jobs.get("mr-render").path("variables").path("GIT_DEPTH").asText(), "the merge base must be there");
-        assertEquals(List.of("3"), strings(jobs.get("mr-note").path("allow_failure").path("exit_codes")),
+        assertEquals(List.of("3"), GitLabCiModel.strings(jobs.get("mr-note").path("allow_failure").path("exit_codes")),
                 "only a failed preview may fail softly");
     }
 
     @Test
     void deploymentsGoDevThenPreprodThenProdInTheSamePipeline() {
-        assertEquals(List.of("build", "test"), strings(jobs.get("deploy-dev").get("needs")));
-        assertEquals(List.of("build", "test", "deploy-dev"), strings(jobs.get("deploy-preprod").get("needs")));
-        assertEquals(List.of("build", "test", "deploy-preprod"), strings(jobs.get("deploy-prod").get("needs")));
+        assertEquals(List.of("build", "test"), GitLabCiModel.strings(jobs.get("deploy-dev").get("needs")));
+        assertEquals(List.of("build", "test", "deploy-dev"), GitLabCiModel.strings(jobs.get("deploy-preprod").get("needs")));
+        assertEquals(List.of("build", "test", "deploy-preprod"), GitLabCiModel.strings(jobs.get("deploy-prod").get("needs")));
         for (String stack : List.of("dev", "preprod", "prod")) {
             JsonNode job = jobs.get("deploy-" + stack);
             assertEquals(stack, job.path("environment").path("name").asText(), "a protected environment per stack");
             assertEquals(stack, job.path("resource_group").asText(), "one deployment at a time per stack");
-            assertEquals(List.of("ci/deploy.sh " + stack), strings(job.get("script")));
+            assertEquals(List.of("ci/deploy.sh " + stack), GitLabCiModel.strings(job.get("script")));
             assertFalse(job.path("interruptible").asBoolean(true), "never cancelled half-way");
         }
         for (String stack : List.of("preprod", "prod")) {
@@ -313,7 +183,7 @@ class GitLabCiTest {
 
     @Test
     void nothingRunsPulumiDestroy() throws IOException {
-        jobs.forEach((name, job) -> assertFalse(scripts(job).stream().anyMatch(line -> line.contains("destroy")),
+        jobs.forEach((name, job) -> assertFalse(GitLabCiModel.scripts(job).stream().anyMatch(line -> line.contains("destroy")),
                 name + " must not destroy"));
         try (Stream<Path> files = Files.list(Path.of("ci"))) {
             for (Path script : files.toList()) {
@@ -361,30 +231,12 @@ class GitLabCiTest {
     @Test
     void everyScriptAJobRunsExistsAndIsExecutable() {
         Pattern script = Pattern.compile("(ci/[a-z-]+\\.sh)");
-        jobs.forEach((name, job) -> scripts(job).forEach(line -> {
+        jobs.forEach((name, job) -> GitLabCiModel.scripts(job).forEach(line -> {
             Matcher m = script.matcher(line);
             while (m.find()) {
                 Path file = Path.of(m.group(1));
                 assertTrue(Files.isRegularFile(file) && Files.isExecutable(file), name + ": " + file);
             }
         }));
-    }
-
-    private static List<String> scripts(JsonNode job) {
-        List<String> lines = new ArrayList<>();
-        for (String key : List.of("before_script", "script", "after_script")) {
-            lines.addAll(strings(job.path(key)));
-        }
-        return lines;
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isTextual() || node.isNumber()) {
-            out.add(node.asText());
-        } else {
-            node.forEach(n -> out.add(n.asText()));
-        }
-        return out;
     }
 }

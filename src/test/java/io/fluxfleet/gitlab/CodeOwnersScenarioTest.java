@@ -32,12 +32,8 @@ class CodeOwnersScenarioTest {
         return SeedFiles.codeowners(TENANT, CONFIG.gitlab().governance().teams());
     }
 
-    /** The CODEOWNERS an earlier fluxfleet seeded (plan/upgrade/c4b6dba-prod): no platform section. */
     private static String earlier() throws Exception {
-        String json = Files.readString(Path.of("src/test/resources/plan/upgrade/c4b6dba-prod/resources.json"));
-        int at = json.indexOf("# Owners come from the fluxfleet config");
-        int start = json.lastIndexOf("\"content\" : \"", at) + 13;
-        return json.substring(start, json.indexOf("\",\n", start)).replace("\\n", "\n");
+        return ChangePathGitLab.earlierSeed();
     }
 
     @Test
@@ -88,5 +84,18 @@ class CodeOwnersScenarioTest {
         assertFalse(CodeOwnersLocations.matches("/CODEOWNERS", "/docs/CODEOWNERS"));
         assertTrue(CodeOwnersLocations.matches("*.yml", "/.gitlab-ci.yml"));
         assertTrue(CodeOwnersLocations.matches("/docs/**/x", "/docs/a/b/x"));
+        // gitlabhq ee/lib/gitlab/code_owners/file.rb normalize_pattern + fnmatch(FNM_PATHNAME | FNM_DOTMATCH)
+        assertFalse(CodeOwnersLocations.matches("/shared", "/shared/x.yaml"), "no trailing /: that path only");
+        assertTrue(CodeOwnersLocations.matches("docs/x", "/a/docs/x"), "unanchored: /**/ in front, slash or not");
+        assertFalse(CodeOwnersLocations.matches("/clusters/*", "/clusters/a/b.yaml"), "* stops at /");
+        assertTrue(CodeOwnersLocations.matches("/clusters/**/*.yaml", "/clusters/b.yaml"), "**/ is zero or more directories");
+    }
+
+    @Test
+    void optionalSectionsRequireNothingAndEntriesWithoutOwnersTakeTheSectionDefaults() {
+        String file = "* @a\n^[Optional]\n/x/ @b\n[Security][1] @sec\n/ci/\n!/ci/README.md\n";
+        assertEquals(List.of(Set.of("@a"), Set.of("@sec")), CodeOwnersLocations.requiredOwners(file, "/ci/run.sh"));
+        assertEquals(List.of(Set.of("@a")), CodeOwnersLocations.requiredOwners(file, "/x/y"), "optional: not required");
+        assertEquals(List.of(Set.of("@a")), CodeOwnersLocations.requiredOwners(file, "/ci/README.md"), "excluded");
     }
 }

@@ -331,6 +331,33 @@ final class FakeGitLab {
         return this;
     }
 
+    /**
+     * Whether a user with {@code role} in the project and member of {@code memberOf} may unprotect a branch whose
+     * protection carries {@code allowedToUnprotects} (the provider's entries: {@code accessLevel}, {@code userId},
+     * {@code groupId}), by {@link FakeGitLabRules#canUnprotect}.
+     */
+    boolean canUnprotect(List<?> allowedToUnprotects, String username, String role, Set<String> memberOf) {
+        List<FakeGitLabRules.AccessEntry> entries = allowedToUnprotects.stream().map(e -> (Map<?, ?>) e)
+                .map(e -> new FakeGitLabRules.AccessEntry(e.get("accessLevel") == null ? null : String.valueOf(e.get("accessLevel")),
+                        e.get("userId") == null ? null : userName(e.get("userId")),
+                        e.get("groupId") == null ? null : groupPath(e.get("groupId")))).toList();
+        return FakeGitLabRules.canUnprotect(entries, username, ACCESS.get(role), memberOf);
+    }
+
+    /**
+     * Whether a merge request into {@code branch} by {@code author} with {@code approvals} meets every approval rule
+     * that covers the branch: each rule either counts {@code required} approvals from its eligible approvers
+     * ({@link #eligibleApprovers}'s rule, per rule) or is invalid and approved automatically
+     * ({@link FakeGitLabRules#invalidAndAutoApproved}). No covering rule: nothing to meet.
+     */
+    boolean approved(String path, String branch, String author, Set<String> committers, Set<String> approvals) {
+        return coveringRules(path, branch).stream().allMatch(rule -> {
+            Set<String> eligible = eligibleFor(path, rule, author, committers);
+            return FakeGitLabRules.invalidAndAutoApproved(eligible, rule.required())
+                    || eligible.stream().filter(approvals::contains).count() >= rule.required();
+        });
+    }
+
     private FakeProject byId(Object id) {
         return byPath.values().stream().filter(p -> p.id.equals(String.valueOf(id))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("404 Project Not Found: " + id));
@@ -572,10 +599,7 @@ final class FakeGitLab {
                 }
             }
             if (kind.licensed && tokenUser != null && inputs.get("allowedToUnprotects") instanceof List<?> unprotect
-                    && !unprotect.isEmpty() && unprotect.stream().map(e -> (Map<String, Object>) e).noneMatch(e ->
-                    "maintainer".equals(e.get("accessLevel")) || "developer".equals(e.get("accessLevel"))
-                            || (e.get("userId") != null && tokenUser.equals(userName(e.get("userId"))))
-                            || (e.get("groupId") != null && tokenGroups.contains(groupPath(e.get("groupId")))))) {
+                    && !canUnprotect(unprotect, tokenUser, "maintainer", tokenGroups)) {
                 // gitlabhq ee/app/policies/ee/protected_branch_policy.rb: with unprotection_restrictions (Premium),
                 // "unprotect_restrictions_enabled & ~can_unprotect" prevents create_protected_branch ("Prevent a user
                 // creating a rule they wouldn't be able to update or destroy"), update and destroy; can_unprotect?

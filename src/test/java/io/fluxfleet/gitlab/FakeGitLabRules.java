@@ -167,4 +167,24 @@ final class FakeGitLabRules {
     static boolean invalidAndAutoApproved(Set<String> eligibleForThisMergeRequest, int required) {
         return eligibleForThisMergeRequest.size() < required;
     }
+    /** One entry of a protection's access list: a role ({@code maintainer}, ...), a user or a group. */
+    record AccessEntry(String accessLevel, String user, String group) {}
+
+    /**
+     * Whether a user may unprotect a branch (Premium, {@code allowed_to_unprotect}): gitlabhq
+     * ee/app/policies/ee/protected_branch_policy.rb, {@code can_unprotect?}: the user passes one of the unprotect access
+     * levels: a role at or above the entry's ({@code ProtectedRefAccess#check_access}: "user.can?(:push_code...) &&
+     * project.team.max_member_access(user.id) >= access_level"), the named user, or a member of the named group. No
+     * entry: GitLab's default {@code unprotect_access_level} 40, Maintainer (doc/api/protected_branches.md). A level of
+     * 0 ("no one") admits nobody.
+     */
+    static boolean canUnprotect(List<AccessEntry> entries, String user, int role, Set<String> memberOf) {
+        if (entries.isEmpty()) {
+            return role >= ACCESS.get("maintainer");
+        }
+        return entries.stream().anyMatch(e -> e.accessLevel() != null && ACCESS.get(e.accessLevel()) > 0
+                && role >= ACCESS.get(e.accessLevel())
+                || e.user() != null && e.user().equals(user)
+                || e.group() != null && memberOf.contains(e.group()));
+    }
 }

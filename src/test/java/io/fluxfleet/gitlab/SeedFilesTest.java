@@ -62,6 +62,9 @@ class SeedFilesTest {
                 /.gitlab/CODEOWNERS @your-org/platform-team
                 /.gitlab/ @your-org/platform-team
                 /.gitlab-ci.yml @your-org/platform-team
+                /.sourceignore @your-org/platform-team
+                /clusters/.sourceignore @your-org/platform-team
+                /clusters/tenant1/.sourceignore @your-org/platform-team
                 """, seed(Environment.DEV, "codeowners").content());
     }
 
