@@ -81,11 +81,15 @@ public final class ConfigLoader {
         Flux flux = flux(top.object("flux"));
         PlatformWorkers workers = platformWorkers(top.object("platformWorkers"));
         Profile profile = profile(top.object("profile"), environment);
-        GitLab gitlab = gitlab(top.object("gitlab"), environment);
+        Fields layersFields = top.object("layers");
+        Optional<Layers> layersRead = Layers.parse(layersFields);
+        GitLab gitlab = gitlab(top.object("gitlab"), environment, layersRead);
+        layersRead = Layers.credentials(layersFields, layersRead, gitlab.governance().deployToken().enabled());
+        Layers layers = layersRead.orElse(Layers.tenant()); // never returned: a problem made it empty
         Harbor harbor = harbor(top.object("harbor"));
         Sharding sharding = ShardingReader.read(stack, top, raw);
         List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
-                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username());
+                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username(), layers);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
@@ -103,7 +107,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend, sharding, await, admission, network, quota);
+                infra, webhooks, suspend, sharding, await, admission, network, quota, layers);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -215,9 +219,9 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
-    private static GitLab gitlab(Fields f, Environment environment) {
+    private static GitLab gitlab(Fields f, Environment environment, Optional<Layers> layers) {
         String url = f.checked("url", GitLab.DEFAULT_URL, Validators::httpsUrl);
-        GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment);
+        GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment, layers);
         Optional<Secret> statusToken = f.secret("statusToken");
         f.finish();
         return new GitLab(url, governance, statusToken);
@@ -249,7 +253,8 @@ public final class ConfigLoader {
      * @param deployTokens whether fluxfleet makes a deploy token per tenant; only without one is a tenant's
      *                     {@code gitPassword} required
      */
-    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot) {
+    private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot,
+                                        Layers layers) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -265,6 +270,10 @@ public final class ConfigLoader {
                                 + why + "; fluxfleet would adopt it and put a default-deny policy and a quota on it"))
                         .or(() -> TenantNames.tooLong(name));
                 problem.ifPresent(msg -> t.problem("name", msg));
+                if (layers.fromPlatform() && name.equals(Layers.PLATFORM_KEY)) {
+                    t.problem("name", Shown.quoted(name) + " is the name the platform project (layers.project) is"
+                            + " governed and read under while layers.source is platform: rename the tenant");
+                }
                 String previous = seen.putIfAbsent(name, t.path());
                 if (previous != null) {
                     t.problem("name", "duplicate tenant " + Shown.quoted(name) + " (first defined at " + previous + ")");

@@ -61,6 +61,8 @@ public final class Stacks {
         harbor.put("username", "robot$flux");
         harbor.put("password", HARBOR_PASSWORD);
         harbor.put("project", "your-org");
+        // the one-repository layout most tests were written for; PlatformLayersTest renders the platform project's
+        root.putObject("layers").put("source", "tenant");
         ObjectNode gitlab = root.putObject("gitlab").put("url", "https://gitlab.example.com");
         boolean strict = io.fluxfleet.config.Environment.parse(env)
                 .map(io.fluxfleet.config.Environment::refusesTenantDrivenClusterAdmin).orElse(false);
