@@ -70,7 +70,7 @@ public final class FluxFleetStack {
         StackArgs args = new StackArgs(config);
 
         var gitlabProvider = gitlabProvider(config);
-        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
+        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider, config.layers().fromPlatform());
 
         FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
         new FluxNetworkPolicies(Names.FLUX_NETWORK_COMPONENT, args.fluxNetworkPolicies(kube, flux), kube.component());
@@ -118,7 +118,7 @@ public final class FluxFleetStack {
         Kube kube = new Kube(Kube.explicitProvider(config), config.protect(), config.environment());
         StackArgs args = new StackArgs(config);
         var gitlabProvider = gitlabProvider(config);
-        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
+        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider, false);
         // the platform project's GitRepository is the platform stack's; the shard's Kustomizations name it
         Optional<Output<String>> platformSource = config.layers().fromPlatform()
                 ? Optional.of(Output.of(Names.platformGitRepository(config.environment()))) : Optional.empty();
@@ -137,11 +137,12 @@ public final class FluxFleetStack {
                 CustomResourceOptions.builder().protect(config.protect()).build());
     }
 
+    /** @param platformProject whether this stack governs the platform project (never a shard: its platform stack does) */
     private static GitLabGovernance governance(Context ctx, FluxFleetConfig config, Runtime runtime,
-                                               ProviderResource gitlabProvider) {
+                                               ProviderResource gitlabProvider, boolean platformProject) {
         return new GitLabGovernance(Names.GITLAB_COMPONENT, new GitLabGovernance.Args(config.environment(),
                 config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
-                ctx.log(), runtime.today(), config.protect(), config.layers()),
+                ctx.log(), runtime.today(), config.protect(), config.layers(), platformProject),
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
     }
 

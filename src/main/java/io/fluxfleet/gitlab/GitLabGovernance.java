@@ -127,9 +127,22 @@ public final class GitLabGovernance extends ComponentResource {
      */
     public record Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
                        ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
-                       boolean protect, io.fluxfleet.config.Layers layers) {
+                       boolean protect, io.fluxfleet.config.Layers layers, boolean governsPlatformProject) {
         public Args {
             tenants = List.copyOf(tenants);
+            if (governsPlatformProject && !layers.fromPlatform()) {
+                throw new IllegalArgumentException("no platform project to govern in the one-repository layout");
+            }
+        }
+
+        /**
+         * Governs the platform project too when the layers read it: the stack that owns it (a plain stack, or a
+         * sharded environment's platform stack; never a shard).
+         */
+        public Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
+                    ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
+                    boolean protect, io.fluxfleet.config.Layers layers) {
+            this(environment, tenants, settings, provider, lookup, log, today, protect, layers, layers.fromPlatform());
         }
 
         /** The one-repository layout ({@code layers.source: tenant}): only the tenants' projects are governed. */
@@ -137,7 +150,7 @@ public final class GitLabGovernance extends ComponentResource {
                     ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
                     boolean protect) {
             this(environment, tenants, settings, provider, lookup, log, today, protect,
-                    io.fluxfleet.config.Layers.tenant());
+                    io.fluxfleet.config.Layers.tenant(), false);
         }
 
         /**
@@ -147,7 +160,9 @@ public final class GitLabGovernance extends ComponentResource {
          */
         List<Tenant> governed() {
             List<Tenant> all = new ArrayList<>(tenants);
-            layers.platformProject().ifPresent(all::add);
+            if (governsPlatformProject) {
+                layers.platformProject().ifPresent(all::add);
+            }
             return all;
         }
 
