@@ -125,7 +125,8 @@ class GitLabGovernanceTest {
         mocks.run(ctx -> {
             Provider provider = GitLabGovernance.provider("gitlab", config.gitlab(), null);
             GitLabGovernance.Args args = new GitLabGovernance.Args(config.environment(), config.tenants(),
-                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, today, config.protect());
+                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, today, config.protect(),
+                    config.layers());
             component.set(new GitLabGovernance("gitlab-" + config.environment().id(), args,
                     ComponentResourceOptions.builder().build()));
         });
