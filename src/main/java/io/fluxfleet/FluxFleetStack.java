@@ -167,6 +167,7 @@ public final class FluxFleetStack {
         PlatformLayers layers = new PlatformLayers(Names.PLATFORM_LAYERS_COMPONENT, args.platformLayers(kube, flux,
                 project.get(), credentials.username(), credentials.token(), gitlabProvider,
                 governance.projectId(project.get()).orElse(project.get().project())), kube.component());
+        layers.hookUrl().ifPresent(url -> ctx.export("platformWebhookUrl", url));
         return Optional.of(layers.source().objectName());
     }
 

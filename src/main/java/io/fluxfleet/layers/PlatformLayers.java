@@ -48,6 +48,7 @@ public final class PlatformLayers extends ComponentResource {
     public static final String TYPE = "fluxfleet:layers:PlatformLayers";
 
     private final FluxObject source;
+    private Optional<Output<String>> hookUrl = Optional.empty();
 
     /**
      * A webhook for the platform project.
@@ -107,10 +108,15 @@ public final class PlatformLayers extends ComponentResource {
             RandomPassword token = new RandomPassword(Names.webhookToken(args.project()), RandomPasswordArgs.builder()
                     .length(Webhooks.TOKEN_LENGTH).special(false).build(),
                     CustomResourceOptions.builder().parent(this).protect(kube.protect()).build());
-            Webhooks.receiver(this, kube, args.project(), labels, args.flux(), hook.ingressHost(), hook.gitlab(),
-                    hook.projectId(), ns, args.flux().namespace(), source, token.result().asSecret());
+            hookUrl = Optional.of(Webhooks.receiver(this, kube, args.project(), labels, args.flux(), hook.ingressHost(),
+                    hook.gitlab(), hook.projectId(), ns, args.flux().namespace(), source, token.result().asSecret()));
         });
         registerOutputs(Map.of("gitRepository", source.objectName()));
+    }
+
+    /** The platform project's hook URL (a secret), when webhooks are on. */
+    public Optional<Output<String>> hookUrl() {
+        return hookUrl;
     }
 
     /** The GitRepository every tenant's cluster and shared Kustomizations read. */

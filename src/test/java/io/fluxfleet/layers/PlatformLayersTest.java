@@ -186,6 +186,8 @@ class PlatformLayersTest {
         Recorded hook = result.find("gitlab:index/projectHook:ProjectHook", "flux-system/platform-" + env + "-gitlab-push");
         assertEquals(PLATFORM_PROJECT, hook.inputs().get("project"));
         assertEquals(env, hook.inputs().get("pushEventsBranchFilter"));
+        assertTrue(String.valueOf(io.fluxfleet.testing.Outputs.value(result.outputs().get("platformWebhookUrl")))
+                .startsWith("https://flux-webhook." + env + ".example.com/hook/"), "the platform hook's URL is exported");
         // the tenants' hooks are only for their apps sources, in their namespaces
         for (Recorded h : result.ofType("gitlab:index/projectHook:ProjectHook")) {
             assertTrue(h.name().startsWith("flux-system/platform-") != h.inputs().get("project").toString()
