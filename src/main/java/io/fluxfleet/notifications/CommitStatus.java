@@ -31,7 +31,9 @@ import java.util.Map;
  * Provider and the Provider's token Secret must be there too. A tenant's objects live in two namespaces (the
  * platform layers in {@code flux-system}, the apps layer in the tenant's), so there is one Secret, Provider and
  * Alert in each: in {@code flux-system} for the tenant's {@code cluster} and {@code shared} Kustomizations only
- * (other tenants' objects live there too), in the tenant's namespace for every Kustomization and HelmRelease.
+ * (other tenants' objects live there too), in the tenant's namespace for every Kustomization and HelmRelease. With the
+ * platform project ({@code layers.source: platform}) those two layers' statuses belong to its commits, and
+ * {@code PlatformLayers} posts them with one pair for the fleet: this component then has only the tenant's pair.
  *
  * <p>The status name (GitLab's key for a status on a commit) is set by the Provider's {@code commitStatusExpr}:
  * {@code flux/<env>/<kind>/<name>}. Flux's default would end in the Provider's UID, which differs per cluster but

@@ -40,7 +40,9 @@ import java.util.TreeMap;
  * policies already admit that traffic). Per tenant a generated token (a
  * {@code RandomPassword}) authenticates GitLab's calls; with {@code --no-cross-namespace-refs} a Receiver may only
  * name GitRepositories in its own namespace, so there is a Receiver (and a copy of the token Secret) next to each
- * of the tenant's two GitRepositories, and a GitLab project hook for each, filtered to the environment's branch
+ * of the tenant's GitRepositories (in its namespace, and in {@code flux-system} in the one-repository layout; the
+ * platform project's Receiver is {@code PlatformLayers}'), and a GitLab project hook for each, filtered to the
+ * environment's branch
  * ({@link ReceiverHooks}, registered here as before so its URN stays).
  *
  * <p>Flux serves a Receiver at {@code /hook/<sha256(token + name + namespace)>}; {@link #webhookPath} computes it the

@@ -63,9 +63,12 @@ import java.util.TreeMap;
  * and its three Kustomizations.
  *
  * <p>Flux runs with {@code --no-cross-namespace-refs}, so an object may only refer to a source in its own
- * namespace. The platform layers ({@code cluster}, {@code shared}) live in {@code flux-system} with a
- * GitRepository there and run as {@code flux-platform-reconciler}. The {@code apps} layer lives in the
- * tenant's namespace, with its own GitRepository of the same project and branch, and runs as the tenant's
+ * namespace. The platform layers ({@code cluster}, {@code shared}) live in {@code flux-system} and run as
+ * {@code flux-platform-reconciler}; by default they read the platform project's GitRepository there
+ * ({@code layers.source: platform}, {@code PlatformLayers}), so nothing of the tenant's project runs as
+ * cluster-admin; in the one-repository layout ({@code layers.source: tenant}) they read a copy of the tenant's
+ * GitRepository in {@code flux-system}. The {@code apps} layer lives in the tenant's namespace, with the tenant
+ * project's GitRepository, and runs as the tenant's
  * service account, which a RoleBinding limits to that namespace: a tenant can never apply anything
  * cluster-wide. Dependencies may cross namespaces, so apps still wait for shared.
  *
