@@ -282,6 +282,14 @@ public final class ConfigLoader {
             String project = t.required("project", PLACEHOLDER);
             if (!project.equals(PLACEHOLDER)) {
                 Validators.projectPath(project).ifPresent(msg -> t.problem("project", msg));
+                if (layers.project().filter(project::equalsIgnoreCase).isPresent()) {
+                    // its Maintainers would drive the cluster-admin layers again, and both would govern one branch;
+                    // compared ignoring case as GitLab finds a project (gitlabhq app/models/concerns/routable.rb,
+                    // find_by_full_path: an exact match first, "If we didn't have an exact match, we perform a case
+                    // insensitive search")
+                    t.problem("project", Shown.quoted(project) + " is the platform project (layers.project), which"
+                            + " holds every tenant's cluster-admin layers: give the tenant a project of its own");
+                }
             }
             String gitUsername = t.checked("gitUsername", Tenant.DEFAULT_GIT_USERNAME, Validators::userName);
             Optional<Secret> gitPassword = deployTokens ? t.secret("gitPassword")

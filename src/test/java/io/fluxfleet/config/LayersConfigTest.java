@@ -60,6 +60,11 @@ class LayersConfigTest {
                             s.putObject("layers").put("project", PLATFORM);
                             ((ObjectNode) s.get("tenants").get(0)).put("name", "platform");
                         }, "fluxfleet:tenants[0].name", "rename the tenant"),
+                arguments("a tenant may not use the platform project as its own",
+                        (Consumer<ObjectNode>) s -> {
+                            s.putObject("layers").put("project", PLATFORM);
+                            ((ObjectNode) s.get("tenants").get(1)).put("project", "Your-Org/Platform-GitOps");
+                        }, "fluxfleet:tenants[1].project", "is the platform project"),
                 arguments("an unknown key under layers",
                         (Consumer<ObjectNode>) s -> s.putObject("layers").put("project", PLATFORM).put("projet", "x/y"),
                         "fluxfleet:layers.projet", "projet"));
