@@ -37,7 +37,10 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+
+import io.fluxfleet.layers.PlatformLayers;
 
 /**
  * Builds one environment's desired state from its parsed config. The same code runs under
@@ -67,7 +70,7 @@ public final class FluxFleetStack {
         StackArgs args = new StackArgs(config);
 
         var gitlabProvider = gitlabProvider(config);
-        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
+        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider, config.layers().fromPlatform());
 
         FluxInstall flux = new FluxInstall(Names.FLUX_COMPONENT, args.fluxInstall(kube), kube.component());
         new FluxNetworkPolicies(Names.FLUX_NETWORK_COMPONENT, args.fluxNetworkPolicies(kube, flux), kube.component());
@@ -83,11 +86,12 @@ public final class FluxFleetStack {
         args.admissionWarnings().forEach(warning -> ctx.log().warn(warning));
         // shared manifests are applied after the charts (and so their CRDs) are ready
         Output<List<ObjectRef>> sharedPrerequisites = SharedChart.healthChecks(List.of(monitoring.chart(), logging.chart()));
+        Optional<Output<String>> platformSource = platformLayers(ctx, config, args, kube, flux, governance, gitlabProvider);
         if (config.sharding().isPlatform()) {
             // the tenants are the shards' (README "Large fleets"): export what they read through a stack reference
             io.fluxfleet.shard.PlatformExports.export(ctx, config, sharedPrerequisites);
         } else {
-            tenants(ctx, config, args, kube, flux, sharedPrerequisites, governance, gitlabProvider);
+            tenants(ctx, config, args, kube, flux, sharedPrerequisites, governance, gitlabProvider, platformSource);
         }
 
         ctx.export("environment", Output.of(env));
@@ -114,8 +118,11 @@ public final class FluxFleetStack {
         Kube kube = new Kube(Kube.explicitProvider(config), config.protect(), config.environment());
         StackArgs args = new StackArgs(config);
         var gitlabProvider = gitlabProvider(config);
-        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider);
-        tenants(ctx, config, args, kube, platform, sharedPrerequisites, governance, gitlabProvider);
+        GitLabGovernance governance = governance(ctx, config, runtime, gitlabProvider, false);
+        // the platform project's GitRepository is the platform stack's; the shard's Kustomizations name it
+        Optional<Output<String>> platformSource = config.layers().fromPlatform()
+                ? Optional.of(Output.of(Names.platformGitRepository(config.environment()))) : Optional.empty();
+        tenants(ctx, config, args, kube, platform, sharedPrerequisites, governance, gitlabProvider, platformSource);
         ctx.export("environment", Output.of(config.environment().id()));
         ctx.export("platform", Output.of(config.sharding().platform().orElseThrow()));
         ctx.export("shard", Output.of(config.sharding().shard().orElseThrow()));
@@ -130,18 +137,44 @@ public final class FluxFleetStack {
                 CustomResourceOptions.builder().protect(config.protect()).build());
     }
 
+    /** @param platformProject whether this stack governs the platform project (never a shard: its platform stack does) */
     private static GitLabGovernance governance(Context ctx, FluxFleetConfig config, Runtime runtime,
-                                               ProviderResource gitlabProvider) {
+                                               ProviderResource gitlabProvider, boolean platformProject) {
         return new GitLabGovernance(Names.GITLAB_COMPONENT, new GitLabGovernance.Args(config.environment(),
                 config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
-                ctx.log(), runtime.today(), config.protect()),
+                ctx.log(), runtime.today(), config.protect(), config.layers(), platformProject),
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
+    }
+
+    /**
+     * With {@code layers.source: platform}, the platform project's GitRepository (with its credentials, commit
+     * statuses and webhook) that every tenant's cluster and shared layers read; returns its name. In the platform stack
+     * of a sharded environment too: the shards' Kustomizations name it. Empty in the one-repository layout.
+     */
+    private static Optional<Output<String>> platformLayers(Context ctx, FluxFleetConfig config, StackArgs args, Kube kube,
+                                                           FluxPlatform flux, GitLabGovernance governance,
+                                                           ProviderResource gitlabProvider) {
+        Optional<Tenant> project = config.layers().platformProject();
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, project.get(), governance);
+        if (config.gitlab().statusToken().isEmpty()) {
+            ctx.log().warn("the platform project " + project.get().project() + ": no commit statuses of the cluster and"
+                    + " shared layers are posted to GitLab; set gitlab.statusToken (a token with scope api on that"
+                    + " project) to turn them on");
+        }
+        PlatformLayers layers = new PlatformLayers(Names.PLATFORM_LAYERS_COMPONENT, args.platformLayers(kube, flux,
+                project.get(), credentials.username(), credentials.token(), gitlabProvider,
+                governance.projectId(project.get()).orElse(project.get().project())), kube.component());
+        layers.hookUrl().ifPresent(url -> ctx.export("platformWebhookUrl", url));
+        return Optional.of(layers.source().objectName());
     }
 
     /** Every tenant of the stack: its environment, commit statuses, and (when on) webhooks. */
     private static void tenants(Context ctx, FluxFleetConfig config, StackArgs args, Kube kube, FluxPlatform flux,
                                 Output<List<ObjectRef>> sharedPrerequisites, GitLabGovernance governance,
-                                ProviderResource gitlabProvider) {
+                                ProviderResource gitlabProvider, Optional<Output<String>> platformSource) {
         Map<Tenant, TenantEnvironment> tenants = new LinkedHashMap<>();
         for (Tenant tenant : config.tenants()) {
             Kube tenantKube = kube.withProtect(config.protect(tenant));
@@ -164,14 +197,23 @@ public final class FluxFleetStack {
             GitLabGovernance.DeployTokenAccess credentials = gitCredentials(ctx, tenant, governance);
             TenantEnvironment tenantEnvironment = new TenantEnvironment(Names.tenantComponent(tenant),
                     args.tenantEnvironment(tenantKube, tenant, flux, credentials.username(), credentials.token(),
-                            sharedPrerequisites), components);
+                            sharedPrerequisites, platformSource), components);
             tenants.put(tenant, tenantEnvironment);
-            config.gitlab().statusToken().or(tenant::statusToken).ifPresentOrElse(
+            // with the platform project, the shared token posts the platform layers' statuses there (PlatformLayers);
+            // a tenant's own token posts its apps layer's
+            var statusToken = config.layers().fromPlatform() ? tenant.statusToken()
+                    : config.gitlab().statusToken().or(tenant::statusToken);
+            statusToken.ifPresentOrElse(
                     token -> new CommitStatus(Names.commitStatusComponent(tenant), args.commitStatus(tenantKube, tenant,
                             flux, tenantEnvironment, Output.ofSecret(token.reveal())), components),
-                    () -> ctx.log().warn("tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
-                            + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
-            if (tenant.statusToken().isEmpty() && config.gitlab().statusToken().isPresent()) {
+                    () -> ctx.log().warn(config.layers().fromPlatform()
+                            ? "tenant " + tenant.name() + ": its apps layer posts no commit statuses to GitLab; set"
+                                    + " tenants[].statusToken (a project access token of " + tenant.project() + ", scope"
+                                    + " api, role developer) to turn them on"
+                            : "tenant " + tenant.name() + ": no commit statuses are posted to GitLab; set"
+                                    + " gitlab.statusToken or tenants[].statusToken (a token with scope api) to turn them on"));
+            if (tenant.statusToken().isEmpty() && config.gitlab().statusToken().isPresent()
+                    && !config.layers().fromPlatform()) {
                 ctx.log().warn("tenant " + tenant.name() + ": its apps layer posts no commit statuses: the shared"
                         + " gitlab.statusToken stays in flux-system and is never copied into a tenant namespace; set"
                         + " tenants[].statusToken (a project access token of " + tenant.project() + ", scope api, role"

@@ -109,14 +109,37 @@ final class StackArgs {
         return warnings;
     }
 
+    /**
+     * @param platformSource the name of the platform project's GitRepository in flux-system, with
+     *                       {@code layers.source: platform}; empty otherwise
+     */
     TenantEnvironment.Args tenantEnvironment(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, Output<String> gitUsername,
-                                             Output<String> gitPassword, Output<List<ObjectRef>> sharedPrerequisites) {
+                                             Output<String> gitPassword, Output<List<ObjectRef>> sharedPrerequisites,
+                                             java.util.Optional<Output<String>> platformSource) {
         var flux2 = config.flux();
         return new TenantEnvironment.Args(tenantKube, tenant, flux, config.profile(), config.harbor(),
                 config.gitlab().cloneUrl(tenant.project()),
                 new TenantEnvironment.Reconcile(flux2.gitInterval(), flux2.kustomizationInterval(),
                         flux2.kustomizationRetryInterval(), flux2.timeout(), config.suspend(), readiness),
-                gitUsername, gitPassword, sharedPrerequisites, config.quota(tenant));
+                gitUsername, gitPassword, sharedPrerequisites, config.quota(tenant), config.layers(), platformSource);
+    }
+
+    /**
+     * The platform project's objects on the cluster ({@code layers.source: platform}): its GitRepository with the
+     * given credentials, its commit statuses with the shared {@code gitlab.statusToken}, its webhook when on.
+     */
+    io.fluxfleet.layers.PlatformLayers.Args platformLayers(Kube kube, io.fluxfleet.flux.FluxPlatform flux,
+                                                           Tenant project, Output<String> gitUsername,
+                                                           Output<String> gitPassword, ProviderResource gitlab,
+                                                           String projectId) {
+        return new io.fluxfleet.layers.PlatformLayers.Args(kube, flux, project,
+                config.gitlab().cloneUrl(project.project()), config.gitlab().projectUrl(project.project()),
+                config.flux().gitInterval(), readiness, gitUsername, gitPassword,
+                config.gitlab().statusToken().map(token -> Output.ofSecret(token.reveal())),
+                config.webhooks().enabled()
+                        ? java.util.Optional.of(new io.fluxfleet.layers.PlatformLayers.Webhook(
+                                config.webhooks().ingressHost().orElseThrow(), gitlab, projectId))
+                        : java.util.Optional.empty());
     }
 
     /** What {@code pulumi up} waits for; every Flux object built from these args reports to it. */
@@ -131,7 +154,7 @@ final class StackArgs {
     CommitStatus.Args commitStatus(Kube tenantKube, Tenant tenant, io.fluxfleet.flux.FluxPlatform flux, TenantEnvironment environment,
                                    Output<String> token) {
         return new CommitStatus.Args(tenantKube, tenant, flux, environment, config.gitlab().projectUrl(tenant.project()),
-                token, tenant.statusToken().map(own -> Output.ofSecret(own.reveal())));
+                token, tenant.statusToken().map(own -> Output.ofSecret(own.reveal())), !config.layers().fromPlatform());
     }
 
     /** {@code webhooks.ingressHost} is required with {@code webhooks.enabled}; the loader has checked that. */

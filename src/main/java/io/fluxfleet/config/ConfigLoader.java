@@ -81,12 +81,17 @@ public final class ConfigLoader {
         Flux flux = flux(top.object("flux"));
         PlatformWorkers workers = platformWorkers(top.object("platformWorkers"));
         Profile profile = profile(top.object("profile"), environment);
-        GitLab gitlab = gitlab(top.object("gitlab"), environment);
+        Fields layersFields = top.object("layers");
+        Optional<Layers> layersRead = Layers.parse(layersFields);
+        GitLab gitlab = gitlab(top.object("gitlab"), environment, layersRead);
+        layersRead = Layers.credentials(layersFields, layersRead, gitlab.governance().deployToken().enabled());
+        Layers layers = layersRead.orElse(Layers.tenant()); // never returned: a problem made it empty
         Harbor harbor = harbor(top.object("harbor"));
         Sharding sharding = ShardingReader.read(stack, top, raw);
         List<String> tenantKeys = new ArrayList<>();
         List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
-                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username(), tenantKeys);
+                : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username(), layers,
+                        tenantKeys);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
@@ -106,7 +111,7 @@ public final class ConfigLoader {
         }
         warnings.stream().map(w -> SecretKeys.scrub(w, secretTexts)).forEach(warn);
         return new FluxFleetConfig(stack, environment, cluster, allowDestroy, flux, workers, profile, gitlab, harbor, tenants,
-                infra, webhooks, suspend, sharding, await, admission, network, quota);
+                infra, webhooks, suspend, sharding, await, admission, network, quota, layers);
     }
 
     /** The environment defaults to the stack name when that is an environment's id. */
@@ -218,9 +223,9 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
-    private static GitLab gitlab(Fields f, Environment environment) {
+    private static GitLab gitlab(Fields f, Environment environment, Optional<Layers> layers) {
         String url = f.checked("url", GitLab.DEFAULT_URL, Validators::httpsUrl);
-        GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment);
+        GitLabGovernanceSettings governance = GitLabGovernanceSettings.parse(f, environment, layers);
         Optional<Secret> statusToken = f.secret("statusToken");
         f.finish();
         return new GitLab(url, governance, statusToken);
@@ -254,7 +259,7 @@ public final class ConfigLoader {
      * @param keys         filled with each returned tenant's key path ({@code fluxfleet:tenants[i]}), in order
      */
     private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot,
-                                        List<String> keys) {
+                                        Layers layers, List<String> keys) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -270,6 +275,10 @@ public final class ConfigLoader {
                                 + why + "; fluxfleet would adopt it and put a default-deny policy and a quota on it"))
                         .or(() -> TenantNames.tooLong(name));
                 problem.ifPresent(msg -> t.problem("name", msg));
+                if (layers.fromPlatform() && name.equals(Layers.PLATFORM_KEY)) {
+                    t.problem("name", Shown.quoted(name) + " is the name the platform project (layers.project) is"
+                            + " governed and read under while layers.source is platform: rename the tenant");
+                }
                 String previous = seen.putIfAbsent(name, t.path());
                 if (previous != null) {
                     t.problem("name", "duplicate tenant " + Shown.quoted(name) + " (first defined at " + previous + ")");
@@ -278,6 +287,14 @@ public final class ConfigLoader {
             String project = t.required("project", PLACEHOLDER);
             if (!project.equals(PLACEHOLDER)) {
                 Validators.projectPath(project).ifPresent(msg -> t.problem("project", msg));
+                if (layers.project().filter(project::equalsIgnoreCase).isPresent()) {
+                    // its Maintainers would drive the cluster-admin layers again, and both would govern one branch;
+                    // compared ignoring case as GitLab finds a project (gitlabhq app/models/concerns/routable.rb,
+                    // find_by_full_path: an exact match first, "If we didn't have an exact match, we perform a case
+                    // insensitive search")
+                    t.problem("project", Shown.quoted(project) + " is the platform project (layers.project), which"
+                            + " holds every tenant's cluster-admin layers: give the tenant a project of its own");
+                }
             }
             String gitUsername = t.checked("gitUsername", Tenant.DEFAULT_GIT_USERNAME, Validators::userName);
             Optional<Secret> gitPassword = deployTokens ? t.secret("gitPassword")

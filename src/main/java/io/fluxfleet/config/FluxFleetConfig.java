@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param network      who may reach Flux's controllers and what they may reach ({@code fluxfleet:network})
  * @param quota        the object counts each tenant namespace's quota caps: the environment's defaults with
  *                     {@code fluxfleet:quota} on top (a tenant's own {@code quota} on top of that: {@link #quota(Tenant)})
+ * @param layers       where the cluster-admin layers are read from: the platform project (default) or each tenant's
  */
 public record FluxFleetConfig(
         String stack,
@@ -43,7 +44,8 @@ public record FluxFleetConfig(
         Admission admission,
 
         NetworkSettings network,
-        ObjectQuota quota) {
+        ObjectQuota quota,
+        Layers layers) {
 
     /** {@code allowDestroy} and {@code suspend} are off unless set. */
     public static final boolean DEFAULT_ALLOW_DESTROY = false;

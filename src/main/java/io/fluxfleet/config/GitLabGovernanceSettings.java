@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  *                               # the instance and fails before any change when the declaration differs.
  *   tier: free                  # free | premium | ultimate: the licence. Approval rules, code owners, allowed-to-merge
  *                               # users/groups and MR approval settings need premium or ultimate (and so ee).
- *                               # free is refused unless acceptTenantDrivenClusterAdmin (PlatformLayerGuard).
- *   acceptTenantDrivenClusterAdmin: false  # true: accept, on free, that tenant projects' Maintainers can merge
- *                               # clusters/ and shared/ (applied as cluster-admin); refused in strict environments
+ *                               # With layers.source tenant, free is refused unless acceptTenantDrivenClusterAdmin
+ *                               # (PlatformLayerGuard); with layers.source platform (the default) free is accepted.
+ *   acceptTenantDrivenClusterAdmin: false  # layers.source tenant only; true: accept, on free, that tenant projects'
+ *                               # Maintainers can merge clusters/ and shared/ (applied as cluster-admin); refused in
+ *                               # strict environments
  *   approvals: 1                # approvals an MR into this environment's branch needs: Environment.approvals()
  *                               # (dev 1, preprod 2, prod 3)
  *   approvers:                  # who may approve (premium+; at least one group or user)
@@ -323,6 +325,14 @@ public record GitLabGovernanceSettings(
      * key; the caller reports unknown keys ({@link Fields#finish()}) and throws once.
      */
     public static GitLabGovernanceSettings parse(Fields f, Environment environment) {
+        return parse(f, environment, Optional.of(Layers.tenant()));
+    }
+
+    /**
+     * As {@link #parse(Fields, Environment)}, judging the tier against where the cluster-admin layers are read from
+     * ({@code layers}; empty when that key is itself invalid, so the tier is not judged against a guessed layout).
+     */
+    public static GitLabGovernanceSettings parse(Fields f, Environment environment, Optional<Layers> layers) {
         Optional<Secret> token = f.secret("token");
         // an unknown tier is reported once, by parseEnum; the guard below then has no tier to judge
         Tier parsedTier = f.has("tier") ? parseEnum(f, "tier", Tier.class, null) : DEFAULT_TIER;
@@ -335,8 +345,10 @@ public record GitLabGovernanceSettings(
             f.problem("edition", "is ce, but tier " + tier.id() + " only exists on GitLab EE (every licensed instance"
                     + " and gitlab.com run EE): set edition to ee, or tier to free");
         }
-        if (parsedTier != null) {
-            PlatformLayerGuard.check(f, environment, tier);
+        if (parsedTier != null && layers.isPresent()) {
+            PlatformLayerGuard.check(f, environment, tier, layers.get());
+        } else {
+            f.bool(PlatformLayerGuard.ACCEPT_KEY, PlatformLayerGuard.DEFAULT_ACCEPT);
         }
 
         int approvals = f.integer("approvals", environment.approvals(), 1, MAX_APPROVALS);

@@ -3,7 +3,9 @@ package io.fluxfleet.config;
 import io.fluxfleet.config.GitLabGovernanceSettings.Tier;
 
 /**
- * Refuses, by default, a stack whose tenant projects could drive the cluster-admin layers (issue 20).
+ * Refuses, by default, a stack whose tenant projects could drive the cluster-admin layers (issue 20). With
+ * {@code layers.source: platform} (the default, {@link Layers}) they cannot, and there is nothing to judge; what
+ * follows is the one-repository layout, {@code layers.source: tenant}.
  *
  * <p>The {@code cluster} and {@code shared} Kustomizations read {@code clusters/…} and {@code shared/} from each
  * tenant's own GitLab project and run as {@code flux-platform-reconciler} (cluster-admin). What keeps a tenant from
@@ -29,9 +31,18 @@ final class PlatformLayerGuard {
     /**
      * Reads the opt-in and records the problem or warning it leads to on {@code f} (the {@code gitlab} object).
      */
-    static void check(Fields f, Environment environment, Tier tier) {
+    static void check(Fields f, Environment environment, Tier tier, Layers layers) {
         boolean accepted = f.bool(ACCEPT_KEY, DEFAULT_ACCEPT);
         String acceptKey = f.key(ACCEPT_KEY);
+        if (layers.fromPlatform()) {
+            // tenant projects drive only their apps layer, which runs as the tenant's namespace-bound account
+            if (accepted) {
+                f.warn(acceptKey + " has no effect while layers.source is platform: tenant projects drive only their"
+                        + " apps layer, so there is nothing to accept; remove it (`pulumi config rm --path gitlab."
+                        + ACCEPT_KEY + "`)");
+            }
+            return;
+        }
         if (tier.enforcesCodeOwners()) {
             if (accepted) {
                 f.warn(acceptKey + " has no effect on GitLab " + tier.id() + ", which enforces code owners and approval"

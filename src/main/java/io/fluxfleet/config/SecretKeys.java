@@ -23,7 +23,7 @@ public final class SecretKeys {
     /** Secret keys, as paths under {@code fluxfleet:} with list indexes written {@code []}. */
     public static final Set<String> KNOWN = Set.of(
             "cluster.kubeconfig", "harbor.password", "gitlab.token", "gitlab.statusToken",
-            "tenants[].gitPassword", "tenants[].statusToken");
+            "tenants[].gitPassword", "tenants[].statusToken", "layers.gitPassword");
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(token|password|passwd|secret|kubeconfig|credential|apikey|privatekey).*");
     /** Keys whose name looks secret but that hold settings: the deploy token's enabled/rotation/expiry. */

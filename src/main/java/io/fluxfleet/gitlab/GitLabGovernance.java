@@ -127,15 +127,49 @@ public final class GitLabGovernance extends ComponentResource {
      */
     public record Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
                        ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
-                       boolean protect) {
+                       boolean protect, io.fluxfleet.config.Layers layers, boolean governsPlatformProject) {
         public Args {
             tenants = List.copyOf(tenants);
+            if (governsPlatformProject && !layers.fromPlatform()) {
+                throw new IllegalArgumentException("no platform project to govern in the one-repository layout");
+            }
+        }
+
+        /**
+         * Governs the platform project too when the layers read it: the stack that owns it (a plain stack, or a
+         * sharded environment's platform stack; never a shard).
+         */
+        public Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
+                    ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
+                    boolean protect, io.fluxfleet.config.Layers layers) {
+            this(environment, tenants, settings, provider, lookup, log, today, protect, layers, layers.fromPlatform());
+        }
+
+        /** The one-repository layout ({@code layers.source: tenant}): only the tenants' projects are governed. */
+        public Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
+                    ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
+                    boolean protect) {
+            this(environment, tenants, settings, provider, lookup, log, today, protect,
+                    io.fluxfleet.config.Layers.tenant(), false);
+        }
+
+        /**
+         * Every project this stack governs: the tenants', then the platform project ({@code layers.project}) when
+         * the cluster-admin layers read it. The platform project is governed like a tenant's, under the name
+         * {@link io.fluxfleet.config.Layers#PLATFORM_KEY}, which no tenant may take then.
+         */
+        List<Tenant> governed() {
+            List<Tenant> all = new ArrayList<>(tenants);
+            if (governsPlatformProject) {
+                layers.platformProject().ifPresent(all::add);
+            }
+            return all;
         }
 
         /** The arguments of a real run: the config's tenants and settings, lookups through {@code provider}. */
         public static Args of(FluxFleetConfig config, ProviderResource provider, LoggingContext log) {
             return new Args(config.environment(), config.tenants(), config.gitlab().governance(), provider,
-                    new ProviderLookup(provider), log, LocalDate.now(ZoneOffset.UTC), config.protect());
+                    new ProviderLookup(provider), log, LocalDate.now(ZoneOffset.UTC), config.protect(), config.layers());
         }
     }
 
@@ -152,6 +186,7 @@ public final class GitLabGovernance extends ComponentResource {
     private final ApprovalRules approvals;
     private final MergeChecks mergeChecks;
     private final DeployTokens tokens;
+    private final GovernanceScope scope;
 
     public GitLabGovernance(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -159,6 +194,7 @@ public final class GitLabGovernance extends ComponentResource {
         GitLabGovernanceSettings s = args.settings();
         this.edition = edition(s, args.lookup());
         GovernanceScope scope = new GovernanceScope(args, this, edition);
+        this.scope = scope;
         this.shares = new GroupShares(scope);
         this.protections = new BranchProtections(scope, shares);
         this.seeds = new SeedCommits(scope);
@@ -174,8 +210,8 @@ public final class GitLabGovernance extends ComponentResource {
         }
         // Every project is read, and every problem found, before any GitLab resource is registered (Preflight).
         List<Preflight.Read> reads = new ArrayList<>();
-        for (Tenant tenant : args.tenants()) {
-            reads.add(read(tenant));
+        for (Tenant project : args.governed()) {
+            reads.add(read(project, scope));
         }
         Preflight.check(scope, args.lookup(), reads);
         for (Preflight.Read read : reads) {
@@ -227,15 +263,18 @@ public final class GitLabGovernance extends ComponentResource {
         return new Provider(name, args.build(), options);
     }
 
-    /** The deploy token of {@code tenant}, when deploy tokens are enabled and its project could be governed. */
+    /**
+     * The deploy token of {@code tenant} (or of the platform project, {@code Layers#platformProject}), when deploy
+     * tokens are enabled and its project could be governed.
+     */
     public Optional<DeployTokenAccess> deployToken(Tenant tenant) {
         return Optional.ofNullable(deployTokens.get(tenant.name()));
     }
 
     /** Reads one tenant's project and the protections that cover its environment branch. */
-    private Preflight.Read read(Tenant tenant) {
+    private Preflight.Read read(Tenant tenant, GovernanceScope scope) {
         Environment env = args.environment();
-        List<Seed> seedFiles = SeedFiles.seeds(tenant, env, args.settings());
+        List<Seed> seedFiles = scope.seeds(tenant);
         // the seeds, and every place GitLab looks for a CODEOWNERS file (Preflight checks which one is in force)
         List<String> paths = new ArrayList<>(seedFiles.stream().map(Seed::path).toList());
         CodeOwnersLocations.FILE_PATHS.stream().filter(path -> !paths.contains(path)).forEach(paths::add);
@@ -246,7 +285,7 @@ public final class GitLabGovernance extends ComponentResource {
     private void govern(Tenant tenant, ProjectFacts facts) {
         Environment env = args.environment();
         GitLabGovernanceSettings s = args.settings();
-        List<Seed> seedFiles = SeedFiles.seeds(tenant, env, s);
+        List<Seed> seedFiles = scope.seeds(tenant);
         String source = sourceBranch(env);
         projectIds.put(tenant.name(), facts.id());
         if (facts.emptyRepository()) {

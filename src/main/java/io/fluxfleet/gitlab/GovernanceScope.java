@@ -56,6 +56,37 @@ final class GovernanceScope {
         return edition;
     }
 
+    /** Whether {@code project} is the platform project ({@code layers.project}) rather than a tenant's. */
+    boolean isPlatformProject(Tenant project) {
+        return args.layers().fromPlatform() && project.name().equals(io.fluxfleet.config.Layers.PLATFORM_KEY);
+    }
+
+    /** The files fluxfleet seeds in {@code project} on this stack's branch ({@link SeedFiles}). */
+    List<SeedFiles.Seed> seeds(Tenant project) {
+        return isPlatformProject(project)
+                ? SeedFiles.platformSeeds(project, environment(), settings(), args.tenants())
+                : SeedFiles.seeds(project, environment(), settings(), args.layers());
+    }
+
+    /**
+     * The paths of {@code project} only the platform team may approve, because a cluster-admin layer reads them: the
+     * platform project's layers and governance files; a tenant's cluster and shared paths in the one-repository
+     * layout; none of a tenant's when the layers read the platform project (a tenant's CODEOWNERS then guards nothing
+     * that runs as cluster-admin, so a tenant's edit of it must not stop the stack).
+     */
+    List<String> platformPaths(Tenant project) {
+        if (isPlatformProject(project)) {
+            return SeedFiles.platformProjectPaths();
+        }
+        return args.layers().fromPlatform() ? List.of() : SeedFiles.platformPaths(project);
+    }
+
+    /** The CODEOWNERS fluxfleet seeds in {@code project}. */
+    String codeowners(Tenant project) {
+        return isPlatformProject(project) ? SeedFiles.platformCodeowners(settings().teams())
+                : SeedFiles.codeowners(project, settings().teams());
+    }
+
     /** Whether this stack shares the groups into the projects: the owner of the project-wide settings, licensed. */
     boolean sharesGroups() {
         GitLabGovernanceSettings s = args.settings();

@@ -92,11 +92,11 @@ final class Preflight {
                             + " unprotect it), then run `pulumi up` again: fluxfleet then adopts it unchanged.");
                 }
             }
-            if (scope.settings().tier().hasApprovals() && !facts.emptyRepository()) {
+            List<String> platformPaths = scope.platformPaths(read.tenant());
+            if (scope.settings().tier().hasApprovals() && !facts.emptyRepository() && !platformPaths.isEmpty()) {
                 // the CODEOWNERS GitLab reads first must keep the platform team's approval (issue 20)
                 CodeOwnersLocations.Verdict verdict = CodeOwnersLocations.judge(where, facts.files(),
-                        SeedFiles.platformPaths(read.tenant()), scope.settings().teams().platform(),
-                        SeedFiles.codeowners(read.tenant(), scope.settings().teams()));
+                        platformPaths, scope.settings().teams().platform(), scope.codeowners(read.tenant()));
                 verdict.warning().ifPresent(scope.log()::warn);
                 verdict.refusal().ifPresent(problems::add);
             }

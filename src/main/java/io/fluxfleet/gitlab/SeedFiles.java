@@ -61,6 +61,93 @@ public final class SeedFiles {
         return List.copyOf(seeds);
     }
 
+    /**
+     * The seeds of a tenant's project when the cluster-admin layers read the platform project
+     * ({@code layers.source: platform}): the policy files and, committed once by the first environment's stack, the
+     * apps kustomization. The {@code clusters/} and {@code shared/} seeds are the platform project's now; those an
+     * earlier run committed stay in the repository (seeds are {@code retainOnDelete}: dropping one from the program
+     * never touches the file).
+     */
+    public static List<Seed> seeds(Tenant tenant, Environment environment, GitLabGovernanceSettings settings,
+                                   io.fluxfleet.config.Layers layers) {
+        if (!layers.fromPlatform()) {
+            return seeds(tenant, environment, settings);
+        }
+        List<Seed> seeds = new ArrayList<>(List.of(
+                new Seed("codeowners", ".gitlab/CODEOWNERS", codeowners(tenant, settings.teams()), true),
+                new Seed("gitlab-ci", ".gitlab-ci.yml", pipeline(settings.ci()), true)));
+        if (writesSeeds(environment)) {
+            seeds.add(kustomization("tenant-kustomization", tenant, environment, Layer.APPS));
+        }
+        return List.copyOf(seeds);
+    }
+
+    /**
+     * The seeds of the platform project ({@code layers.project}): its CODEOWNERS (the platform team owns every path),
+     * the validation pipeline, and an empty {@code kustomization.yaml} in every directory a tenant's cluster or shared
+     * Kustomization reads ({@code clusters/<tenant>/<env>-cluster/}, {@code shared/<tenant>/}), so none is missing.
+     * As in a tenant's project, the first environment's stack commits them once (every environment's cluster
+     * directory); the later stacks only report their own. A tenant added after the branch is protected gets no seed
+     * (fluxfleet never writes to a protected branch): the stack reports the missing directory for a merge request.
+     *
+     * @param tenants the tenants whose directories are seeded (the stack's; none in a sharded platform stack)
+     */
+    public static List<Seed> platformSeeds(Tenant platform, Environment environment, GitLabGovernanceSettings settings,
+                                           List<Tenant> tenants) {
+        List<Seed> seeds = new ArrayList<>(List.of(
+                new Seed("codeowners", ".gitlab/CODEOWNERS", platformCodeowners(settings.teams()), true),
+                new Seed("gitlab-ci", ".gitlab-ci.yml", pipeline(settings.ci()), true)));
+        io.fluxfleet.config.Layers layers = io.fluxfleet.config.Layers.platform(platform.project());
+        for (Tenant tenant : tenants) {
+            seeds.add(platformKustomization(tenant.name() + "-" + environment.id() + "-cluster-kustomization",
+                    Names.kustomizationPath(tenant, environment, Layer.CLUSTER)));
+            if (writesSeeds(environment)) {
+                for (Environment other : Environment.values()) {
+                    if (other != environment) {
+                        seeds.add(platformKustomization(tenant.name() + "-" + GitLabNames.clusterSeedRole(other),
+                                Names.kustomizationPath(tenant, other, Layer.CLUSTER)));
+                    }
+                }
+                seeds.add(platformKustomization(tenant.name() + "-shared-kustomization",
+                        Names.kustomizationPath(tenant, environment, Layer.SHARED, layers)));
+            }
+        }
+        return List.copyOf(seeds);
+    }
+
+    /**
+     * The platform project's CODEOWNERS: the platform team owns every path, in its own section as well, so no later
+     * entry (a merge request adding {@code /clusters/x/ @someone}) can make a change approvable without it.
+     */
+    public static String platformCodeowners(GitLabGovernanceSettings.Teams teams) {
+        CodeOwners file = new CodeOwners();
+        file.comment(MARKER.substring(2) + " Change it with a merge request; fluxfleet never rewrites it.");
+        file.comment("Owners come from the fluxfleet config (gitlab.teams.platform).").blank();
+        file.comment("The platform project: every tenant's cluster-admin layers (clusters/, shared/). Grant access to");
+        file.comment("the platform team only.");
+        file.rule("*", teams.platform()).blank();
+        file.comment("The platform team approves every change here");
+        file.section("Platform approval");
+        file.rule("*", teams.platform());
+        return file.toString();
+    }
+
+    /**
+     * The paths only the platform team may approve in the platform project: the two layers' directories, every
+     * CODEOWNERS location GitLab reads, the {@code .gitlab/} directory and the pipeline.
+     */
+    public static List<String> platformProjectPaths() {
+        List<String> paths = new ArrayList<>(List.of("/clusters/", "/shared/"));
+        CodeOwnersLocations.FILE_PATHS.forEach(p -> paths.add("/" + p));
+        paths.add("/.gitlab/");
+        paths.add("/.gitlab-ci.yml");
+        return List.copyOf(paths);
+    }
+
+    private static Seed platformKustomization(String role, String path) {
+        return new Seed(role, path.replaceFirst("^\\./", "") + "/kustomization.yaml", KUSTOMIZATION, false);
+    }
+
     /** Whether {@code environment}'s stack commits the seeds: only the first environment's, once, on its branch. */
     public static boolean writesSeeds(Environment environment) {
         return environment == Environment.first();
@@ -270,11 +357,12 @@ public final class SeedFiles {
         return map("name", plain(reference), "entrypoint", flow(quoted("")));
     }
 
+    private static final String KUSTOMIZATION = MARKER + " It is yours: add resources here; fluxfleet never rewrites it.\n"
+            + "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+            + "kind: Kustomization\n"
+            + "resources: []\n";
+
     private static Seed kustomization(String role, Tenant tenant, Environment environment, Layer layer) {
-        String content = MARKER + " It is yours: add resources here; fluxfleet never rewrites it.\n"
-                + "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-                + "kind: Kustomization\n"
-                + "resources: []\n";
-        return new Seed(role, directory(tenant, environment, layer) + "/kustomization.yaml", content, false);
+        return new Seed(role, directory(tenant, environment, layer) + "/kustomization.yaml", KUSTOMIZATION, false);
     }
 }

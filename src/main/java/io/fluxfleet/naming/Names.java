@@ -107,6 +107,31 @@ public final class Names {
         };
     }
 
+    /**
+     * The path a tenant's Kustomization reconciles in the project its layer reads ({@code layers}): as
+     * {@link #kustomizationPath(Tenant, Environment, Layer)}, except that the shared layer in the platform project is
+     * {@code ./shared/<tenant>}, one directory per tenant. Several Kustomizations applying one {@code ./shared} from
+     * one source would claim the same objects (Flux's owner labels name one Kustomization each) and a removed tenant's
+     * Kustomization would prune objects the others still apply.
+     */
+    public static String kustomizationPath(Tenant tenant, Environment environment, Layer layer,
+                                           io.fluxfleet.config.Layers layers) {
+        return layer == Layer.SHARED && layers.fromPlatform() ? "./shared/" + tenant.name()
+                : kustomizationPath(tenant, environment, layer);
+    }
+
+    /**
+     * The GitRepository in {@code flux-system} that follows the platform project's environment branch:
+     * {@code platform-<env>} ({@link io.fluxfleet.config.Layers#PLATFORM_KEY}, a name no tenant may take while the
+     * platform project exists).
+     */
+    public static String platformGitRepository(Environment environment) {
+        return io.fluxfleet.config.Layers.PLATFORM_KEY + "-" + environment.id();
+    }
+
+    /** The component of the platform project's objects on the cluster: {@code platform-layers}. */
+    public static final String PLATFORM_LAYERS_COMPONENT = "platform-layers";
+
     /** The Secret holding a tenant's GitLab credentials: {@code gitlab-auth-<tenant>}. */
     public static String gitAuthSecret(Tenant tenant) {
         return "gitlab-auth-" + tenant.name();

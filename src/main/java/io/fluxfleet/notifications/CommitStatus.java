@@ -31,7 +31,9 @@ import java.util.Map;
  * Provider and the Provider's token Secret must be there too. A tenant's objects live in two namespaces (the
  * platform layers in {@code flux-system}, the apps layer in the tenant's), so there is one Secret, Provider and
  * Alert in each: in {@code flux-system} for the tenant's {@code cluster} and {@code shared} Kustomizations only
- * (other tenants' objects live there too), in the tenant's namespace for every Kustomization and HelmRelease.
+ * (other tenants' objects live there too), in the tenant's namespace for every Kustomization and HelmRelease. With the
+ * platform project ({@code layers.source: platform}) those two layers' statuses belong to its commits, and
+ * {@code PlatformLayers} posts them with one pair for the fleet: this component then has only the tenant's pair.
  *
  * <p>The status name (GitLab's key for a status on a commit) is set by the Provider's {@code commitStatusExpr}:
  * {@code flux/<env>/<kind>/<name>}. Flux's default would end in the Provider's UID, which differs per cluster but
@@ -66,9 +68,20 @@ public final class CommitStatus extends ComponentResource {
      * @param tenantToken         the tenant's own token, for its namespace's Provider: the one secret of the pair a
      *                            tenant can read, so it is never the shared one; none leaves the namespace without a
      *                            Provider, Alert and token Secret
+     * @param platformLayers      whether the tenant's cluster and shared layers read its own project, so their
+     *                            statuses belong to its commits (the pair in flux-system); with the platform project
+     *                            ({@code layers.source: platform}) they belong to that project's commits and
+     *                            {@code PlatformLayers} posts them
      */
     public record Args(Kube kube, Tenant tenant, FluxPlatform flux, TenantEnvironment tenantEnvironment,
-                       String projectUrl, Output<String> token, java.util.Optional<Output<String>> tenantToken) {}
+                       String projectUrl, Output<String> token, java.util.Optional<Output<String>> tenantToken,
+                       boolean platformLayers) {
+        /** The one-repository layout: the platform layers' statuses go to the tenant's project. */
+        public Args(Kube kube, Tenant tenant, FluxPlatform flux, TenantEnvironment tenantEnvironment,
+                    String projectUrl, Output<String> token, java.util.Optional<Output<String>> tenantToken) {
+            this(kube, tenant, flux, tenantEnvironment, projectUrl, token, tenantToken, true);
+        }
+    }
 
     public CommitStatus(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -84,7 +97,9 @@ public final class CommitStatus extends ComponentResource {
                 ObjectRef.of(FluxKind.KUSTOMIZATION, "*", null),
                 ObjectRef.of(FluxKind.HELM_RELEASE, "*", null)));
         List<FluxObject> pairs = new java.util.ArrayList<>();
-        pairs.add(pair(args, Names.FLUX_NAMESPACE, args.flux().namespace(), platformSources, args.token()));
+        if (args.platformLayers()) {
+            pairs.add(pair(args, Names.FLUX_NAMESPACE, args.flux().namespace(), platformSources, args.token()));
+        }
         args.tenantToken().ifPresent(token ->
                 pairs.add(pair(args, tenant.namespace(), tenantEnvironment.namespace(), tenantSources, token)));
         this.alerts = List.copyOf(pairs);
@@ -94,22 +109,44 @@ public final class CommitStatus extends ComponentResource {
     /** The token Secret, Provider and Alert in one namespace; returns the Alert. */
     private FluxObject pair(Args args, String namespace, Resource namespaceResource,
                             Output<List<ObjectRef>> eventSources, Output<String> token) {
-        Kube kube = args.kube();
-        Tenant tenant = args.tenant();
-        FluxPlatform flux = args.flux();
+        return pair(this, args.kube(), args.tenant(), args.flux(), args.projectUrl(), namespace, namespaceResource,
+                eventSources, token, Names.labels(args.kube().environment(), args.tenant()));
+    }
+
+    /**
+     * The token Secret, Provider and Alert that post {@code eventSources}' statuses to the project at
+     * {@code address}, as children of {@code parent}; returns the Alert. {@code project} names the objects (a tenant,
+     * or the platform project under its governed name).
+     */
+    public static FluxObject pair(com.pulumi.resources.ComponentResource parent, Kube kube, Tenant project,
+                                  FluxPlatform flux, String address, String namespace, Resource namespaceResource,
+                                  Output<List<ObjectRef>> eventSources, Output<String> token,
+                                  Map<String, String> labels) {
+        return new Pair(parent, kube, project, flux, address, labels).build(namespace, namespaceResource, eventSources,
+                token);
+    }
+
+    /** What {@link #pair} builds from. */
+    private record Pair(com.pulumi.resources.ComponentResource parent, Kube kube, Tenant tenant, FluxPlatform flux,
+                        String address, Map<String, String> labels) {
+        FluxObject build(String namespace, Resource namespaceResource, Output<List<ObjectRef>> eventSources,
+                         Output<String> token) {
         Environment env = kube.environment();
+        com.pulumi.resources.ComponentResource self = parent;
         String secretName = Names.statusTokenSecret(tenant);
-        Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, token);
+        // the platform project's objects carry no tenant label: they are no tenant's
+        Tenant labelled = labels.containsKey(Names.LABEL_TENANT) ? tenant : null;
+        Secret secret = kube.tokenSecret(self, namespace, namespaceResource, labelled, secretName, TOKEN_KEY, token);
         String objectName = Names.commitStatus(tenant, env);
-        String address = args.projectUrl();
         FluxObject provider = new FluxObject(Names.resource(namespace, objectName), FluxKind.PROVIDER, objectName,
-                namespace, Names.labels(env, tenant), secret.metadata().applyValue(m -> new ProviderSpec("gitlab",
+                namespace, labels, secret.metadata().applyValue(m -> new ProviderSpec("gitlab",
                         address, Ref.of(m.name().orElseThrow()), commitStatusExpr(env))),
-                kube.child(this, flux.release()));
+                kube.child(self, flux.release()));
         return new FluxObject(Names.resource(namespace, objectName), FluxKind.ALERT, objectName, namespace,
-                Names.labels(env, tenant), Output.tuple(provider.objectName(), eventSources).applyValue(t ->
+                labels, Output.tuple(provider.objectName(), eventSources).applyValue(t ->
                         new AlertSpec(Ref.of(t.t1), "info", t.t2, Map.of("environment", env.id()))),
-                kube.child(this, flux.release()));
+                kube.child(self, flux.release()));
+        }
     }
 
     /** The CEL expression that names a status {@code flux/<env>/<kind>/<name>}. */

@@ -40,7 +40,9 @@ import java.util.TreeMap;
  * policies already admit that traffic). Per tenant a generated token (a
  * {@code RandomPassword}) authenticates GitLab's calls; with {@code --no-cross-namespace-refs} a Receiver may only
  * name GitRepositories in its own namespace, so there is a Receiver (and a copy of the token Secret) next to each
- * of the tenant's two GitRepositories, and a GitLab project hook for each, filtered to the environment's branch
+ * of the tenant's GitRepositories (in its namespace, and in {@code flux-system} in the one-repository layout; the
+ * platform project's Receiver is {@code PlatformLayers}'), and a GitLab project hook for each, filtered to the
+ * environment's branch
  * ({@link ReceiverHooks}, registered here as before so its URN stays).
  *
  * <p>Flux serves a Receiver at {@code /hook/<sha256(token + name + namespace)>}; {@link #webhookPath} computes it the
@@ -52,7 +54,7 @@ public final class Webhooks extends ComponentResource {
     public static final String HOOK_PATH_PREFIX = "/hook/";
     public static final String PUSH_EVENT = "Push Hook";
     public static final String TOKEN_KEY = "token";
-    static final int TOKEN_LENGTH = 40;
+    public static final int TOKEN_LENGTH = 40;
 
     private final Map<String, Output<String>> hookUrls = new TreeMap<>();
 
@@ -85,8 +87,9 @@ public final class Webhooks extends ComponentResource {
                     .length(TOKEN_LENGTH).special(false).build(),
                     CustomResourceOptions.builder().parent(this).protect(tenantKube.protect()).build());
             Output<String> secretToken = token.result().asSecret();
-            receiver(args, target, Names.FLUX_NAMESPACE, args.flux().namespace(),
-                    target.environment().platformSource(), secretToken);
+            // with the platform project (layers.source: platform) nothing in flux-system reads the tenant's project
+            target.environment().platformSource().ifPresent(source -> receiver(args, target, Names.FLUX_NAMESPACE,
+                    args.flux().namespace(), source, secretToken));
             receiver(args, target, tenant.namespace(), target.environment().namespace(),
                     target.environment().tenantSource(), secretToken);
         }
@@ -98,23 +101,38 @@ public final class Webhooks extends ComponentResource {
                           Output<String> token) {
         Tenant tenant = target.tenant();
         Kube kube = target.kube();
+        String receiverName = Names.receiver(tenant, kube.environment());
+        hookUrls.put(Names.resource(namespace, receiverName), receiver(this, kube, tenant,
+                Names.labels(kube.environment(), tenant), args.flux(), args.ingressHost(), args.gitlab(),
+                target.projectId(), namespace, namespaceResource, source, token));
+    }
+
+    /**
+     * The token Secret, the Receiver for {@code source} and the GitLab project hook on project {@code projectId}, as
+     * children of {@code parent}; returns the hook's URL, a secret. {@code project} names the objects (a tenant, or
+     * the platform project under its governed name); {@code labels} are theirs.
+     */
+    public static Output<String> receiver(ComponentResource parent, Kube kube, Tenant project,
+                                          Map<String, String> labels, FluxPlatform flux, String ingressHost,
+                                          ProviderResource gitlab, String projectId, String namespace,
+                                          Resource namespaceResource, FluxObject source, Output<String> token) {
         Environment env = kube.environment();
-        String secretName = Names.webhookTokenSecret(tenant);
-        Secret secret = kube.tokenSecret(this, namespace, namespaceResource, tenant, secretName, TOKEN_KEY, token);
-        String receiverName = Names.receiver(tenant, env);
+        String secretName = Names.webhookTokenSecret(project);
+        Tenant labelled = labels.containsKey(Names.LABEL_TENANT) ? project : null;
+        Secret secret = kube.tokenSecret(parent, namespace, namespaceResource, labelled, secretName, TOKEN_KEY, token);
+        String receiverName = Names.receiver(project, env);
         FluxObject receiver = new FluxObject(Names.resource(namespace, receiverName), FluxKind.RECEIVER, receiverName,
-                namespace, Names.labels(env, tenant), Output.tuple(source.objectName(),
+                namespace, labels, Output.tuple(source.objectName(),
                         secret.metadata().applyValue(m -> m.name().orElseThrow())).applyValue(t -> new ReceiverSpec(
                         "gitlab", List.of(PUSH_EVENT), List.of(ObjectRef.of(FluxKind.GIT_REPOSITORY, t.t1, null)),
                         Ref.of(t.t2))),
-                kube.child(this, args.flux().release()));
-        String host = args.ingressHost();
+                kube.child(parent, flux.release()));
         Output<String> url = Output.tuple(token, receiver.objectName()).applyValue(t ->
-                "https://" + host + webhookPath(t.t1, t.t2, namespace)).asSecret();
-        hookUrls.put(Names.resource(namespace, receiverName), url);
+                "https://" + ingressHost + webhookPath(t.t1, t.t2, namespace)).asSecret();
         ReceiverHooks.create(Names.resource(namespace, receiverName),
-                new ReceiverHooks.Hook(target.projectId(), env, namespace, receiverName, url, token),
-                CustomResourceOptions.builder().parent(this).provider(args.gitlab()).protect(kube.protect()).build());
+                new ReceiverHooks.Hook(projectId, env, namespace, receiverName, url, token),
+                CustomResourceOptions.builder().parent(parent).provider(gitlab).protect(kube.protect()).build());
+        return url;
     }
 
     /**

@@ -32,6 +32,7 @@ final class DeletePhase {
         List<List<PlannedResource>> waves = DeleteScheduler.scheduleDeletes(condemned, before);
         Set<String> removedTenantsRefused = new TreeSet<>();
         List<String> leftovers = new ArrayList<>(); // protected, retained, no longer registered: unprotect and forget
+        List<String> dropped = new ArrayList<>(); // protected, not retained, no longer registered: unprotect and delete
         Set<String> heldBack = new HashSet<>(); // what refused deletes depend on: the engine skips their deletes
         for (int w = 0; w < waves.size(); w++) {
             Set<String> refusedNow = new HashSet<>();
@@ -40,6 +41,12 @@ final class DeletePhase {
                 if (heldBack.contains(was.urn())) {
                     steps.add(new Step(Op.DELETE_SKIPPED, was, List.of(), w, "rule `"
                             + EngineRules.CONTINUE_PAST_PROTECTED_DELETE.id() + "`: a refused delete depends on it"));
+                    // refused in its turn once the delete it waits for runs: one command covers both
+                    String owner = PlanNotes.tenantOf(was, tenants);
+                    if (was.protect() && !replacement && !was.retainOnDelete()
+                            && (owner.isEmpty() || staying.contains(owner))) {
+                        dropped.add(was.urn());
+                    }
                     continue;
                 }
                 Op op = replacement ? Op.DELETE_REPLACED : was.retainOnDelete() ? Op.DELETE_RETAIN : Op.DELETE;
@@ -62,6 +69,7 @@ final class DeletePhase {
                             + " below; README \"Upgrading from an earlier fluxfleet\"), then `pulumi up` drops it from"
                             + " the state and leaves the object (retainOnDelete)";
                 } else {
+                    dropped.add(was.urn());
                     advice = "the program no longer registers it, but the state holds it as protected: register it"
                             + " again with protect false for one `pulumi up`, or run `pulumi state unprotect '"
                             + was.urn() + "'` (a reviewed, manual step; the next `pulumi up` then deletes the object)";
@@ -79,6 +87,9 @@ final class DeletePhase {
         }
         if (!leftovers.isEmpty()) {
             notes.add(Refusals.unprotectNote(leftovers));
+        }
+        if (!dropped.isEmpty()) {
+            notes.add(Refusals.unprotectToDeleteNote(dropped));
         }
     }
 

@@ -35,6 +35,23 @@ final class Refusals {
     }
 
     /**
+     * One reviewed command that clears the protect bit of every protected resource the program dropped and the engine
+     * would delete (not retained), those refused now and those held back behind them (which the engine would refuse
+     * next), so that the next {@code pulumi up} deletes them all in one run (README "Switching to the platform
+     * project").
+     */
+    static String unprotectToDeleteNote(List<String> urns) {
+        String stack = urns.get(0).split("::")[0].substring("urn:pulumi:".length());
+        StringBuilder cmd = new StringBuilder("pulumi state unprotect --stack " + stack + " --yes");
+        for (String urn : urns) {
+            cmd.append(" \\\n    '").append(urn).append('\'');
+        }
+        return urns.size() + " resource(s) the program no longer registers are protected in the state, and `pulumi up`"
+                + " would delete them (the refused ones and those held back behind them). If their removal is intended,"
+                + " clear their protection in one reviewed step, then run `pulumi up`, which deletes them:\n" + cmd;
+    }
+
+    /**
      * The engine's words, as of the oldest CLI fluxfleet runs under (3.257.0): pulumi/pulumi v3.257.0
      * pkg/resource/deploy/step.go {@code deleteProtectedError}, "resource %[1]q cannot be deleted\nbecause it is
      * protected. ... `pulumi state unprotect %[2]s`", the second the URN's {@code Quote()} (single quotes, off Windows).

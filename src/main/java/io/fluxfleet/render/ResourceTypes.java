@@ -29,6 +29,7 @@ public final class ResourceTypes {
             "fluxfleet:infra:Logging",
             "fluxfleet:infra:Monitoring",
             "fluxfleet:infra:Webhooks",
+            "fluxfleet:layers:PlatformLayers",
             "fluxfleet:registry:HarborAccess",
             "fluxfleet:tenancy:TenantEnvironment",
             // GitLab (pulumi-gitlab 10.1.1)

@@ -32,6 +32,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 
 import io.fluxfleet.config.Environment;
+import io.fluxfleet.config.Layers;
 import io.fluxfleet.config.ObjectQuota;
 import io.fluxfleet.config.FluxFleetConfig.Harbor;
 import io.fluxfleet.config.FluxFleetConfig.Profile;
@@ -62,9 +63,12 @@ import java.util.TreeMap;
  * and its three Kustomizations.
  *
  * <p>Flux runs with {@code --no-cross-namespace-refs}, so an object may only refer to a source in its own
- * namespace. The platform layers ({@code cluster}, {@code shared}) live in {@code flux-system} with a
- * GitRepository there and run as {@code flux-platform-reconciler}. The {@code apps} layer lives in the
- * tenant's namespace, with its own GitRepository of the same project and branch, and runs as the tenant's
+ * namespace. The platform layers ({@code cluster}, {@code shared}) live in {@code flux-system} and run as
+ * {@code flux-platform-reconciler}; by default they read the platform project's GitRepository there
+ * ({@code layers.source: platform}, {@code PlatformLayers}), so nothing of the tenant's project runs as
+ * cluster-admin; in the one-repository layout ({@code layers.source: tenant}) they read a copy of the tenant's
+ * GitRepository in {@code flux-system}. The {@code apps} layer lives in the tenant's namespace, with the tenant
+ * project's GitRepository, and runs as the tenant's
  * service account, which a RoleBinding limits to that namespace: a tenant can never apply anything
  * cluster-wide. Dependencies may cross namespaces, so apps still wait for shared.
  *
@@ -80,7 +84,7 @@ public final class TenantEnvironment extends ComponentResource {
 
     private final Namespace namespace;
     private final Map<Layer, FluxObject> kustomizations = new TreeMap<>();
-    private final FluxObject platformSource;
+    private final java.util.Optional<FluxObject> platformSource;
     private final FluxObject tenantSource;
 
     /**
@@ -116,10 +120,31 @@ public final class TenantEnvironment extends ComponentResource {
      * @param sharedPrerequisites what must be ready before the shared layer applies (health checks of the cluster
      *                            layer); none keeps shared independent of cluster
      * @param quota               the object counts and storage the namespace's quota caps besides cpu and memory
+     * @param layers              where the cluster and shared layers are read from
+     * @param platformSource      with {@code layers.source: platform}, the name of the GitRepository in
+     *                            {@code flux-system} that follows the platform project ({@code PlatformLayers}); the
+     *                            tenant then has no GitRepository or credentials in {@code flux-system}. Empty in
+     *                            the one-repository layout.
      */
     public record Args(Kube kube, Tenant tenant, FluxPlatform flux, Profile profile, Harbor harbor, String cloneUrl,
                        Reconcile reconcile, Output<String> gitUsername, Output<String> gitPassword,
-                       Output<List<ObjectRef>> sharedPrerequisites, ObjectQuota quota) {}
+                       Output<List<ObjectRef>> sharedPrerequisites, ObjectQuota quota, Layers layers,
+                       java.util.Optional<Output<String>> platformSource) {
+        public Args {
+            if (layers.fromPlatform() != platformSource.isPresent()) {
+                throw new IllegalArgumentException("the platform source is given exactly when the layers read the"
+                        + " platform project");
+            }
+        }
+
+        /** The one-repository layout: every layer reads the tenant's project. */
+        public Args(Kube kube, Tenant tenant, FluxPlatform flux, Profile profile, Harbor harbor, String cloneUrl,
+                    Reconcile reconcile, Output<String> gitUsername, Output<String> gitPassword,
+                    Output<List<ObjectRef>> sharedPrerequisites, ObjectQuota quota) {
+            this(kube, tenant, flux, profile, harbor, cloneUrl, reconcile, gitUsername, gitPassword,
+                    sharedPrerequisites, quota, Layers.tenant(), java.util.Optional.empty());
+        }
+    }
 
     public TenantEnvironment(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -146,9 +171,17 @@ public final class TenantEnvironment extends ComponentResource {
         tenantHarbor(args.harbor(), tenant).ifPresent(robot ->
                 HarborAccess.pullSecret(robot, kube, Names.HARBOR_WORKLOAD_SECRET, ns, tenant, this, namespace));
 
-        Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), args.gitUsername(), args.gitPassword());
+        if (args.platformSource().isPresent()) {
+            // the cluster-admin layers read the platform project (issue 20): nothing of the tenant's project, and none
+            // of its credentials, is in flux-system
+            this.platformSource = java.util.Optional.empty();
+        } else {
+            Secret platformAuth = gitAuthSecret(kube, tenant, Names.FLUX_NAMESPACE, flux.namespace(), args.gitUsername(),
+                    args.gitPassword());
+            this.platformSource = java.util.Optional.of(gitRepository(args, Names.FLUX_NAMESPACE, platformAuth));
+        }
+        Output<String> platformLayersSource = args.platformSource().orElseGet(() -> platformSource.get().objectName());
         Secret tenantAuth = gitAuthSecret(kube, tenant, ns, namespace, args.gitUsername(), args.gitPassword());
-        this.platformSource = gitRepository(args, Names.FLUX_NAMESPACE, platformAuth);
         this.tenantSource = gitRepository(args, ns, tenantAuth);
 
         Output<List<ObjectRef>> sharedPrerequisites = args.sharedPrerequisites();
@@ -158,13 +191,14 @@ public final class TenantEnvironment extends ComponentResource {
         Boolean suspend = args.reconcile().suspend() ? Boolean.TRUE : null;
         List<Resource> platformIdentity = flux.platformIdentity();
         FluxObject cluster = kustomization(args, kube, tenant, flux, platformIdentity, Layer.CLUSTER, Names.FLUX_NAMESPACE,
-                Output.tuple(platformSource.objectName(), sharedPrerequisites).applyValue(t ->
+                Output.tuple(platformLayersSource, sharedPrerequisites).applyValue(t ->
                 new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.CLUSTER), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, null, suspend, t.t2.isEmpty() ? null : t.t2)));
         FluxObject shared = kustomization(args, kube, tenant, flux, platformIdentity, Layer.SHARED, Names.FLUX_NAMESPACE,
-                Output.tuple(platformSource.objectName(), cluster.objectName(), sharedPrerequisites).applyValue(t ->
-                new KustomizationSpec(interval, retryInterval, timeout, Names.kustomizationPath(tenant, env, Layer.SHARED), true,
+                Output.tuple(platformLayersSource, cluster.objectName(), sharedPrerequisites).applyValue(t ->
+                new KustomizationSpec(interval, retryInterval, timeout,
+                        Names.kustomizationPath(tenant, env, Layer.SHARED, args.layers()), true,
                         null, new SourceRef(FluxKind.GIT_REPOSITORY.kind(), t.t1), Names.PLATFORM_RECONCILER,
                         null, t.t3.isEmpty() ? null : List.of(Ref.of(t.t2)), suspend)));
         kustomization(args, kube, tenant, flux, List.of(reconciler, reconcilerBinding), Layer.APPS, ns, Output.tuple(tenantSource.objectName(), shared.objectName(),
@@ -175,7 +209,7 @@ public final class TenantEnvironment extends ComponentResource {
 
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse(ns)),
-                "gitRepository", platformSource.objectName()));
+                "gitRepository", platformLayersSource));
     }
 
     /** The namespace's labels and annotations ({@link NamespaceMetadata}). */
@@ -210,8 +244,11 @@ public final class TenantEnvironment extends ComponentResource {
         return Map.copyOf(kustomizations);
     }
 
-    /** The GitRepository in {@code flux-system} the platform layers read. */
-    public FluxObject platformSource() {
+    /**
+     * The tenant's own GitRepository in {@code flux-system}, which the platform layers read in the one-repository
+     * layout; empty when they read the platform project.
+     */
+    public java.util.Optional<FluxObject> platformSource() {
         return platformSource;
     }
 

@@ -249,7 +249,8 @@ class ConfigLoaderTest {
         List<String> keys = e.problems().stream().map(Problem::key).toList();
         assertEquals(List.of("fluxfleet:environment", "fluxfleet:cluster.context", "fluxfleet:cluster.id", "fluxfleet:allowDestroy",
                 "fluxfleet:flux.gitInterval", "fluxfleet:platformWorkers.taintKey", "fluxfleet:platformWorkers.taintEffect",
-                "fluxfleet:profile.memory", "fluxfleet:gitlab.url", "fluxfleet:gitlab.tier", "fluxfleet:harbor.host",
+                // no layers: the default, platform, needs layers.project; and with it the free tier is no risk
+                "fluxfleet:profile.memory", "fluxfleet:layers.project", "fluxfleet:gitlab.url", "fluxfleet:harbor.host",
                 "fluxfleet:tenants[0].name",
                 "fluxfleet:tenants[0].project", "fluxfleet:tenants[2].name"), keys);
     }

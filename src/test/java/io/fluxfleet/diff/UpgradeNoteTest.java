@@ -32,7 +32,7 @@ class UpgradeNoteTest {
         Files.copy(OLD_PROD, stacks.resolve("prod/old/resources.json"));
         for (String env : new String[] {"dev", "prod"}) {
             Path dir = Files.createDirectories(stacks.resolve(env + "/new"));
-            RenderWriter.write(Renderer.render(Stacks.committed(env)), dir.resolve("out"));
+            RenderWriter.write(Renderer.render(Stacks.committedOneRepository(env)), dir.resolve("out"));
             Files.move(dir.resolve("out/resources.json"), dir.resolve("resources.json"));
             Files.move(dir.resolve("out/kubernetes.yaml"), dir.resolve("kubernetes.yaml"));
         }

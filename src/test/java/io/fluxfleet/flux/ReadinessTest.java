@@ -80,9 +80,10 @@ class ReadinessTest {
                 "HelmRelease flux-system/rancher-logging-crd", "HelmRelease flux-system/rancher-logging"));
         config.infra().customMonitoringChartVersion().ifPresent(v -> expected.add("HelmRelease flux-system/custom-monitoring"));
         config.infra().customLoggingChartVersion().ifPresent(v -> expected.add("HelmRelease flux-system/custom-logging"));
+        // the committed stacks read the cluster-admin layers from the platform project (layers.source: platform)
+        expected.add("GitRepository flux-system/platform-" + env);
         for (var tenant : config.tenants()) {
             String t = tenant.name();
-            expected.add("GitRepository flux-system/" + t + "-" + env);
             expected.add("GitRepository " + t + "/" + t + "-" + env);
             expected.add("Kustomization flux-system/" + t + "-" + env + "-cluster");
             expected.add("Kustomization flux-system/" + t + "-" + env + "-shared");

@@ -9,6 +9,7 @@ import io.fluxfleet.config.Environment;
 import io.fluxfleet.config.FluxFleetConfig;
 import io.fluxfleet.config.RawConfig;
 import io.fluxfleet.gitlab.GitLabGovernanceTest.Run;
+import io.fluxfleet.testing.GovernanceConfigs;
 import io.fluxfleet.testing.Stacks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,24 @@ class CommittedStacksOnEveryInstanceTest {
 
     /** The committed stack file of {@code env}, its gitlab block set for {@code kind} (null: as committed). */
     static FluxFleetConfig committed(Environment env, FakeGitLab.Kind kind) {
+        return committed(env, kind, false);
+    }
+
+    /**
+     * As {@link #committed(Environment, FakeGitLab.Kind)}; {@code tenantLayers} switches the stack to the
+     * one-repository layout ({@code layers.source: tenant}), with the acknowledgement an unlicensed team must write.
+     */
+    static FluxFleetConfig committed(Environment env, FakeGitLab.Kind kind, boolean tenantLayers) {
         RawConfig raw = RawConfig.fromStackFile(Stacks.stackFile(env.id()));
         Map<String, JsonNode> values = new TreeMap<>(raw.values());
+        if (tenantLayers) {
+            values.put("layers", GovernanceConfigs.yaml("source: tenant"));
+        }
         if (kind != null) {
             ObjectNode gitlab = ((ObjectNode) values.get("gitlab")).deepCopy();
             gitlab.put("edition", kind.edition());
             gitlab.put("tier", kind.tier());
-            if (!kind.licensed && !env.refusesTenantDrivenClusterAdmin()) {
+            if (tenantLayers && !kind.licensed && !env.refusesTenantDrivenClusterAdmin()) {
                 // what an unlicensed team must write to run at all, and may only outside strict environments
                 gitlab.put("acceptTenantDrivenClusterAdmin", true);
             }
@@ -70,6 +82,7 @@ class CommittedStacksOnEveryInstanceTest {
                 .groupMember("your-org/security-team", "sid", "developer");
         GitLabGovernanceTest.GROUPS.forEach(gitlab::group);
         gitlab.project("101", "your-org/tenant1-gitops");
+        gitlab.project("102", "your-org/platform-gitops");
         return gitlab;
     }
 
@@ -83,10 +96,10 @@ class CommittedStacksOnEveryInstanceTest {
         Map<Environment, Run> last = new TreeMap<>();
         for (Environment env : ONBOARDING) {
             if (!runsOn(env, kind)) {
-                // free tier: code owners unenforced, so a strict environment's stack is refused before any resource
-                ConfigException refused = assertThrows(ConfigException.class, () -> committed(env, kind));
+                // the one-repository layout on the free tier: code owners unenforced, so a strict environment's stack
+                // is refused before any resource; the committed stacks read the platform project and run everywhere
+                ConfigException refused = assertThrows(ConfigException.class, () -> committed(env, kind, true));
                 assertTrue(refused.getMessage().contains("fluxfleet:gitlab.tier: is free"), refused.getMessage());
-                continue;
             }
             Run run = GitLabGovernanceTest.run(gitlab, committed(env, kind));
             gitlab.apply(run.mocks());
@@ -107,6 +120,9 @@ class CommittedStacksOnEveryInstanceTest {
             assertEquals(kind.licensed, !second.mocks().all(RULE).isEmpty(), kind + ": approval rules need a licence");
             assertEquals(kind.licensed && env == Environment.PROD, !second.mocks().all(SHARE).isEmpty(),
                     kind + ": the owner stack shares the groups on a licensed instance");
+            // the platform project is governed like the tenant's: its branch protected, read by its own deploy token
+            assertEquals(List.of("101", "102"), second.mocks().all(PROTECTION).stream()
+                    .map(p -> String.valueOf(p.inputs().get("project"))).sorted().toList(), kind + " " + env);
             gitlab.apply(second.mocks());
             PulumiTest.cleanup();
         }

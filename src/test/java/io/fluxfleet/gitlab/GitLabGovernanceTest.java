@@ -134,7 +134,8 @@ class GitLabGovernanceTest {
         mocks.run(ctx -> {
             Provider provider = GitLabGovernance.provider("gitlab", config.gitlab(), null);
             GitLabGovernance.Args args = new GitLabGovernance.Args(config.environment(), config.tenants(),
-                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, today, config.protect());
+                    config.gitlab().governance(), provider, new ProviderLookup(provider), log, today, config.protect(),
+                    config.layers());
             component.set(new GitLabGovernance("gitlab-" + config.environment().id(), args,
                     ComponentResourceOptions.builder().build()));
         });
@@ -771,6 +772,31 @@ class GitLabGovernanceTest {
         Run run = run(legitimate, GovernanceConfigs.premium("dev"));
         assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains("has CODEOWNERS")
                 && w.contains("instead of .gitlab/CODEOWNERS")), run.log().warnings.toString());
+    }
+
+    /**
+     * Issue 20, with the platform project ({@code layers.source: platform}): the same hostile CODEOWNERS in a tenant's
+     * project no longer matters (nothing cluster-admin reads that project), so it cannot stop the stack either; in the
+     * platform project, which the cluster-admin layers read, it is refused.
+     */
+    @Test
+    void withThePlatformProjectOnlyItsCodeownersGuardTheClusterAdminLayers() {
+        ObjectNode platform = GovernanceConfigs.premium("dev");
+        platform.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("103", "your-org/platform-gitops").member("alice").member("bob");
+        gitlab.project("101", "your-org/tenant1-gitops").file("main", "CODEOWNERS", "* @someone\n");
+        Run run = run(gitlab, platform);
+        assertEquals(List.of("101", "102", "103"), run.mocks().all(PROTECTION).stream()
+                .map(p -> String.valueOf(p.inputs().get("project"))).sorted().toList());
+        PulumiTest.cleanup();
+
+        FakeGitLab hostile = greenfield();
+        hostile.project("103", "your-org/platform-gitops").member("alice").member("bob")
+                .file("main", "CODEOWNERS", "* @someone\n");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> run(hostile, platform));
+        assertTrue(String.valueOf(e.getMessage()).contains("your-org/platform-gitops@dev: the CODEOWNERS GitLab applies"
+                + " (CODEOWNERS) lets a change to /clusters/"), e.getMessage());
     }
 
     @Test

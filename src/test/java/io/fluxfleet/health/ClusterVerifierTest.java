@@ -228,14 +228,15 @@ class ClusterVerifierTest {
 
     @Test
     void aWrongDeployTokenShowsTheSourcesMessage() {
-        setStatus("source.toolkit.fluxcd.io/v1", "GitRepository", "flux-system", "tenant1-dev", status(1,
+        // the committed dev stack's flux-system source is the platform project's (layers.source: platform)
+        setStatus("source.toolkit.fluxcd.io/v1", "GitRepository", "flux-system", "platform-dev", status(1,
                 condition("Ready", "False", "GitOperationFailed", "failed to checkout and determine revision: unable to"
-                        + " clone 'https://gitlab.example.com/your-org/tenant1-gitops.git': authentication required", 1),
+                        + " clone 'https://gitlab.example.com/your-org/platform-gitops.git': authentication required", 1),
                 condition("Reconciling", "True", "ProgressingWithRetry", "reconciliation in progress", 1)));
         Finding f = only(failures());
-        assertEquals(new Finding("ready", "GitRepository flux-system/tenant1-dev", Status.FAIL, "not ready"
+        assertEquals(new Finding("ready", "GitRepository flux-system/platform-dev", Status.FAIL, "not ready"
                 + " (GitOperationFailed): failed to checkout and determine revision: unable to clone"
-                + " 'https://gitlab.example.com/your-org/tenant1-gitops.git': authentication required (Flux is retrying)"), f);
+                + " 'https://gitlab.example.com/your-org/platform-gitops.git': authentication required (Flux is retrying)"), f);
     }
 
     @Test

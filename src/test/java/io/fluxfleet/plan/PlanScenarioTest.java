@@ -144,15 +144,19 @@ class PlanScenarioTest {
         List<PlannedResource> next = Scenario.up("prod", config, Scenario.TODAY.plusMonths(3), Scenario.afterUp(Set.of()));
         Plan plan = Plan.up(window, next);
         assertTrue(plan.ok(), why(plan));
-        Step create = ops(plan, Op.CREATE_REPLACEMENT).get(0);
+        // the tenant's token and the platform project's (layers.project) each roll over
+        assertEquals(Set.of("tenant1-prod-deploy-token", "platform-prod-deploy-token"),
+                names(ops(plan, Op.CREATE_REPLACEMENT)), why(plan));
+        Step create = ops(plan, Op.CREATE_REPLACEMENT).stream()
+                .filter(s -> s.resource().name().equals("tenant1-prod-deploy-token")).findFirst().orElseThrow();
         assertEquals(TOKEN, create.resource().type());
         assertEquals(List.of("expiresAt"), create.keys());
-        assertEquals(1, ops(plan, Op.CREATE_REPLACEMENT).size(), why(plan));
         // create the new token, point Flux's Secret at it, then revoke the old one
         int created = plan.steps().indexOf(create);
         Step secret = plan.steps().stream().filter(s -> s.op() == Op.UPDATE && s.resource().name().endsWith("gitlab-auth-tenant1"))
                 .findFirst().orElseThrow(() -> new AssertionError(why(plan)));
-        Step revoke = ops(plan, Op.DELETE_REPLACED).get(0);
+        Step revoke = ops(plan, Op.DELETE_REPLACED).stream()
+                .filter(s -> s.resource().name().equals("tenant1-prod-deploy-token")).findFirst().orElseThrow();
         assertTrue(created < plan.steps().indexOf(secret) && plan.steps().indexOf(secret) < plan.steps().indexOf(revoke));
 
         // the state an older fluxfleet wrote (token protected) makes the same window fail: issue 10, point 2
@@ -169,7 +173,9 @@ class PlanScenarioTest {
         List<PlannedResource> rewritten = Scenario.up("dev", config, Scenario.TODAY, Scenario.afterUp(Set.of(".gitlab-ci.yml")));
         Plan plan = Plan.up(seeded, rewritten);
         assertTrue(plan.ok(), why(plan));
-        assertEquals(1, ops(plan, Op.DELETE_RETAIN).size(), why(plan));
+        // the tenant's pipeline and the platform project's (both rewritten in the fake)
+        assertEquals(Set.of("tenant1-dev-gitlab-ci", "platform-dev-gitlab-ci"), names(ops(plan, Op.DELETE_RETAIN)),
+                why(plan));
         assertEquals(FILE, ops(plan, Op.DELETE_RETAIN).get(0).resource().type());
         assertTrue(ops(plan, Op.DELETE).isEmpty(), "nothing is deleted in GitLab");
 
@@ -222,7 +228,7 @@ class PlanScenarioTest {
         Plan plan = Plan.up(Scenario.up("prod", config), Scenario.up("prod", changed));
         assertTrue(plan.ok(), why(plan));
         List<Step> updated = ops(plan, Op.UPDATE);
-        assertEquals(Set.of("tenant1-prod-protection"), names(updated), why(plan));
+        assertEquals(Set.of("tenant1-prod-protection", "platform-prod-protection"), names(updated), why(plan));
         assertEquals(List.of("allowedToMerges"), updated.get(0).keys(), why(plan));
         assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE), why(plan));
     }

@@ -37,6 +37,13 @@ final class Scenario {
     private Scenario() {}
 
     /** The committed stack file's config, keys without the {@code fluxfleet:} prefix, to edit. */
+    /** {@link #committed} in the one-repository layout ({@code Stacks#committedOneRepository}). */
+    static ObjectNode committedOneRepository(String env) {
+        ObjectNode config = committed(env);
+        config.putObject("layers").put("source", "tenant");
+        return config;
+    }
+
     static ObjectNode committed(String env) {
         try {
             ObjectNode file = (ObjectNode) YAML.readTree(Stacks.stackFile(env).toFile());

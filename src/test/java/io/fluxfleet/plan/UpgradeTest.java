@@ -50,12 +50,12 @@ class UpgradeTest {
     }
 
     private static List<PlannedResource> dev() {
-        return Scenario.up("dev", Scenario.committed("dev"));
+        return Scenario.up("dev", Scenario.committedOneRepository("dev"));
     }
 
     @Test
     void withoutARenderThatHasSeedsThePlanCannotNameTheOldSeedsAndSaysSoRatherThanGuess() throws IOException {
-        List<PlannedResource> program = Scenario.up("prod", Scenario.committed("prod"));
+        List<PlannedResource> program = Scenario.up("prod", Scenario.committedOneRepository("prod"));
         LegacyRender old = LegacyRender.parse(Files.readString(OLD), "c4b6dba-prod", program);
         assertEquals(5, old.problems().size(), old.problems().toString());
         assertTrue(old.problems().stream().allMatch(p -> p.contains("cannot name the URN of " + FILE + " tenant1-prod-")
@@ -69,7 +69,7 @@ class UpgradeTest {
     @Test
     void typesWhoseNewResourcesDisagreeOnTheirParentAreNotGuessed() throws IOException {
         // ProjectHook: one per Receiver, children of the Webhooks component; a second parent makes them ambiguous.
-        List<PlannedResource> program = new java.util.ArrayList<>(Scenario.up("prod", Scenario.committed("prod")));
+        List<PlannedResource> program = new java.util.ArrayList<>(Scenario.up("prod", Scenario.committedOneRepository("prod")));
         PlannedResource hook = program.stream().filter(r -> r.type().equals("gitlab:index/projectHook:ProjectHook"))
                 .findFirst().orElseThrow();
         PlannedResource other = program.stream().filter(r -> r.type().equals("fluxfleet:gitlab:GitLabGovernance"))
@@ -94,7 +94,7 @@ class UpgradeTest {
         assertTrue(e.getMessage().contains("has no \"urn\"") && e.getMessage().contains("render this side again"),
                 e.getMessage());
 
-        List<PlannedResource> program = Scenario.up("prod", Scenario.committed("prod"));
+        List<PlannedResource> program = Scenario.up("prod", Scenario.committedOneRepository("prod"));
         LegacyRender old = oldState(program);
         assertEquals(List.of(), old.problems());
         assertEquals(69, old.resources().size());
@@ -124,7 +124,7 @@ class UpgradeTest {
 
     @Test
     void thePlainUpgradeIsRefusedOnlyForTheOldProdSeedsAndNamesTheWayOut() throws IOException {
-        List<PlannedResource> program = Scenario.up("prod", Scenario.committed("prod"));
+        List<PlannedResource> program = Scenario.up("prod", Scenario.committedOneRepository("prod"));
         Plan plan = Plan.up(oldState(program), program);
         String why = PlanReport.text(plan);
         assertTrue(why.contains("note: c4b6dba-prod is a render of an earlier fluxfleet"), why);
@@ -159,13 +159,13 @@ class UpgradeTest {
         Set<String> refusedUrns = new TreeSet<>();
         plan.refusals().forEach(r -> refusedUrns.add(r.resource().urn()));
         assertEquals(refusedUrns, named, note);
-        assertTrue(PlanReport.markdown(plan, Scenario.up("prod", Scenario.committed("prod")), 50)
+        assertTrue(PlanReport.markdown(plan, Scenario.up("prod", Scenario.committedOneRepository("prod")), 50)
                 .contains("> pulumi state unprotect --stack prod --yes"), "the merge-request note carries the command");
     }
 
     @Test
     void theDocumentedPathGivesAPlanWithNoRefusalsAndThenNoChanges() throws IOException {
-        List<PlannedResource> program = Scenario.up("prod", Scenario.committed("prod"));
+        List<PlannedResource> program = Scenario.up("prod", Scenario.committedOneRepository("prod"));
         LegacyRender before = oldState(program);
         Plan refused = Plan.up(before, program);
         String note = refused.notes().stream().filter(n -> n.contains("pulumi state unprotect")).findFirst().orElseThrow();
@@ -194,7 +194,7 @@ class UpgradeTest {
         assertTrue(forgotten.stream().allMatch(s -> unprotect.contains(s.resource().urn())), "the files stay on prod: " + why);
 
         // The run after that is the ordinary second up.
-        Plan next = Plan.up(program, Scenario.up("prod", Scenario.committed("prod")));
+        Plan next = Plan.up(program, Scenario.up("prod", Scenario.committedOneRepository("prod")));
         assertTrue(next.noChanges(), PlanReport.text(next));
     }
 
@@ -207,7 +207,7 @@ class UpgradeTest {
         Files.copy(OLD, old.resolve("resources.json"));
         for (Path d : List.of(prod, devRender)) {
             Files.createDirectories(d);
-            var result = Renderer.render(Stacks.committed(d.getFileName().toString()));
+            var result = Renderer.render(Stacks.committedOneRepository(d.getFileName().toString()));
             Files.writeString(d.resolve("resources.json"), RenderWriter.files(result).get("resources.json"));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -68,6 +68,36 @@ class ShardRenderTest {
         }
     }
 
+    /**
+     * With {@code layers.source: platform} the platform stack owns the platform project's GitRepository and its
+     * governance; the shards' cluster and shared Kustomizations name the GitRepository, and no shard reads a tenant
+     * project from flux-system or governs the platform project.
+     */
+    @Test
+    void thePlatformProjectIsThePlatformStacksAndTheShardsNameItsSource() {
+        String gitRepository = "kubernetes:source.toolkit.fluxcd.io/v1:GitRepository";
+        Recorded source = platform.find(gitRepository, "flux-system/platform-prod");
+        assertEquals("https://gitlab.example.com/your-org/platform-gitops.git",
+                ((Map<?, ?>) source.inputs().get("spec")).get("url"));
+        platform.find("gitlab:index/branch:Branch", "platform-prod-branch");
+        platform.find("gitlab:index/projectDeployToken:ProjectDeployToken", "platform-prod-deploy-token");
+        for (RenderResult shard : List.of(shardA, shardB)) {
+            assertTrue(shard.resources().stream().noneMatch(r -> r.name().startsWith("flux-system/platform-")
+                    || r.name().startsWith("platform-")), shard.stack() + ": " + shard.resources().stream()
+                    .map(Recorded::name).filter(n -> n.contains("platform-")).toList());
+            assertTrue(shard.ofType(gitRepository).stream().noneMatch(r -> r.name().startsWith("flux-system/")),
+                    shard.stack());
+            for (Recorded k : shard.ofType("kubernetes:kustomize.toolkit.fluxcd.io/v1:Kustomization")) {
+                Object name = ((Map<?, ?>) ((Map<?, ?>) k.inputs().get("spec")).get("sourceRef")).get("name");
+                if (k.name().startsWith("flux-system/")) {
+                    assertEquals("platform-prod", name, k.name());
+                } else {
+                    assertFalse("platform-prod".equals(name), k.name());
+                }
+            }
+        }
+    }
+
     /** The shared health checks are the platform's charts, as the platform exported them: a value, not a copy. */
     @Test
     void sharedPrerequisitesFlowThroughTheStackReference() {

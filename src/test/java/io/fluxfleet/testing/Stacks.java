@@ -49,6 +49,18 @@ public final class Stacks {
     }
 
     /**
+     * The committed stack in the one-repository layout ({@code layers.source: tenant}): what an installation of an
+     * earlier fluxfleet runs, so the tests of that upgrade ({@code UpgradeTest}) plan it on its own; the switch to
+     * the platform project is a step of its own (README "Switching to the platform project").
+     */
+    public static FluxFleetConfig committedOneRepository(String stack) {
+        RawConfig raw = RawConfig.fromStackFile(stackFile(stack));
+        Map<String, JsonNode> values = new TreeMap<>(raw.values());
+        values.put("layers", YAML.createObjectNode().put("source", "tenant"));
+        return ConfigLoader.load(stack, raw.withValues(values));
+    }
+
+    /**
      * A minimal valid config for an environment, with plain test secrets, as the engine would pass it
      * (structured values as JSON), for tests to edit.
      */
@@ -61,6 +73,8 @@ public final class Stacks {
         harbor.put("username", "robot$flux");
         harbor.put("password", HARBOR_PASSWORD);
         harbor.put("project", "your-org");
+        // the one-repository layout most tests were written for; PlatformLayersTest renders the platform project's
+        root.putObject("layers").put("source", "tenant");
         ObjectNode gitlab = root.putObject("gitlab").put("url", "https://gitlab.example.com");
         boolean strict = io.fluxfleet.config.Environment.parse(env)
                 .map(io.fluxfleet.config.Environment::refusesTenantDrivenClusterAdmin).orElse(false);
