@@ -64,7 +64,9 @@ final class ChangePathAttacks {
             "shard-file-name-injects-pipeline", "ci/shard-pipeline.sh wrote a shard file's name unchecked into the child"
                     + " pipeline's YAML, so a crafted file name added commands to a job with the shard's credentials",
             "symlink-launders-review", "a symbolic link from src/ to a document made later changes to that document"
-                    + " change the program, while changed-stacks counted them as touching no stack");
+                    + " change the program, while changed-stacks counted them as touching no stack",
+            "maintainer-lowers-approver-share", "a tenant Maintainer lowers the approver group's share to Reporter, so"
+                    + " the prod rule has fewer eligible approvers than required and GitLab approves it automatically");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();

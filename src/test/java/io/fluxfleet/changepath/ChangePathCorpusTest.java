@@ -68,15 +68,25 @@ class ChangePathCorpusTest {
         assertTrue(ChangePathAttacks.ISSUE.size() >= 18, "the issue lists at least 18 attacks");
     }
 
-    /** The two mechanisms being built elsewhere are open rows, named, never faked as enforced. */
+    /**
+     * The mechanism still being built elsewhere is an open row, named, never faked as enforced; the approver and role
+     * rows, enforced since the membership preflight, name it and go through it against the fake GitLab.
+     */
     @Test
-    void theKnownGapsAreOpenAndNameTheMechanismToCome() throws Exception {
+    void theKnownGapIsOpenAndTheMembershipRowsNameThePreflight() throws Exception {
         ChangePathScenario layers = ChangePathScenario.read(ChangePathScenario.DIR.resolve("tenant-repo-drives-cluster-admin.yaml"));
         assertEquals("open", layers.status());
         assertTrue(layers.toCome().contains("layers.project"), layers.toCome());
-        ChangePathScenario eligibility = ChangePathScenario.read(ChangePathScenario.DIR.resolve("approver-not-member.yaml"));
-        assertEquals("open", eligibility.status());
-        assertTrue(eligibility.toCome().contains("ApproverEligibility"), eligibility.toCome());
+        for (String id : List.of("approver-not-member", "approvals-fewer-eligible", "approver-reporter-share",
+                "tenant-maintainer-edits-rules")) {
+            ChangePathScenario row = ChangePathScenario.read(ChangePathScenario.DIR.resolve(id + ".yaml"));
+            assertEquals("enforced", row.status(), id);
+            assertTrue(row.mechanism().contains("Memberships/Preflight at up"), id + ": " + row.mechanism());
+            assertTrue(row.hostile().stream().anyMatch(c -> c.probe().equals("gitlab-up") && c.expect().equals("refused")),
+                    id + " has a hostile case refused by the preflight");
+            assertTrue(row.benign().stream().anyMatch(c -> c.probe().equals("gitlab-up") && c.expect().equals("applied")),
+                    id + " has a benign twin the preflight lets through");
+        }
     }
 
     /** A scenario that names no mechanism, lacks its benign twin, or claims enforcement while the attack passes. */

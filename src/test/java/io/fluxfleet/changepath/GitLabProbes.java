@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -61,19 +62,54 @@ final class GitLabProbes {
     // --- the fake GitLab ------------------------------------------------------------------------------------------
 
     static String gitlabMerge(JsonNode in, Path tmp) {
-        JsonNode s = in.path("state");
-        Map<String, String> shares = new TreeMap<>();
-        s.path("shares").properties().forEach(e -> shares.put(e.getKey(), e.getValue().asText()));
-        Map<String, Map<String, String>> groups = new TreeMap<>();
-        s.path("groupMembers").properties().forEach(g -> {
-            Map<String, String> users = new TreeMap<>();
-            g.getValue().properties().forEach(u -> users.put(u.getKey(), u.getValue().asText()));
-            groups.put(g.getKey(), users);
-        });
-        ChangePathGitLab.State state = new ChangePathGitLab.State(List.copyOf(Probes.strings(s.path("members"))),
-                List.copyOf(Probes.strings(s.path("nonMembers"))), s.path("groupsShared").asBoolean(true), shares, groups);
-        return ChangePathGitLab.merges(environment(in), gitlabYaml(in), state, in.path("author").asText(),
-                Probes.strings(in.path("approvals"))) ? "merges" : "blocked";
+        return ChangePathGitLab.merges(environment(in), gitlabYaml(in), state(in.path("state")), drift(in.path("drift")),
+                in.path("author").asText(), Probes.strings(in.path("approvals"))) ? "merges" : "blocked";
+    }
+
+    /**
+     * {@code pulumi up} against the fake GitLab ({@link ChangePathGitLab#up}): {@code refused} before any GitLab
+     * resource is registered, its message holding every string of the case's {@code fix}, or {@code applied}.
+     */
+    static String gitlabUp(JsonNode in, Path tmp) {
+        List<Environment> stacks = new java.util.ArrayList<>(); // in the order given
+        in.path("stacks").forEach(id -> stacks.add(Environment.parse(id.asText()).orElseThrow()));
+        Optional<String> refusal = ChangePathGitLab.up(environment(in), gitlabYaml(in), state(in.path("state")),
+                drift(in.path("drift")), stacks);
+        if (refusal.isEmpty()) {
+            return "applied";
+        }
+        Set<String> fix = Probes.strings(in.path("fix"));
+        if (fix.isEmpty()) {
+            throw new IllegalArgumentException("a gitlab-up case that is refused names the fix its message gives (fix:)");
+        }
+        for (String part : fix) {
+            if (!refusal.get().contains(part)) {
+                throw new AssertionError("the refusal does not say '" + part + "':\n" + refusal.get());
+            }
+        }
+        return "refused";
+    }
+
+    private static ChangePathGitLab.State state(JsonNode s) {
+        return new ChangePathGitLab.State(List.copyOf(Probes.strings(s.path("members"))),
+                List.copyOf(Probes.strings(s.path("nonMembers"))), s.path("groupsShared").asBoolean(true),
+                roles(s.path("shares")), groups(s.path("groupMembers")), roles(s.path("roles")));
+    }
+
+    private static ChangePathGitLab.Drift drift(JsonNode d) {
+        return new ChangePathGitLab.Drift(roles(d.path("shares")), groups(d.path("groupMembers")), roles(d.path("roles")));
+    }
+
+    private static Map<String, String> roles(JsonNode node) {
+        Map<String, String> out = new TreeMap<>();
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private static Map<String, Map<String, String>> groups(JsonNode node) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        node.properties().forEach(g -> out.put(g.getKey(), roles(g.getValue())));
+        return out;
     }
 
     static String gitlabUnprotect(JsonNode in, Path tmp) {

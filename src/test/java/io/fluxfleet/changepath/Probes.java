@@ -51,6 +51,7 @@ final class Probes {
         all.put("codeowners-up", probe(Set.of("accepted", "warned", "refused"), Set.of("refused"), GitLabProbes::codeownersUp));
         all.put("config", probe(Set.of("loaded", "refused"), Set.of("refused"), ConfigProbes::config));
         all.put("gitlab-merge", probe(Set.of("merges", "blocked"), Set.of("blocked"), GitLabProbes::gitlabMerge));
+        all.put("gitlab-up", probe(Set.of("applied", "refused"), Set.of("refused"), GitLabProbes::gitlabUp));
         all.put("gitlab-unprotect", probe(Set.of("can-unprotect", "cannot-unprotect"), Set.of("cannot-unprotect"),
                 GitLabProbes::gitlabUnprotect));
         all.put("ci-variable", probe(Set.of("received", "not-received"), Set.of("not-received"), PipelineProbes::ciVariable));
