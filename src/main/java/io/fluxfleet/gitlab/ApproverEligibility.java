@@ -87,7 +87,7 @@ public final class ApproverEligibility {
      * @param stack the stack, for the {@code pulumi config set} commands
      */
     public static List<String> problems(String project, String stack, Rule rule, Membership m) {
-        return problems(project, stack, rule, m, Set.of(), "prod");
+        return problems(project, stack, rule, m, Set.of(), io.fluxfleet.config.Environment.last().id());
     }
 
     /**

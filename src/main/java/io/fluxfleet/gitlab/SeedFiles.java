@@ -99,16 +99,16 @@ public final class SeedFiles {
                 new Seed("gitlab-ci", ".gitlab-ci.yml", pipeline(settings.ci()), true)));
         io.fluxfleet.config.Layers layers = io.fluxfleet.config.Layers.platform(platform.project());
         for (Tenant tenant : tenants) {
-            seeds.add(platformKustomization(tenant.name() + "-" + environment.id() + "-cluster-kustomization",
+            seeds.add(platformKustomization(GitLabNames.platformSeedRole(tenant, GitLabNames.clusterSeedRole(environment)),
                     Names.kustomizationPath(tenant, environment, Layer.CLUSTER)));
             if (writesSeeds(environment)) {
                 for (Environment other : Environment.values()) {
                     if (other != environment) {
-                        seeds.add(platformKustomization(tenant.name() + "-" + GitLabNames.clusterSeedRole(other),
+                        seeds.add(platformKustomization(GitLabNames.platformSeedRole(tenant, GitLabNames.clusterSeedRole(other)),
                                 Names.kustomizationPath(tenant, other, Layer.CLUSTER)));
                     }
                 }
-                seeds.add(platformKustomization(tenant.name() + "-shared-kustomization",
+                seeds.add(platformKustomization(GitLabNames.platformSeedRole(tenant, "shared-kustomization"),
                         Names.kustomizationPath(tenant, environment, Layer.SHARED, layers)));
             }
         }

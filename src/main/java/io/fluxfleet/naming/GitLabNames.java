@@ -36,6 +36,14 @@ public final class GitLabNames {
         return environment.id() + "-cluster-kustomization";
     }
 
+    /**
+     * The role of a seed file the platform project holds for one tenant: {@code <tenant>-<role>}, e.g.
+     * {@code tenant1-dev-cluster-kustomization}, so that every tenant's seeds in the one project have their own names.
+     */
+    public static String platformSeedRole(Tenant tenant, String role) {
+        return tenant.name() + "-" + role;
+    }
+
     /** The GitLab provider of a stack: {@code gitlab-<env>}. */
     public static String provider(Environment environment) {
         return "gitlab-" + environment.id();

@@ -69,14 +69,15 @@ class ChangePathCorpusTest {
     }
 
     /**
-     * The mechanism still being built elsewhere is an open row, named, never faked as enforced; the approver and role
-     * rows, enforced since the membership preflight, name it and go through it against the fake GitLab.
+     * The rows closed by the platform project and by the membership preflight name their mechanism: the cluster-admin
+     * layers read the platform project in the committed stacks; the approver and role rows go through the preflight
+     * against the fake GitLab.
      */
     @Test
-    void theKnownGapIsOpenAndTheMembershipRowsNameThePreflight() throws Exception {
+    void theClosedRowsNameTheirMechanism() throws Exception {
         ChangePathScenario layers = ChangePathScenario.read(ChangePathScenario.DIR.resolve("tenant-repo-drives-cluster-admin.yaml"));
-        assertEquals("open", layers.status());
-        assertTrue(layers.toCome().contains("layers.project"), layers.toCome());
+        assertEquals("enforced", layers.status());
+        assertTrue(layers.mechanism().contains("layers.source platform"), layers.mechanism());
         for (String id : List.of("approver-not-member", "approvals-fewer-eligible", "approver-reporter-share",
                 "tenant-maintainer-edits-rules")) {
             ChangePathScenario row = ChangePathScenario.read(ChangePathScenario.DIR.resolve(id + ".yaml"));

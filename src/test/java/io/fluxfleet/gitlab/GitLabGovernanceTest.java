@@ -86,6 +86,14 @@ class GitLabGovernanceTest {
         return greenfield(FakeGitLab.Kind.EE_PREMIUM, true);
     }
 
+    /** The platform project as the greenfield's tenant projects are: the same direct members and group shares. */
+    static FakeGitLab.FakeProject platformProject(FakeGitLab gitlab) {
+        FakeGitLab.FakeProject project = gitlab.project("103", "your-org/platform-gitops").mergeSettings("ff", true, true, false)
+                .squash("never").directMember("alice", "developer").directMember("bob", "developer");
+        GROUPS.keySet().forEach(g -> project.share(g, "developer"));
+        return project;
+    }
+
     /** Runs the stacks of every environment before {@code env}, in promotion order, applying each. */
     static void promotedUpTo(FakeGitLab gitlab, Environment env) {
         promotedUpTo(gitlab, env, null);
@@ -784,7 +792,7 @@ class GitLabGovernanceTest {
         ObjectNode platform = GovernanceConfigs.premium("dev");
         platform.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
         FakeGitLab gitlab = greenfield();
-        gitlab.project("103", "your-org/platform-gitops").member("alice").member("bob");
+        platformProject(gitlab);
         gitlab.project("101", "your-org/tenant1-gitops").file("main", "CODEOWNERS", "* @someone\n");
         Run run = run(gitlab, platform);
         assertEquals(List.of("101", "102", "103"), run.mocks().all(PROTECTION).stream()
@@ -792,8 +800,7 @@ class GitLabGovernanceTest {
         PulumiTest.cleanup();
 
         FakeGitLab hostile = greenfield();
-        hostile.project("103", "your-org/platform-gitops").member("alice").member("bob")
-                .file("main", "CODEOWNERS", "* @someone\n");
+        platformProject(hostile).file("main", "CODEOWNERS", "* @someone\n");
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> run(hostile, platform));
         assertTrue(String.valueOf(e.getMessage()).contains("your-org/platform-gitops@dev: the CODEOWNERS GitLab applies"
                 + " (CODEOWNERS) lets a change to /clusters/"), e.getMessage());

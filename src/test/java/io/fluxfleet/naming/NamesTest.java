@@ -37,6 +37,8 @@ class NamesTest {
     static Stream<Arguments> names() {
         return Stream.of(
                 row("Names.FLUX_NAMESPACE", Names.FLUX_NAMESPACE, "flux-system"),
+                row("Names.PLATFORM_LAYERS_COMPONENT", Names.PLATFORM_LAYERS_COMPONENT, "platform-layers"),
+                row("Names.platformGitRepository", Names.platformGitRepository(PROD), "platform-prod"),
                 row("Names.MONITORING_NAMESPACE", Names.MONITORING_NAMESPACE, "cattle-monitoring-system"),
                 row("Names.LOGGING_NAMESPACE", Names.LOGGING_NAMESPACE, "cattle-logging-system"),
                 row("Names.FLUX_RELEASE", Names.FLUX_RELEASE, "flux"),
@@ -113,6 +115,8 @@ class NamesTest {
                 row("GitLabNames.projectResource", GitLabNames.projectResource(T, "mr-approvals"), "team-a-mr-approvals"),
                 row("GitLabNames.groupShare", GitLabNames.groupShare(T, "platform-team"), "team-a-share-platform-team"),
                 row("GitLabNames.clusterSeedRole", GitLabNames.clusterSeedRole(PROD), "prod-cluster-kustomization"),
+                row("GitLabNames.platformSeedRole", GitLabNames.platformSeedRole(T, "shared-kustomization"),
+                        "team-a-shared-kustomization"),
                 row("GitLabNames.provider", GitLabNames.provider(DEV), "gitlab-dev"),
                 row("GitLabNames.projectHook", GitLabNames.projectHook(PROD, "flux-system"), "flux-prod-flux-system"),
                 row("GitLabNames.inGitLab", GitLabNames.inGitLab(PROD), "fluxfleet-prod"));
