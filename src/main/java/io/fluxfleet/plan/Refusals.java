@@ -24,14 +24,9 @@ final class Refusals {
      * {@code --yes}); the stack is the URN's second field ({@code urn:pulumi:<stack>::<project>::...}).
      */
     static String unprotectNote(List<String> urns) {
-        String stack = urns.get(0).split("::")[0].substring("urn:pulumi:".length());
-        StringBuilder cmd = new StringBuilder("pulumi state unprotect --stack " + stack + " --yes");
-        for (String urn : urns) {
-            cmd.append(" \\\n    '").append(urn).append('\'');
-        }
         return urns.size() + " resource(s) the program no longer registers are protected and retained in the state"
                 + " (README \"Upgrading from an earlier fluxfleet\"). Clear their protection in one reviewed step, then"
-                + " run `pulumi up`, which drops them from the state and leaves the objects in place:\n" + cmd;
+                + " run `pulumi up`, which drops them from the state and leaves the objects in place:\n" + unprotectCommand(urns);
     }
 
     /**
@@ -41,14 +36,19 @@ final class Refusals {
      * project").
      */
     static String unprotectToDeleteNote(List<String> urns) {
+        return urns.size() + " resource(s) the program no longer registers are protected in the state, and `pulumi up`"
+                + " would delete them (the refused ones and those held back behind them). If their removal is intended,"
+                + " clear their protection in one reviewed step, then run `pulumi up`, which deletes them:\n" + unprotectCommand(urns);
+    }
+
+    /** {@code pulumi state unprotect} of {@code urns}, one URN per line, for the stack the first URN names. */
+    private static String unprotectCommand(List<String> urns) {
         String stack = urns.get(0).split("::")[0].substring("urn:pulumi:".length());
         StringBuilder cmd = new StringBuilder("pulumi state unprotect --stack " + stack + " --yes");
         for (String urn : urns) {
             cmd.append(" \\\n    '").append(urn).append('\'');
         }
-        return urns.size() + " resource(s) the program no longer registers are protected in the state, and `pulumi up`"
-                + " would delete them (the refused ones and those held back behind them). If their removal is intended,"
-                + " clear their protection in one reviewed step, then run `pulumi up`, which deletes them:\n" + cmd;
+        return cmd.toString();
     }
 
     /**
