@@ -86,8 +86,12 @@ public final class App {
         program(ctx, System.getenv(), FluxFleetStack.Runtime.live());
     }
 
-    /** The program with its inputs explicit: the language host's environment and how GitLab is read. */
-    static void program(Context ctx, java.util.Map<String, String> environment, FluxFleetStack.Runtime runtime) {
+    /**
+     * The program with its inputs explicit: the language host's environment (the config, and in a GitLab pipeline
+     * fluxfleet's own project, {@code CI_PROJECT_PATH}) and how GitLab is read.
+     */
+    static void program(Context ctx, java.util.Map<String, String> environment, FluxFleetStack.Runtime given) {
+        FluxFleetStack.Runtime runtime = given.in(environment);
         RawConfig raw = RawConfig.fromPulumiEnvironment(ctx.stackName(), environment);
         if (io.fluxfleet.shard.ShardProgram.isShard(raw)) {
             io.fluxfleet.shard.ShardProgram.run(ctx, raw, runtime, warning -> ctx.log().warn(warning));

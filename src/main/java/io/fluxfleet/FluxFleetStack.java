@@ -54,7 +54,22 @@ public final class FluxFleetStack {
      * run asks GitLab through the stack's provider; render assumes every project is new), and today's date,
      * from which deploy-token expiry windows are computed.
      */
-    public record Runtime(Function<ProviderResource, GitLabLookup> gitlabLookup, LocalDate today) {
+    public record Runtime(Function<ProviderResource, GitLabLookup> gitlabLookup, LocalDate today,
+                          Optional<String> pipelineProject) {
+        /** A run outside a GitLab pipeline. */
+        public Runtime(Function<ProviderResource, GitLabLookup> gitlabLookup, LocalDate today) {
+            this(gitlabLookup, today, Optional.empty());
+        }
+
+        /**
+         * This runtime in the process environment {@code environment}: inside a GitLab pipeline its project
+         * ({@code CI_PROJECT_PATH}) is fluxfleet's own unless {@code gitlab.selfProject} names one
+         * ({@link io.fluxfleet.gitlab.SelfProject#pipelineProject}).
+         */
+        public Runtime in(java.util.Map<String, String> environment) {
+            return new Runtime(gitlabLookup, today, io.fluxfleet.gitlab.SelfProject.pipelineProject(environment));
+        }
+
         public static Runtime live() {
             return new Runtime(ProviderLookup::new, LocalDate.now(ZoneOffset.UTC));
         }
@@ -142,7 +157,9 @@ public final class FluxFleetStack {
                                                ProviderResource gitlabProvider, boolean platformProject) {
         return new GitLabGovernance(Names.GITLAB_COMPONENT, new GitLabGovernance.Args(config.environment(),
                 config.tenants(), config.gitlab().governance(), gitlabProvider, runtime.gitlabLookup().apply(gitlabProvider),
-                ctx.log(), runtime.today(), config.protect(), config.layers(), platformProject),
+                ctx.log(), runtime.today(), config.protect(), config.layers(), platformProject,
+                io.fluxfleet.gitlab.SelfProject.resolve(config.gitlab().governance().selfProject(),
+                        runtime.pipelineProject())),
                 com.pulumi.resources.ComponentResourceOptions.builder().protect(config.protect()).build());
     }
 

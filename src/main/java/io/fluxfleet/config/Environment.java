@@ -149,6 +149,15 @@ public enum Environment {
         return policy.strict();
     }
 
+    /**
+     * Whether a setting of fluxfleet's own GitLab project ({@code gitlab.selfProject}) that lets someone steer a
+     * deploy job (pipeline variables open, the default branch pushable or without code-owner approval, merges without
+     * a passing pipeline) is refused rather than warned about: the deploy job holds this environment's credentials.
+     */
+    public boolean refusesUngovernedSelfProject() {
+        return policy.strict();
+    }
+
     /** Whether {@code gitlab.mergers} defaults to the approvers (else to nobody besides maintainers). */
     public boolean approversMergeByDefault() {
         return policy.strict();

@@ -64,6 +64,10 @@ import java.util.stream.Collectors;
  *     kubeconformImage: ghcr.io/yannh/kubeconform:v0.7.0-alpine@sha256:8f0e...87b0
  *     trivyImage: aquasec/trivy:0.74.0
  *     fluxVersion: 2.8.5        # the Flux whose CRD schemas validate the repository (chart 2.18.3 runs Flux 2.8.5)
+ *   selfProject: your-org/fluxfleet  # the project holding fluxfleet itself, whose pipeline runs `pulumi up`: `up` checks
+ *                               # its pipeline variables, default branch protection and pipeline gate (SelfProject).
+ *                               # Default: CI_PROJECT_PATH inside a GitLab pipeline (GITLAB_CI=true), else none (a
+ *                               # local run, not checked)
  * </pre>
  *
  * Settings that shape files shared by all environment branches (teams, ci) must be the same in every stack, or
@@ -81,7 +85,8 @@ public record GitLabGovernanceSettings(
         ProjectSettings projectSettings,
         DeployToken deployToken,
         Ci ci,
-        Principals unprotecters) {
+        Principals unprotecters,
+        Optional<String> selfProject) {
 
     public static final int MAX_APPROVALS = 20;
     public static final int MAX_ROTATION_MONTHS = 6;
@@ -120,6 +125,7 @@ public record GitLabGovernanceSettings(
     public GitLabGovernanceSettings {
         token = token == null ? Optional.empty() : token;
         unprotecters = unprotecters == null ? Principals.none() : unprotecters;
+        selfProject = selfProject == null ? Optional.empty() : selfProject;
     }
 
     /**
@@ -432,11 +438,13 @@ public record GitLabGovernanceSettings(
         String fluxVersion = ci.checked("fluxVersion", DEFAULT_FLUX_VERSION, v -> VERSION.matcher(v).matches()
                 ? Optional.empty() : Optional.of(Shown.quoted(v) + " is not an exact Flux version such as 2.8.5 (no 'v')"));
         ci.finish();
+        Optional<String> selfProject = f.optionalString("selfProject");
+        selfProject.flatMap(Validators::projectPath).ifPresent(message -> f.problem("selfProject", message));
 
         GitLabGovernanceSettings settings = new GitLabGovernanceSettings(token, edition, tier, approvals, approvers,
                 mergers, teams, mergeMethod, new ProjectSettings(mode, owner, sharedGroups),
                 new DeployToken(enabled, rotationMonths, expiresAt), new Ci(kubectl, kubeconform, trivy, fluxVersion),
-                unprotecters);
+                unprotecters, selfProject);
         if (mode != Mode.OFF && tier.hasApprovals()) {
             // The owner stack shares the groups; it sees only its own approvers and mergers, so a group another
             // stack names must be one every stack agrees on: a CODEOWNERS group or a projectSettings.sharedGroups entry.

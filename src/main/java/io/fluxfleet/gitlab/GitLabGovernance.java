@@ -127,12 +127,21 @@ public final class GitLabGovernance extends ComponentResource {
      */
     public record Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
                        ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
-                       boolean protect, io.fluxfleet.config.Layers layers, boolean governsPlatformProject) {
+                       boolean protect, io.fluxfleet.config.Layers layers, boolean governsPlatformProject,
+                       Optional<SelfProject> selfProject) {
         public Args {
             tenants = List.copyOf(tenants);
             if (governsPlatformProject && !layers.fromPlatform()) {
                 throw new IllegalArgumentException("no platform project to govern in the one-repository layout");
             }
+        }
+
+        /** fluxfleet's own project is the configured one ({@code gitlab.selfProject}), if any: no pipeline default. */
+        public Args(Environment environment, List<Tenant> tenants, GitLabGovernanceSettings settings,
+                    ProviderResource provider, GitLabLookup lookup, LoggingContext log, LocalDate today,
+                    boolean protect, io.fluxfleet.config.Layers layers, boolean governsPlatformProject) {
+            this(environment, tenants, settings, provider, lookup, log, today, protect, layers, governsPlatformProject,
+                    SelfProject.resolve(settings.selfProject(), Optional.empty()));
         }
 
         /**

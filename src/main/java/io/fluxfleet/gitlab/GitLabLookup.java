@@ -58,6 +58,14 @@ public interface GitLabLookup {
         return Optional.empty();
     }
 
+    /**
+     * What {@code up} checks of fluxfleet's own project ({@link SelfProject}): its pipeline-variable settings, the
+     * protections covering its default branch and its pipeline gate. Empty when it cannot be asked (an offline render).
+     */
+    default Optional<SelfProject.Facts> selfProject(String pathWithNamespace) {
+        return Optional.empty();
+    }
+
     /** The username of the provider token's user ({@code GET /user}); empty when it cannot be asked. */
     default Optional<String> currentUser() {
         return Optional.empty();

@@ -38,6 +38,8 @@ import java.util.Set;
  *   <li><b>Approvers and roles as GitLab reports them</b> ({@link Memberships}): the approval rule's users, groups
  *       and count ({@link ApproverEligibility}); no one outside the platform group above Developer.</li>
  *   <li><b>Approval reachability</b> ({@link Reachability}).</li>
+ *   <li><b>fluxfleet's own project</b> ({@link SelfProject}): pipeline variables restricted to no one, the default
+ *       branch protected, merges only with a passing pipeline.</li>
  * </ul>
  */
 final class Preflight {
@@ -120,6 +122,7 @@ final class Preflight {
             }
         }
         problems.addAll(groupHandles(scope, lookup));
+        SelfProject.check(scope, lookup, problems);
         Reachability.warn(scope);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("fluxfleet cannot govern the " + env.branch() + " branches as configured;"

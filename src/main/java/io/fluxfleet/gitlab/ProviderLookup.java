@@ -249,6 +249,37 @@ public final class ProviderLookup implements GitLabLookup {
         }
     }
 
+    /**
+     * {@code getProject} of fluxfleet's own project (a 404: the token cannot see it), the protections covering its
+     * default branch ({@link #coveringProtections}) and whether its own protection requires code-owner approval.
+     */
+    @Override
+    public Optional<SelfProject.Facts> selfProject(String pathWithNamespace) {
+        GetProjectResult project;
+        try {
+            project = GitlabFunctions.getProjectPlain(
+                    GetProjectArgs.builder().pathWithNamespace(pathWithNamespace).build(), options).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("404") || message.contains("not found")) {
+                return Optional.of(SelfProject.Facts.notFound());
+            }
+            throw new IllegalStateException("fluxfleet could not read its own GitLab project " + pathWithNamespace
+                    + ": " + cause.getMessage(), cause);
+        }
+        if (project.id() == null || project.id().isBlank()) {
+            return Optional.of(SelfProject.Facts.notFound());
+        }
+        String branch = project.defaultBranch();
+        List<Covering> protections = branch == null ? List.of() : coveringProtections(project.id(), branch);
+        GetProjectProtectedBranchResult own = branch == null ? null : exactProtection(project.id(), branch);
+        return Optional.of(new SelfProject.Facts(true, branch, project.ciPipelineVariablesMinimumOverrideRole(),
+                Boolean.TRUE.equals(project.restrictUserDefinedVariables()),
+                Boolean.TRUE.equals(project.onlyAllowMergeIfPipelineSucceeds()), protections,
+                own != null && Boolean.TRUE.equals(own.codeOwnerApprovalRequired())));
+    }
+
     /** {@code getCurrentUser}: the token's own user, whom the role check never counts against the platform group. */
     @Override
     public Optional<String> currentUser() {

@@ -98,6 +98,12 @@ final class FakeGitLab {
         boolean pipelineMustSucceed;
         boolean discussionsMustBeResolved;
         boolean mergeOnSkippedPipeline;
+        /**
+         * The CI/CD settings GitLab shows a Maintainer ({@link SelfProject}): a project from before GitLab 17.7's
+         * secure defaults lets Developers set pipeline variables (role {@code developer}, not restricted).
+         */
+        String pipelineVariablesRole = "developer";
+        boolean restrictUserDefinedVariables;
         /** GitLab's default for a new project: squashing allowed, off unless the author ticks it. */
         String squashOption = "default_off";
         /** Branch name to protected by its own (exact) protection. */
@@ -217,6 +223,13 @@ final class FakeGitLab {
             pipelineMustSucceed = pipeline;
             discussionsMustBeResolved = discussions;
             mergeOnSkippedPipeline = skipped;
+            return this;
+        }
+
+        /** {@code ci_pipeline_variables_minimum_override_role} and {@code restrict_user_defined_variables}. */
+        FakeProject pipelineVariables(String role, boolean restricted) {
+            pipelineVariablesRole = role;
+            restrictUserDefinedVariables = restricted;
             return this;
         }
 
@@ -396,6 +409,8 @@ final class FakeGitLab {
                     r.put("onlyAllowMergeIfAllDiscussionsAreResolved", p.discussionsMustBeResolved);
                     r.put("allowMergeOnSkippedPipeline", p.mergeOnSkippedPipeline);
                     r.put("squashOption", p.squashOption);
+                    r.put("ciPipelineVariablesMinimumOverrideRole", p.pipelineVariablesRole);
+                    r.put("restrictUserDefinedVariables", p.restrictUserDefinedVariables);
                     // Some of the many outputs the binding does not read: the answer carries them too.
                     r.put("visibility", "private");
                     r.put("archived", false);
