@@ -66,7 +66,11 @@ final class ChangePathAttacks {
             "symlink-launders-review", "a symbolic link from src/ to a document made later changes to that document"
                     + " change the program, while changed-stacks counted them as touching no stack",
             "maintainer-lowers-approver-share", "a tenant Maintainer lowers the approver group's share to Reporter, so"
-                    + " the prod rule has fewer eligible approvers than required and GitLab approves it automatically");
+                    + " the prod rule has fewer eligible approvers than required and GitLab approves it automatically",
+            "pipeline-variables-override-credentials", "pipeline variables (git push -o ci.variable=..., Run pipeline)"
+                    + " override KUBECONFIG_PROD, PULUMI_BACKEND_URL_PROD or JAVA_TOOL_OPTIONS in a deploy job unless"
+                    + " fluxfleet's own project restricts them, and fluxfleet did not govern its own repository's"
+                    + " settings");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -93,7 +93,8 @@ final class GitLabProbes {
     private static ChangePathGitLab.State state(JsonNode s) {
         return new ChangePathGitLab.State(List.copyOf(Probes.strings(s.path("members"))),
                 List.copyOf(Probes.strings(s.path("nonMembers"))), s.path("groupsShared").asBoolean(true),
-                roles(s.path("shares")), groups(s.path("groupMembers")), roles(s.path("roles")));
+                roles(s.path("shares")), groups(s.path("groupMembers")), roles(s.path("roles")),
+                s.path("pipelineVariables").asText(io.fluxfleet.gitlab.SelfProject.NO_ONE_ALLOWED));
     }
 
     private static ChangePathGitLab.Drift drift(JsonNode d) {

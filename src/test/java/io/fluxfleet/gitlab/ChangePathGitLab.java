@@ -47,9 +47,16 @@ public final class ChangePathGitLab {
      * @param groupMembers  group full path to its direct members (username to role)
      * @param roles         direct members of the tenant project with another role than Developer (username to role:
      *                      {@code maintainer}, ...)
+     * @param pipelineVariables the minimum role to use pipeline variables of fluxfleet's own project {@link #SELF}
+     *                      (restricted; otherwise set as docs/merge-requests.md asks), which a stack checks when its
+     *                      {@code gitlab.selfProject} names it
      */
     public record State(List<String> members, List<String> nonMembers, boolean groupsShared, Map<String, String> shares,
-                        Map<String, Map<String, String>> groupMembers, Map<String, String> roles) {}
+                        Map<String, Map<String, String>> groupMembers, Map<String, String> roles,
+                        String pipelineVariables) {}
+
+    /** fluxfleet's own project in every scenario's GitLab ({@link SelfProject}). */
+    public static final String SELF = "your-org/fluxfleet";
 
     /**
      * What someone changes in GitLab after fluxfleet's stacks ran and were applied, before the next {@code pulumi up}
@@ -152,6 +159,9 @@ public final class ChangePathGitLab {
         });
         state.roles().forEach(project::directMember);
         state.shares().forEach(project::share);
+        gitlab.project("300", SELF).mergeSettings("ff", true, true, false)
+                .pipelineVariables(state.pipelineVariables(), true)
+                .protect("main", "no one", "maintainer", false, true);
         return gitlab;
     }
 
