@@ -51,7 +51,8 @@ public record SelfProject(String path, String source) {
      * @param pipelineVariablesRole  {@code ci_pipeline_variables_minimum_override_role}; empty before GitLab 17.1 or
      *                               when the token may not see it
      * @param protections            every protection covering the default branch ({@link GitLabLookup#coveringProtections})
-     * @param codeOwnerApproval      the default branch's own protection requires code-owner approval
+     * @param codeOwnerApproval      the default branch's own (exact-name) protection requires code-owner approval; a
+     *                               wildcard's is not read, so such a project is asked to protect the branch itself
      */
     public record Facts(boolean found, String defaultBranch, String pipelineVariablesRole,
                         boolean restrictUserDefinedVariables, boolean pipelineMustSucceed, List<Covering> protections,
