@@ -81,6 +81,14 @@ final class GovernanceScope {
         return args.layers().fromPlatform() ? List.of() : SeedFiles.platformPaths(project);
     }
 
+    /**
+     * The groups the owner stack shares into {@code project}: every team's and rule's group into a tenant's, only the
+     * platform team's and the rules' groups into the platform project ({@code platformProjectSharedGroups}).
+     */
+    List<String> sharedGroups(Tenant project) {
+        return isPlatformProject(project) ? settings().platformProjectSharedGroups() : settings().sharedGroups();
+    }
+
     /** The CODEOWNERS fluxfleet seeds in {@code project}. */
     String codeowners(Tenant project) {
         return isPlatformProject(project) ? SeedFiles.platformCodeowners(settings().teams())

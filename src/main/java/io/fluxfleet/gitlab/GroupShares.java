@@ -28,7 +28,8 @@ final class GroupShares {
 
     /**
      * Shares every group the stacks name (approvers, mergers, CODEOWNERS groups, {@code projectSettings.sharedGroups})
-     * into the project as Developer, from the owner stack only. Developer is the least role that counts for each
+     * into the project as Developer, from the owner stack only; into the platform project only the platform team's
+     * and the rules' groups ({@link GovernanceScope#sharedGroups}). Developer is the least role that counts for each
      * purpose: a protected branch accepts a group, and lets its members merge, only with a share "group_access:
      * DEVELOPER_OWNER_ACCESS" (gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb,
      * {@code group_has_developer_access_to_project?}, used by {@code validate_group_membership} and
@@ -47,7 +48,7 @@ final class GroupShares {
         if (!scope.sharesGroups()) {
             return shares;
         }
-        for (String group : scope.settings().sharedGroups()) {
+        for (String group : scope.sharedGroups(tenant)) {
             GitLabLookup.Share existing = facts.shares().map(m -> m.get(group)).orElse(null);
             String role = SHARE_ROLE;
             String importId = null;
