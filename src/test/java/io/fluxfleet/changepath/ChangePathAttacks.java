@@ -66,7 +66,12 @@ final class ChangePathAttacks {
             "symlink-launders-review", "a symbolic link from src/ to a document made later changes to that document"
                     + " change the program, while changed-stacks counted them as touching no stack",
             "maintainer-lowers-approver-share", "a tenant Maintainer lowers the approver group's share to Reporter, so"
-                    + " the prod rule has fewer eligible approvers than required and GitLab approves it automatically");
+                    + " the prod rule has fewer eligible approvers than required and GitLab approves it automatically",
+            "spoofed-committers-void-approvals", "a Developer pushes commits with each approver's committer email; GitLab"
+                    + " excludes committers from the rules fluxfleet sets up, so every rule is short, invalid and"
+                    + " approved automatically",
+            "approver-authors-exact-rule", "a rule requiring exactly its eligible approvers passes the preflight, and"
+                    + " one of them opening the merge request makes it invalid and approved automatically");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();

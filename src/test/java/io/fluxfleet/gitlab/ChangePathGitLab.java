@@ -72,14 +72,14 @@ public final class ChangePathGitLab {
      * ({@link FakeGitLab#approved}: every covering rule met or auto-approved).
      */
     public static boolean merges(Environment env, String gitlabYaml, State state, Drift drift, String author,
-                                 Set<String> approvals) {
+                                 Set<String> committers, Set<String> approvals) {
         FakeGitLab gitlab = fake(state);
         Optional<String> refused = runAll(gitlab, order(env, gitlabYaml), gitlabYaml);
         if (refused.isPresent()) {
             throw new IllegalStateException("the scenario's GitLab is not one fluxfleet governs: " + refused.get());
         }
         drift(gitlab, drift);
-        return gitlab.approved(PROJECT, env.branch(), author, Set.of(), approvals);
+        return gitlab.approved(PROJECT, env.branch(), author, committers, approvals);
     }
 
     /**
