@@ -150,6 +150,27 @@ class MembershipPreflightTest {
                 "three eligible approvers: a merge request by anyone else needs all three");
     }
 
+    /**
+     * Red team: a blocked user is still listed by the membership APIs (with {@code state: blocked}) but GitLab counts
+     * only active users as a rule's approvers ({@link FakeGitLab#block}). Counted by the preflight, a blocked approver
+     * let a rule pass that GitLab treats as short of approvers, invalid and approved automatically.
+     */
+    @Test
+    void aBlockedApproverCountsForNothing() {
+        FakeGitLab gitlab = atProd();
+        gitlab.apply(run(gitlab, GovernanceConfigs.premium("prod")).mocks());
+        assertFalse(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()), "three active approvers for three");
+        PulumiTest.cleanup();
+
+        gitlab.block("sam");
+        assertTrue(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()),
+                "GitLab itself: with sam blocked the rule has two approvers for three approvals");
+        String refused = failure(() -> run(gitlab, GovernanceConfigs.premium("prod")));
+        assertTrue(refused.contains(TENANT1 + ": the approval rule fluxfleet-prod needs 3 approvals but has 2 eligible"
+                + " approver(s) (alice, pat)"), refused);
+        assertNoGitLabResource(refused);
+    }
+
     @Test
     void aTenantMaintainerIsRefusedInProdAndWarnedAboutElsewhere() {
         FakeGitLab gitlab = atProd();
