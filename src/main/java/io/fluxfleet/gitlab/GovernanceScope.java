@@ -61,6 +61,14 @@ final class GovernanceScope {
         return args.layers().fromPlatform() && project.name().equals(io.fluxfleet.config.Layers.PLATFORM_KEY);
     }
 
+    /**
+     * Whether GitLab's {@code pathWithNamespace} is the platform project's, compared as GitLab finds a project
+     * (ignoring case: gitlabhq app/models/concerns/routable.rb, find_by_full_path).
+     */
+    boolean isPlatformProjectPath(String pathWithNamespace) {
+        return args.layers().fromPlatform() && args.layers().project().filter(pathWithNamespace::equalsIgnoreCase).isPresent();
+    }
+
     /** The files fluxfleet seeds in {@code project} on this stack's branch ({@link SeedFiles}). */
     List<SeedFiles.Seed> seeds(Tenant project) {
         return isPlatformProject(project)

@@ -186,6 +186,32 @@ class MembershipPreflightTest {
                 dev.log().warnings.toString());
     }
 
+    /**
+     * Red team: membership is project-wide, so a Maintainer of the platform project whom the dev stack only warns about
+     * is a Maintainer for its prod branch too: between prod runs they can edit the prod rule, unprotect prod where
+     * GitLab lets a Maintainer, and merge into it, i.e. apply anything as cluster-admin on the prod cluster. The
+     * platform project refuses a non-platform Maintainer on every stack; a tenant project outside prod still warns.
+     */
+    @Test
+    void aNonPlatformMaintainerOfThePlatformProjectIsRefusedOnEveryStack() {
+        ObjectNode dev = GovernanceConfigs.premium("dev");
+        dev.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
+        FakeGitLab gitlab = greenfield();
+        GitLabGovernanceTest.platformProject(gitlab).directMember("mallory", "maintainer");
+        String refused = failure(() -> run(gitlab, dev));
+        assertTrue(refused.contains("your-org/platform-gitops: mallory holds Maintainer as a direct member but is not in"
+                + " the platform group"), refused);
+        assertNoGitLabResource(refused);
+
+        PulumiTest.cleanup();
+        FakeGitLab benign = greenfield();
+        GitLabGovernanceTest.platformProject(benign).directMember("pat", "maintainer");
+        benign.project("101", TENANT1).directMember("mallory", "maintainer");
+        Run run = run(benign, dev);
+        assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains(TENANT1 + ": mallory holds Maintainer")),
+                "a tenant project outside prod still only warns: " + run.log().warnings);
+    }
+
     @Test
     void aMaintainerThroughAParentGroupIsRefusedWithThatGroupsFix() {
         FakeGitLab gitlab = atProd();
