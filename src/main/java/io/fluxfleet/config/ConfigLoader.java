@@ -300,6 +300,14 @@ public final class ConfigLoader {
             Optional<Secret> gitPassword = deployTokens ? t.secret("gitPassword")
                     : Optional.of(t.requiredSecret("gitPassword", "while fluxfleet:gitlab.deployToken.enabled is false,"
                     + " it is the token Flux reads the project with"));
+            if (layers.fromPlatform() && gitPassword.isPresent() && gitPassword.equals(layers.gitPassword())) {
+                // the tenant's copy lands in its namespace, where it reads the Secret: a token that reads the platform
+                // project (every tenant's cluster-admin layers) must stay in flux-system
+                t.problem("gitPassword", "is the token Flux reads the platform project with (layers.gitPassword); its"
+                        + " copy in the tenant's namespace would let the tenant read the platform project. Give the"
+                        + " tenant a token that reads only its own project (a project access token or deploy token"
+                        + " with read_repository), or turn gitlab.deployToken.enabled back on");
+            }
             Optional<Secret> statusToken = t.secret("statusToken");
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
             boolean moving = t.bool("moving", Tenant.DEFAULT_MOVING);
