@@ -129,6 +129,22 @@ class LayersConfigTest {
                 .gitPassword().orElseThrow().reveal());
     }
 
+    /** Red team: the shared status token (scope api) is never copied into a tenant's namespace, not even as its own. */
+    @Test
+    void aTenantsStatusTokenMayNotBeTheSharedOne() {
+        ObjectNode stack = free("dev", s -> s.putObject("layers").put("project", PLATFORM));
+        ((ObjectNode) stack.get("gitlab")).put("statusToken", "glpat-status-shared-0001");
+        ((ObjectNode) stack.get("tenants").get(0)).put("statusToken", "glpat-status-shared-0001");
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", stack));
+        assertEquals(List.of("fluxfleet:tenants[0].statusToken"), e.problems().stream().map(Problem::key).toList(),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("glpat-status-shared-0001"), "the secret is never echoed");
+
+        ((ObjectNode) stack.get("tenants").get(0)).put("statusToken", "glpat-status-tenant1-0001");
+        assertEquals("glpat-status-tenant1-0001", Stacks.load("dev", stack).tenants().get(0).statusToken().orElseThrow()
+                .reveal());
+    }
+
     /**
      * The free tier is refused in the one-repository layout (PlatformLayerGuardTest); with the platform project the
      * tenants drive only their apps layer, so it is accepted without the acknowledgement, in every environment.
