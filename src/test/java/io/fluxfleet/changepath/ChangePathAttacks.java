@@ -70,6 +70,8 @@ final class ChangePathAttacks {
             "spoofed-committers-void-approvals", "a Developer pushes commits with each approver's committer email; GitLab"
                     + " excludes committers from the rules fluxfleet sets up, so every rule is short, invalid and"
                     + " approved automatically",
+            "blocked-approver-counted", "a blocked approver is still listed by the membership APIs but GitLab counts"
+                    + " only active users, so the preflight passed a rule GitLab approves automatically",
             "approver-authors-exact-rule", "a rule requiring exactly its eligible approvers passes the preflight, and"
                     + " one of them opening the merge request makes it invalid and approved automatically");
 

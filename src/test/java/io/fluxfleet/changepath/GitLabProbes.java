@@ -102,7 +102,8 @@ final class GitLabProbes {
     }
 
     private static ChangePathGitLab.Drift drift(JsonNode d) {
-        return new ChangePathGitLab.Drift(roles(d.path("shares")), groups(d.path("groupMembers")), roles(d.path("roles")));
+        return new ChangePathGitLab.Drift(roles(d.path("shares")), groups(d.path("groupMembers")), roles(d.path("roles")),
+                List.copyOf(Probes.strings(d.path("blocked"))));
     }
 
     private static Map<String, String> roles(JsonNode node) {

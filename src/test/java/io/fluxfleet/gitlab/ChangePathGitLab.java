@@ -54,14 +54,14 @@ public final class ChangePathGitLab {
     /**
      * What someone changes in GitLab after fluxfleet's stacks ran and were applied, before the next {@code pulumi up}
      * (GitLab does not ask fluxfleet): shares' roles, groups' direct members and the project's direct members; the role
-     * {@code none} removes the member.
+     * {@code none} removes the member; {@code blocked}: users an administrator blocked ({@link FakeGitLab#block}).
      */
     public record Drift(Map<String, String> shares, Map<String, Map<String, String>> groupMembers,
-                        Map<String, String> roles) {
-        public static final Drift NONE = new Drift(Map.of(), Map.of(), Map.of());
+                        Map<String, String> roles, List<String> blocked) {
+        public static final Drift NONE = new Drift(Map.of(), Map.of(), Map.of(), List.of());
 
         boolean isNone() {
-            return shares.isEmpty() && groupMembers.isEmpty() && roles.isEmpty();
+            return shares.isEmpty() && groupMembers.isEmpty() && roles.isEmpty() && blocked.isEmpty();
         }
     }
 
@@ -177,6 +177,7 @@ public final class ChangePathGitLab {
                 project.directMember(user, role);
             }
         });
+        drift.blocked().forEach(gitlab::block);
     }
 
     /**
