@@ -87,7 +87,9 @@ final class GroupShares {
                     + SHARE_ROLE + " yet, so GitLab would not count them as " + kind
                     + "; they are left out of the " + scope.environment().branch() + " rules until `pulumi up` on the "
                     + scope.settings().projectSettings().owner().id() + " stack (gitlab.projectSettings.owner) shares"
-                    + " them, then run this stack again.");
+                    + " them, then run this stack again." + (scope.isPlatformProject(tenant) ? " Into the platform"
+                    + " project it shares only the platform team's groups, the groups its own rules name and"
+                    + " projectSettings.sharedGroups, never a tenant-side team's for a rule of another stack." : ""));
         } else if (!unshared.isEmpty()) {
             scope.log().warn(tenant.project() + ": " + String.join(", ", unshared) + " left out of the "
                     + scope.environment().branch() + " " + kind + " until the share is raised to "
