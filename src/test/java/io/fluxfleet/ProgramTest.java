@@ -40,7 +40,7 @@ class ProgramTest {
         Map<String, String> values = new TreeMap<>();
         List<String> secretKeys = new java.util.ArrayList<>();
         config.fields().forEachRemaining(e -> {
-            JsonNode decrypted = decrypt(e.getValue());
+            JsonNode decrypted = decrypt(e.getValue(), e.getKey());
             if (!decrypted.equals(e.getValue())) {
                 secretKeys.add(e.getKey());
             }
@@ -55,18 +55,22 @@ class ProgramTest {
      * file names without a value ({@code token:}): each {@code pulumi config set --secret} stored a ciphertext, which
      * the engine decrypts.
      */
-    private static JsonNode decrypt(JsonNode node) {
+    private static JsonNode decrypt(JsonNode node, String path) {
         if (node.isNull() || node.isObject() && node.size() == 1 && node.has("secure")) {
-            return TextNode.valueOf("decrypted-test-secret");
+            // one value per key, as distinct secrets are (a check may compare two of them)
+            return TextNode.valueOf("decrypted-test-secret-" + path);
         }
         if (node.isObject()) {
             ObjectNode copy = JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), decrypt(e.getValue())));
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), decrypt(e.getValue(), path + "." + e.getKey())));
             return copy;
         }
         if (node.isArray()) {
             var copy = JSON.createArrayNode();
-            node.forEach(item -> copy.add(decrypt(item)));
+            int i = 0;
+            for (JsonNode item : node) {
+                copy.add(decrypt(item, path + "[" + i++ + "]"));
+            }
             return copy;
         }
         return node;

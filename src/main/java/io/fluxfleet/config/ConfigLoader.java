@@ -91,7 +91,7 @@ public final class ConfigLoader {
         List<String> tenantKeys = new ArrayList<>();
         List<Tenant> tenants = sharding.isPlatform() ? platformTenants(top, stack)
                 : tenants(top, gitlab.governance().deployToken().enabled(), environment, harbor.username(), layers,
-                        tenantKeys);
+                        gitlab.statusToken(), tenantKeys);
         Infra infra = infra(top.object("infra"), environment, harbor.host().equals(PLACEHOLDER) ? null : harbor.host());
         Webhooks webhooks = webhooks(top.object("webhooks"));
         boolean suspend = top.bool("suspend", FluxFleetConfig.DEFAULT_SUSPEND);
@@ -259,7 +259,7 @@ public final class ConfigLoader {
      * @param keys         filled with each returned tenant's key path ({@code fluxfleet:tenants[i]}), in order
      */
     private static List<Tenant> tenants(Fields top, boolean deployTokens, Environment environment, String platformRobot,
-                                        Layers layers, List<String> keys) {
+                                        Layers layers, Optional<Secret> sharedStatusToken, List<String> keys) {
         List<Fields> entries = top.objects("tenants");
         List<Tenant> tenants = new ArrayList<>();
         if (entries == null) {
@@ -300,7 +300,23 @@ public final class ConfigLoader {
             Optional<Secret> gitPassword = deployTokens ? t.secret("gitPassword")
                     : Optional.of(t.requiredSecret("gitPassword", "while fluxfleet:gitlab.deployToken.enabled is false,"
                     + " it is the token Flux reads the project with"));
+            if (layers.fromPlatform() && sameToken(gitPassword, layers.gitPassword())) {
+                // the tenant's copy lands in its namespace, where it reads the Secret: a token that reads the platform
+                // project (every tenant's cluster-admin layers) must stay in flux-system
+                t.problem("gitPassword", "is the token Flux reads the platform project with (layers.gitPassword); its"
+                        + " copy in the tenant's namespace would let the tenant read the platform project. Give the"
+                        + " tenant a token that reads only its own project (a project access token or deploy token"
+                        + " with read_repository), or turn gitlab.deployToken.enabled back on");
+            }
             Optional<Secret> statusToken = t.secret("statusToken");
+            if (sameToken(statusToken, sharedStatusToken)) {
+                // the tenant's own token is copied into its namespace; the shared one (scope api, on the platform
+                // project or on every tenant's) must stay in flux-system
+                t.problem("statusToken", "is the shared gitlab.statusToken, which stays in flux-system: its copy in the"
+                        + " tenant's namespace would hand the tenant an api-scope token on the projects it posts to. Give"
+                        + " the tenant a project access token of its own project (scope api, role developer), or remove"
+                        + " tenants[].statusToken");
+            }
             boolean retire = t.bool("retire", Tenant.DEFAULT_RETIRE);
             boolean moving = t.bool("moving", Tenant.DEFAULT_MOVING);
             if (retire && moving) {
@@ -314,6 +330,16 @@ public final class ConfigLoader {
             keys.add(t.path());
         }
         return tenants;
+    }
+
+    /**
+     * Whether two secrets are the same token. Offline (render) an encrypted value stands in as a fingerprint of its
+     * ciphertext and an unset one as its key ({@link RawConfig}): neither says what the token is, so only values the
+     * engine decrypted (or plain ones) are compared; {@code pulumi up} always has them.
+     */
+    private static boolean sameToken(Optional<Secret> a, Optional<Secret> b) {
+        return a.isPresent() && a.equals(b) && !a.get().reveal().startsWith(RawConfig.ENCRYPTED_PREFIX)
+                && !a.get().reveal().startsWith("[unset ");
     }
 
     /**

@@ -303,6 +303,23 @@ public record GitLabGovernanceSettings(
     }
 
     /**
+     * Every group shared into the platform project ({@code layers.project}), sorted: the platform team's groups (its
+     * only code owners, {@code SeedFiles#platformCodeowners}) and the groups the config names for a branch's rules
+     * (approvers, mergers, unprotecters, {@code projectSettings.sharedGroups}). The other teams' CODEOWNERS groups own
+     * nothing there, and a share would make the tenant-side teams Developers of the project that holds every tenant's
+     * cluster-admin layers (read access to all of them, branches, merge requests, pipelines). Written by the owner
+     * stack only.
+     */
+    public List<String> platformProjectSharedGroups() {
+        java.util.Set<String> groups = new java.util.TreeSet<>(projectSettings.sharedGroups());
+        groups.addAll(approvers.groups());
+        groups.addAll(mergers.groups());
+        groups.addAll(unprotecters.groups());
+        codeOwnerGroups().stream().filter(g -> teams.platform().contains("@" + g)).forEach(groups::add);
+        return List.copyOf(groups);
+    }
+
+    /**
      * @param expiresAt a fixed expiry; empty: the rotation window decides
      */
     public record DeployToken(boolean enabled, int rotationMonths, Optional<LocalDate> expiresAt) {

@@ -35,7 +35,9 @@ final class ApprovalRules {
             return;
         }
         List<String> unsharedOwners = scope.sharesGroups() ? List.of()
-                : s.codeOwnerGroups().stream().filter(g -> !facts.sharedEnough(g)).toList();
+                : s.codeOwnerGroups().stream().filter(g -> !scope.isPlatformProject(tenant)
+                        || s.teams().platform().contains("@" + g)) // the platform project's only code owners
+                        .filter(g -> !facts.sharedEnough(g)).toList();
         if (!unsharedOwners.isEmpty()) {
             // A group code owner's approval is required only for a group invited to the project (with at least
             // Developer); otherwise GitLab silently makes it optional.

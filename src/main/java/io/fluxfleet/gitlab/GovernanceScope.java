@@ -61,6 +61,14 @@ final class GovernanceScope {
         return args.layers().fromPlatform() && project.name().equals(io.fluxfleet.config.Layers.PLATFORM_KEY);
     }
 
+    /**
+     * Whether GitLab's {@code pathWithNamespace} is the platform project's, compared as GitLab finds a project
+     * (ignoring case: gitlabhq app/models/concerns/routable.rb, find_by_full_path).
+     */
+    boolean isPlatformProjectPath(String pathWithNamespace) {
+        return args.layers().fromPlatform() && args.layers().project().filter(pathWithNamespace::equalsIgnoreCase).isPresent();
+    }
+
     /** The files fluxfleet seeds in {@code project} on this stack's branch ({@link SeedFiles}). */
     List<SeedFiles.Seed> seeds(Tenant project) {
         return isPlatformProject(project)
@@ -79,6 +87,14 @@ final class GovernanceScope {
             return SeedFiles.platformProjectPaths();
         }
         return args.layers().fromPlatform() ? List.of() : SeedFiles.platformPaths(project);
+    }
+
+    /**
+     * The groups the owner stack shares into {@code project}: every team's and rule's group into a tenant's, only the
+     * platform team's and the rules' groups into the platform project ({@code platformProjectSharedGroups}).
+     */
+    List<String> sharedGroups(Tenant project) {
+        return isPlatformProject(project) ? settings().platformProjectSharedGroups() : settings().sharedGroups();
     }
 
     /** The CODEOWNERS fluxfleet seeds in {@code project}. */

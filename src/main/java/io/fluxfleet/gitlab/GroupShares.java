@@ -28,7 +28,8 @@ final class GroupShares {
 
     /**
      * Shares every group the stacks name (approvers, mergers, CODEOWNERS groups, {@code projectSettings.sharedGroups})
-     * into the project as Developer, from the owner stack only. Developer is the least role that counts for each
+     * into the project as Developer, from the owner stack only; into the platform project only the platform team's
+     * and the rules' groups ({@link GovernanceScope#sharedGroups}). Developer is the least role that counts for each
      * purpose: a protected branch accepts a group, and lets its members merge, only with a share "group_access:
      * DEVELOPER_OWNER_ACCESS" (gitlabhq ee/app/models/concerns/ee/protected_ref_access.rb,
      * {@code group_has_developer_access_to_project?}, used by {@code validate_group_membership} and
@@ -47,7 +48,7 @@ final class GroupShares {
         if (!scope.sharesGroups()) {
             return shares;
         }
-        for (String group : scope.settings().sharedGroups()) {
+        for (String group : scope.sharedGroups(tenant)) {
             GitLabLookup.Share existing = facts.shares().map(m -> m.get(group)).orElse(null);
             String role = SHARE_ROLE;
             String importId = null;
@@ -86,7 +87,9 @@ final class GroupShares {
                     + SHARE_ROLE + " yet, so GitLab would not count them as " + kind
                     + "; they are left out of the " + scope.environment().branch() + " rules until `pulumi up` on the "
                     + scope.settings().projectSettings().owner().id() + " stack (gitlab.projectSettings.owner) shares"
-                    + " them, then run this stack again.");
+                    + " them, then run this stack again." + (scope.isPlatformProject(tenant) ? " Into the platform"
+                    + " project it shares only the platform team's groups, the groups its own rules name and"
+                    + " projectSettings.sharedGroups, never a tenant-side team's for a rule of another stack." : ""));
         } else if (!unshared.isEmpty()) {
             scope.log().warn(tenant.project() + ": " + String.join(", ", unshared) + " left out of the "
                     + scope.environment().branch() + " " + kind + " until the share is raised to "

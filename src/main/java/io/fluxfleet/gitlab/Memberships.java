@@ -31,7 +31,9 @@ import java.util.TreeSet;
  *       {@code gitlab.unprotecters}, unprotect the branch (ee/app/policies/ee/protected_branch_policy.rb). So anyone
  *       holding Maintainer or more, directly, through a parent group or through a group share, who is not in the
  *       platform group ({@code gitlab.teams.platform}'s groups and users, {@code gitlab.unprotecters}) and is not the
- *       token's own user, is refused in a strict environment (prod) and warned about elsewhere.</li>
+ *       token's own user, is refused in a strict environment (prod) and warned about elsewhere; in the platform
+ *       project on every stack: membership is project-wide, so a Maintainer there is one on the prod branch too, and
+ *       between prod runs could edit its rule and merge into it (cluster-admin on the prod cluster).</li>
  *   <li><b>Shares fluxfleet holds</b>: the stack that shares groups refuses, in every environment, a non-platform
  *       group already shared above Developer; it would otherwise take that share into its state at the higher role.
  *       Lowering it from the program is not an update but a replacement (every input of a share forces one,
@@ -68,7 +70,7 @@ final class Memberships {
         List<String> elevated = elevated(facts, members.get());
         List<String> held = scope.sharesGroups() ? sharesAboveDeveloper(facts) : List.of();
         problems.addAll(held);
-        if (scope.environment().refusesElevatedTenantRoles()) {
+        if (scope.environment().refusesElevatedTenantRoles() || scope.isPlatformProjectPath(facts.pathWithNamespace())) {
             problems.addAll(elevated);
         } else {
             elevated.stream().filter(w -> !held.contains(w)).forEach(scope.log()::warn);

@@ -214,7 +214,7 @@ public final class ProviderLookup implements GitLabLookup {
                     "list the " + (inherited ? "" : "direct ") + "members of project " + projectId).members();
             Map<String, Integer> into = inherited ? all : direct;
             if (list != null) {
-                list.stream().filter(m -> m.username() != null)
+                list.stream().filter(m -> m.username() != null && active(m.state()))
                         .forEach(m -> into.merge(m.username(), Roles.level(m.accessLevel()), Math::max));
             }
         }
@@ -234,7 +234,7 @@ public final class ProviderLookup implements GitLabLookup {
                     GetGroupMembershipArgs.builder().fullPath(fullPath).build(), options).join().members();
             Map<String, Integer> members = new TreeMap<>();
             if (list != null) {
-                list.stream().filter(m -> m.username() != null)
+                list.stream().filter(m -> m.username() != null && active(m.state()))
                         .forEach(m -> members.merge(m.username(), Roles.level(m.accessLevel()), Math::max));
             }
             return Optional.of(members);
@@ -278,6 +278,18 @@ public final class ProviderLookup implements GitLabLookup {
                 Boolean.TRUE.equals(project.restrictUserDefinedVariables()),
                 Boolean.TRUE.equals(project.onlyAllowMergeIfPipelineSucceeds()), protections,
                 own != null && Boolean.TRUE.equals(own.codeOwnerApprovalRequired())));
+    }
+
+    /**
+     * Whether a listed member counts: the membership APIs list blocked and deactivated users too, with their state
+     * (gitlab-org/gitlab#536550), but GitLab counts only active users as a rule's approvers
+     * (ee/app/models/concerns/approval_rule_like.rb: "approvers ||= filter_inactive_approvers(with_role_approvers)",
+     * {@code with_state(:active)}), and an inactive user can use no role until an administrator reactivates them (the
+     * next {@code up} then judges that role). Counted, a blocked approver let a rule pass that GitLab approves
+     * automatically as short of approvers.
+     */
+    static boolean active(String state) {
+        return "active".equals(state);
     }
 
     /** {@code getCurrentUser}: the token's own user, whom the role check never counts against the platform group. */

@@ -70,7 +70,14 @@ final class ChangePathAttacks {
             "pipeline-variables-override-credentials", "pipeline variables (git push -o ci.variable=..., Run pipeline)"
                     + " override KUBECONFIG_PROD, PULUMI_BACKEND_URL_PROD or JAVA_TOOL_OPTIONS in a deploy job unless"
                     + " fluxfleet's own project restricts them, and fluxfleet did not govern its own repository's"
-                    + " settings");
+                    + " settings",
+            "spoofed-committers-void-approvals", "a Developer pushes commits with each approver's committer email; GitLab"
+                    + " excludes committers from the rules fluxfleet sets up, so every rule is short, invalid and"
+                    + " approved automatically",
+            "blocked-approver-counted", "a blocked approver is still listed by the membership APIs but GitLab counts"
+                    + " only active users, so the preflight passed a rule GitLab approves automatically",
+            "approver-authors-exact-rule", "a rule requiring exactly its eligible approvers passes the preflight, and"
+                    + " one of them opening the merge request makes it invalid and approved automatically");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -61,9 +61,14 @@ final class GitLabProbes {
 
     // --- the fake GitLab ------------------------------------------------------------------------------------------
 
+    /**
+     * A merge request by {@code author} with {@code approvals}; {@code committers} are the users GitLab maps the
+     * merge request's commits to (by the commit's committer email, which whoever writes the commit chooses).
+     */
     static String gitlabMerge(JsonNode in, Path tmp) {
         return ChangePathGitLab.merges(environment(in), gitlabYaml(in), state(in.path("state")), drift(in.path("drift")),
-                in.path("author").asText(), Probes.strings(in.path("approvals"))) ? "merges" : "blocked";
+                in.path("author").asText(), Probes.strings(in.path("committers")), Probes.strings(in.path("approvals")))
+                ? "merges" : "blocked";
     }
 
     /**
@@ -98,7 +103,8 @@ final class GitLabProbes {
     }
 
     private static ChangePathGitLab.Drift drift(JsonNode d) {
-        return new ChangePathGitLab.Drift(roles(d.path("shares")), groups(d.path("groupMembers")), roles(d.path("roles")));
+        return new ChangePathGitLab.Drift(roles(d.path("shares")), groups(d.path("groupMembers")), roles(d.path("roles")),
+                List.copyOf(Probes.strings(d.path("blocked"))));
     }
 
     private static Map<String, String> roles(JsonNode node) {

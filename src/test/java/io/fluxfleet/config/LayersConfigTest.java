@@ -106,6 +106,46 @@ class LayersConfigTest {
     }
 
     /**
+     * Red team: without deploy tokens, one bot token for the platform project and a tenant would copy a token that
+     * reads the platform project (every tenant's cluster-admin layers) into the tenant's namespace, where the tenant
+     * reads its Secret and can point a GitRepository of its own at the platform project. Refused, naming the tenant's
+     * key and never the value.
+     */
+    @Test
+    void aTenantMayNotReadItsProjectWithThePlatformProjectsToken() {
+        ObjectNode stack = free("dev", s -> s.putObject("layers").put("project", PLATFORM)
+                .put("gitPassword", "glpat-shared-bot-0001"));
+        ((ObjectNode) stack.get("gitlab")).putObject("deployToken").put("enabled", false);
+        ((ObjectNode) stack.get("tenants").get(1)).put("gitPassword", "glpat-shared-bot-0001");
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", stack));
+        assertEquals(List.of("fluxfleet:tenants[1].gitPassword"), e.problems().stream().map(Problem::key).toList(),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the token Flux reads the platform project with (layers.gitPassword)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("glpat-shared-bot-0001"), "the secret is never echoed");
+
+        ((ObjectNode) stack.get("tenants").get(1)).put("gitPassword", "glpat-tenant2-read-0001");
+        assertEquals("glpat-shared-bot-0001", Stacks.load("dev", stack).layers().platformProject().orElseThrow()
+                .gitPassword().orElseThrow().reveal());
+    }
+
+    /** Red team: the shared status token (scope api) is never copied into a tenant's namespace, not even as its own. */
+    @Test
+    void aTenantsStatusTokenMayNotBeTheSharedOne() {
+        ObjectNode stack = free("dev", s -> s.putObject("layers").put("project", PLATFORM));
+        ((ObjectNode) stack.get("gitlab")).put("statusToken", "glpat-status-shared-0001");
+        ((ObjectNode) stack.get("tenants").get(0)).put("statusToken", "glpat-status-shared-0001");
+        ConfigException e = assertThrows(ConfigException.class, () -> Stacks.load("dev", stack));
+        assertEquals(List.of("fluxfleet:tenants[0].statusToken"), e.problems().stream().map(Problem::key).toList(),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("glpat-status-shared-0001"), "the secret is never echoed");
+
+        ((ObjectNode) stack.get("tenants").get(0)).put("statusToken", "glpat-status-tenant1-0001");
+        assertEquals("glpat-status-tenant1-0001", Stacks.load("dev", stack).tenants().get(0).statusToken().orElseThrow()
+                .reveal());
+    }
+
+    /**
      * The free tier is refused in the one-repository layout (PlatformLayerGuardTest); with the platform project the
      * tenants drive only their apps layer, so it is accepted without the acknowledgement, in every environment.
      */

@@ -61,14 +61,14 @@ public final class ChangePathGitLab {
     /**
      * What someone changes in GitLab after fluxfleet's stacks ran and were applied, before the next {@code pulumi up}
      * (GitLab does not ask fluxfleet): shares' roles, groups' direct members and the project's direct members; the role
-     * {@code none} removes the member.
+     * {@code none} removes the member; {@code blocked}: users an administrator blocked ({@link FakeGitLab#block}).
      */
     public record Drift(Map<String, String> shares, Map<String, Map<String, String>> groupMembers,
-                        Map<String, String> roles) {
-        public static final Drift NONE = new Drift(Map.of(), Map.of(), Map.of());
+                        Map<String, String> roles, List<String> blocked) {
+        public static final Drift NONE = new Drift(Map.of(), Map.of(), Map.of(), List.of());
 
         boolean isNone() {
-            return shares.isEmpty() && groupMembers.isEmpty() && roles.isEmpty();
+            return shares.isEmpty() && groupMembers.isEmpty() && roles.isEmpty() && blocked.isEmpty();
         }
     }
 
@@ -79,14 +79,14 @@ public final class ChangePathGitLab {
      * ({@link FakeGitLab#approved}: every covering rule met or auto-approved).
      */
     public static boolean merges(Environment env, String gitlabYaml, State state, Drift drift, String author,
-                                 Set<String> approvals) {
+                                 Set<String> committers, Set<String> approvals) {
         FakeGitLab gitlab = fake(state);
         Optional<String> refused = runAll(gitlab, order(env, gitlabYaml), gitlabYaml);
         if (refused.isPresent()) {
             throw new IllegalStateException("the scenario's GitLab is not one fluxfleet governs: " + refused.get());
         }
         drift(gitlab, drift);
-        return gitlab.approved(PROJECT, env.branch(), author, Set.of(), approvals);
+        return gitlab.approved(PROJECT, env.branch(), author, committers, approvals);
     }
 
     /**
@@ -187,6 +187,7 @@ public final class ChangePathGitLab {
                 project.directMember(user, role);
             }
         });
+        drift.blocked().forEach(gitlab::block);
     }
 
     /**

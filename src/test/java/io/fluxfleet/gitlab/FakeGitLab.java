@@ -253,6 +253,8 @@ final class FakeGitLab {
     private final Map<String, FakeProject> byPath = new LinkedHashMap<>();
     private final Map<String, Integer> groups = new HashMap<>();
     private final Map<String, Integer> users = new HashMap<>();
+    /** Users an administrator blocked: still listed as members, with the user's state (see {@link #block}). */
+    private final java.util.Set<String> blocked = new java.util.HashSet<>();
     /** Protection IDs by {@code <project>:<branch>}: GitLab keeps one per protected branch. */
     private final Map<String, Integer> protectionIds = new HashMap<>();
     /** Every message the fake wrote while answering; tests check that no secret is in it. */
@@ -272,6 +274,17 @@ final class FakeGitLab {
 
     FakeGitLab group(String fullPath, int id) {
         groups.put(fullPath, id);
+        return this;
+    }
+
+    /**
+     * Blocks {@code username}: the membership APIs still list them, with {@code state: blocked} (the user's state,
+     * gitlab-org/gitlab#536550: blocked members are listed and can be filtered out), and GitLab counts them as no
+     * rule's approver (ee/app/models/concerns/approval_rule_like.rb: "approvers ||=
+     * filter_inactive_approvers(with_role_approvers)", {@code with_state(:active)}).
+     */
+    FakeGitLab block(String username) {
+        blocked.add(username);
         return this;
     }
 
@@ -319,6 +332,7 @@ final class FakeGitLab {
                 p.members, p.shares, groupMembers));
         eligible.remove(author);
         eligible.removeAll(committers);
+        eligible.removeAll(blocked); // filter_inactive_approvers (see #block)
         return eligible;
     }
 
@@ -533,10 +547,10 @@ final class FakeGitLab {
     }
 
     /** Members as the membership data sources list them: username and the role's name, sorted by username. */
-    private static List<Map<String, Object>> memberList(Map<String, Integer> members) {
+    private List<Map<String, Object>> memberList(Map<String, Integer> members) {
         List<Map<String, Object>> list = new ArrayList<>();
         new TreeMap<>(members).forEach((user, level) -> list.add(Map.of("username", user, "id", 1000 + list.size(),
-                "name", user, "state", "active", "accessLevel", ACCESS.entrySet().stream()
+                "name", user, "state", blocked.contains(user) ? "blocked" : "active", "accessLevel", ACCESS.entrySet().stream()
                         .filter(e -> e.getValue().equals(level)).map(Map.Entry::getKey).findFirst().orElse("guest"))));
         return list;
     }

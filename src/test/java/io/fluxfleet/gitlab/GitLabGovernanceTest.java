@@ -806,6 +806,64 @@ class GitLabGovernanceTest {
                 + " (CODEOWNERS) lets a change to /clusters/"), e.getMessage());
     }
 
+    /**
+     * Red team (issue 20): the owner stack shared every CODEOWNERS group into every governed project, the platform
+     * project included, so the tenant-side teams (dev, app, qa, devops) became its Developers: they read every tenant's
+     * cluster-admin layers, push branches and open merge requests there, and count for rules the platform project
+     * does not give them. Only the platform team (the platform project's only code owner) and the groups the config
+     * names for a branch's rules (approvers, mergers, unprotecters, projectSettings.sharedGroups) are shared there; a
+     * tenant project still gets every team's group.
+     */
+    @Test
+    void thePlatformProjectIsSharedOnlyWithThePlatformAndTheRulesGroups() {
+        ObjectNode prod = GovernanceConfigs.premium("prod");
+        prod.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("103", "your-org/platform-gitops").mergeSettings("ff", true, true, false)
+                .squash("never").directMember("alice", "developer").directMember("bob", "developer")
+                .share("your-org/platform-team", "developer");
+        Run run = run(gitlab, prod);
+        Set<String> platform = run.mocks().all(SHARE).stream().map(Registered::name)
+                .filter(n -> n.startsWith("platform-")).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertEquals(Set.of("platform-share-your-org-platform-team"), platform,
+                "no tenant-side team's group is shared into the platform project");
+        Set<String> tenant = run.mocks().all(SHARE).stream().map(Registered::name)
+                .filter(n -> n.startsWith("tenant1-")).collect(Collectors.toSet());
+        assertEquals(GROUPS.size(), tenant.size(), "a tenant project still gets every team's group: " + tenant);
+    }
+
+    /**
+     * The twin of the above on a stack that does not share: preprod's approver group your-org/qa-team is a tenant-side
+     * team that the owner stack (whose rules do not name it) does not share into the platform project, so it is left
+     * out of the platform project's rule with that reason, the rule stands on the platform team, and no warning calls
+     * the tenant-side teams the platform project's code owners.
+     */
+    @Test
+    void aTenantSideApproverGroupIsLeftOutOfThePlatformProjectsRuleForGood() {
+        ObjectNode preprod = GovernanceConfigs.premium("preprod");
+        preprod.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) preprod.get("gitlab").get("approvers").get("groups"))
+                .add("your-org/qa-team");
+        FakeGitLab gitlab = greenfield();
+        gitlab.project("103", "your-org/platform-gitops").mergeSettings("ff", true, true, false)
+                .squash("never").directMember("alice", "developer").directMember("bob", "developer")
+                .share("your-org/platform-team", "developer");
+        promotedUpToWith(gitlab, Environment.PREPROD, before -> {
+            ObjectNode stack = GovernanceConfigs.premium(before.id());
+            stack.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
+            return stack;
+        });
+        Run run = run(gitlab, preprod);
+        List<String> warnings = run.log().warnings;
+        assertTrue(warnings.stream().noneMatch(w -> w.startsWith("your-org/platform-gitops is not shared with the code"
+                + " owner groups")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("your-org/platform-gitops is not shared with"
+                + " your-org/qa-team") && w.contains("never a tenant-side team's for a rule of another stack")),
+                warnings.toString());
+        assertEquals(List.of(11), run.mocks().find(RULE, "platform-preprod-approval-rule").input("groupIds"),
+                "the platform project's preprod rule stands on the platform team");
+    }
+
     @Test
     void deployTokensCanBeTurnedOffAndAFixedExpirySoonIsReported() {
         ObjectNode off = GovernanceConfigs.premium("dev");

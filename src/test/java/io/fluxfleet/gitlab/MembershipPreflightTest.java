@@ -150,6 +150,27 @@ class MembershipPreflightTest {
                 "three eligible approvers: a merge request by anyone else needs all three");
     }
 
+    /**
+     * Red team: a blocked user is still listed by the membership APIs (with {@code state: blocked}) but GitLab counts
+     * only active users as a rule's approvers ({@link FakeGitLab#block}). Counted by the preflight, a blocked approver
+     * let a rule pass that GitLab treats as short of approvers, invalid and approved automatically.
+     */
+    @Test
+    void aBlockedApproverCountsForNothing() {
+        FakeGitLab gitlab = atProd();
+        gitlab.apply(run(gitlab, GovernanceConfigs.premium("prod")).mocks());
+        assertFalse(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()), "three active approvers for three");
+        PulumiTest.cleanup();
+
+        gitlab.block("sam");
+        assertTrue(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()),
+                "GitLab itself: with sam blocked the rule has two approvers for three approvals");
+        String refused = failure(() -> run(gitlab, GovernanceConfigs.premium("prod")));
+        assertTrue(refused.contains(TENANT1 + ": the approval rule fluxfleet-prod needs 3 approvals but has 2 eligible"
+                + " approver(s) (alice, pat)"), refused);
+        assertNoGitLabResource(refused);
+    }
+
     @Test
     void aTenantMaintainerIsRefusedInProdAndWarnedAboutElsewhere() {
         FakeGitLab gitlab = atProd();
@@ -163,6 +184,32 @@ class MembershipPreflightTest {
         Run dev = run(gitlab, GovernanceConfigs.premium("dev"));
         assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("mallory holds Maintainer")),
                 dev.log().warnings.toString());
+    }
+
+    /**
+     * Red team: membership is project-wide, so a Maintainer of the platform project whom the dev stack only warns about
+     * is a Maintainer for its prod branch too: between prod runs they can edit the prod rule, unprotect prod where
+     * GitLab lets a Maintainer, and merge into it, i.e. apply anything as cluster-admin on the prod cluster. The
+     * platform project refuses a non-platform Maintainer on every stack; a tenant project outside prod still warns.
+     */
+    @Test
+    void aNonPlatformMaintainerOfThePlatformProjectIsRefusedOnEveryStack() {
+        ObjectNode dev = GovernanceConfigs.premium("dev");
+        dev.putObject("layers").put("source", "platform").put("project", "your-org/platform-gitops");
+        FakeGitLab gitlab = greenfield();
+        GitLabGovernanceTest.platformProject(gitlab).directMember("mallory", "maintainer");
+        String refused = failure(() -> run(gitlab, dev));
+        assertTrue(refused.contains("your-org/platform-gitops: mallory holds Maintainer as a direct member but is not in"
+                + " the platform group"), refused);
+        assertNoGitLabResource(refused);
+
+        PulumiTest.cleanup();
+        FakeGitLab benign = greenfield();
+        GitLabGovernanceTest.platformProject(benign).directMember("pat", "maintainer");
+        benign.project("101", TENANT1).directMember("mallory", "maintainer");
+        Run run = run(benign, dev);
+        assertTrue(run.log().warnings.stream().anyMatch(w -> w.contains(TENANT1 + ": mallory holds Maintainer")),
+                "a tenant project outside prod still only warns: " + run.log().warnings);
     }
 
     @Test
