@@ -230,7 +230,11 @@ class PlanScenarioTest {
         List<Step> updated = ops(plan, Op.UPDATE);
         assertEquals(Set.of("tenant1-prod-protection", "platform-prod-protection"), names(updated), why(plan));
         assertEquals(List.of("allowedToMerges"), updated.get(0).keys(), why(plan));
-        assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE), why(plan));
+        // the platform project is shared only with the groups its rules name, so a new merger group is shared into it
+        // (tenant projects already have every CODEOWNERS group)
+        assertEquals(Set.of("platform-share-your-org-devops-team"), names(ops(plan, Op.CREATE)), why(plan));
+        assertTrue(plan.steps().stream().noneMatch(s -> s.op() != Op.SAME && s.op() != Op.UPDATE && s.op() != Op.CREATE),
+                why(plan));
     }
 
     /**
