@@ -386,16 +386,23 @@ public record GitLabGovernanceSettings(
             f.problem("approvers", "is required on GitLab " + tier.id() + ": at least one group in "
                     + f.key("approvers") + ".groups or user in " + f.key("approvers") + ".users (an approval rule"
                     + " without eligible approvers does not hold merges back)");
-        } else if (tier.hasApprovals() && approvers.groups().isEmpty() && approvals > approvers.users().size()) {
+        } else if (tier.hasApprovals() && approvers.groups().isEmpty() && approvals >= approvers.users().size()) {
             // gitlab-org/gitlab ee/app/models/approval_wrapped_rule.rb: invalid_rule? is "!any_approver? &&
             // approvals_required > approvers.size", and approved? is "approvals_left <= 0 || (invalid_rule? &&
             // allow_merge_when_invalid?)", true for a rule no security policy made (!117557: "marked as invalid and
             // automatically approved"). Only the rule's own approvers count toward it (approved_approvers), so the
             // docs' "approvals from other users with at least the Developer role ... count" does not fill such a rule.
-            f.problem("approvals", "is " + approvals + ", but " + f.key("approvers") + " names only "
-                    + approvers.users().size() + " user(s) and no group: GitLab marks such a rule invalid and approves"
-                    + " it automatically, so it would hold nothing. Name more approvers (" + f.key("approvers")
-                    + ".groups), or lower it: `pulumi config set --path gitlab.approvals " + approvers.users().size() + "`");
+            // Its approvers are less the merge request's author (ApprovalState#filter_author, "users -
+            // [merge_request.author]", as mergeRequestsAuthorApproval is false), and any approver may author, so the
+            // named users must exceed the count by one (issue 20, change-path row approver-authors-exact-rule).
+            int named = approvers.users().size();
+            f.problem("approvals", "is " + approvals + ", but " + f.key("approvers") + " names only " + named
+                    + " user(s) and no group: the author cannot approve, so GitLab needs one eligible approver more"
+                    + " than the count; a merge request opened by one of them leaves the rule short, and GitLab marks"
+                    + " it invalid and approves it automatically, so it would hold nothing. Name more approvers (at"
+                    + " least " + (approvals + 1) + " in " + f.key("approvers") + ".users, or a group in "
+                    + f.key("approvers") + ".groups)" + (named > 1 ? ", or lower it: `pulumi config set --path"
+                    + " gitlab.approvals " + (named - 1) + "`" : ""));
         }
 
         boolean unprotectersSet = f.has("unprotecters");

@@ -20,7 +20,9 @@ import java.util.TreeSet;
  *   <tr><td>group</td><td>its direct members ("only direct members of eligible groups can provide approvals"), when
  *       the group is shared with the project; a share below Developer lets Reporters approve only through an opt-in
  *       setting, so fluxfleet requires Developer</td><td>the group adds no eligible approver</td></tr>
- *   <tr><td>required count</td><td>at most the eligible approvers</td><td>the rule is <b>invalid and approved
+ *   <tr><td>required count</td><td>fewer than the eligible approvers: the merge request's author is never one
+ *       ({@code ApprovalState#filter_author}, "users - [merge_request.author]", as fluxfleet sets
+ *       {@code merge_requests_author_approval: false}), and any of them may author</td><td>the rule is <b>invalid and approved
  *       automatically</b>: {@code ApprovalWrappedRule#invalid_rule?} is "!any_approver? && approvals_required >
  *       approvers.size" (approvers less the author and, as fluxfleet sets it, the committers) and {@code approved?}
  *       is "approvals_left <= 0 || (invalid_rule? && allow_merge_when_invalid?)", the latter true for every rule
@@ -125,16 +127,20 @@ public final class ApproverEligibility {
             }
         }
         Set<String> eligible = eligible(rule, m);
-        if (rule.required() > eligible.size()) {
+        // any eligible approver may open the merge request and is then no approver of it (ApprovalState#filter_author,
+        // "users - [merge_request.author]", mergeRequestsAuthorApproval false): one more than the count is needed
+        if (rule.required() >= eligible.size()) {
             List<String> waiting = rule.groups().stream().filter(pending::contains).toList();
             problems.add(project + ": the approval rule " + rule.name() + " needs " + rule.required() + " approvals"
                     + " but has " + eligible.size() + " eligible approver(s)" + (eligible.isEmpty() ? ""
-                    : " (" + String.join(", ", eligible) + ")") + "; GitLab then marks the rule invalid and approves"
-                    + " it automatically, so it would hold nothing. " + (waiting.isEmpty() ? ""
+                    : " (" + String.join(", ", eligible) + ")") + "; the author cannot approve, so GitLab needs one"
+                    + " eligible approver more than the count: a merge request opened by one of them leaves the rule"
+                    + " short, and GitLab then marks it invalid and approves it automatically, so it would hold"
+                    + " nothing. " + (waiting.isEmpty() ? ""
                     : String.join(", ", waiting) + " is not shared with the project yet: run `pulumi up` on the "
                     + owner + " stack (gitlab.projectSettings.owner) first, which shares it, then this stack again;"
                     + " or a") + (waiting.isEmpty() ? "A" : "") + "dd direct members with Developer or more to the approver groups, or lower the count:"
-                    + " `pulumi config set --path gitlab.approvals " + Math.max(1, eligible.size()) + " -s " + stack + "`.");
+                    + " `pulumi config set --path gitlab.approvals " + Math.max(1, eligible.size() - 1) + " -s " + stack + "`.");
         }
         return problems;
     }

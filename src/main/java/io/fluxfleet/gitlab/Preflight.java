@@ -37,7 +37,12 @@ import java.util.Set;
  *       group that is not invited to the project optional.</li>
  *   <li><b>Approvers and roles as GitLab reports them</b> ({@link Memberships}): the approval rule's users, groups
  *       and count ({@link ApproverEligibility}); no one outside the platform group above Developer.</li>
- *   <li><b>Approval reachability</b> ({@link Reachability}).</li>
+ *   <li><b>Approval reachability</b>: any eligible approver may open the merge request and then cannot approve it
+ *       (gitlab-org/gitlab ee/app/models/approval_state.rb {@code filter_author}), so a rule needs one eligible approver
+ *       more than its count, or GitLab marks it invalid and approves it automatically
+ *       (ee/app/models/approval_wrapped_rule.rb {@code invalid_rule?}); refused for named users when the config is read
+ *       ({@code GitLabGovernanceSettings}, key {@code gitlab.approvals}) and for groups at {@code up}
+ *       ({@link ApproverEligibility}). Committers are removed as well, per merge request, which no count foresees.</li>
  *   <li><b>fluxfleet's own project</b> ({@link SelfProject}): pipeline variables restricted to no one, the default
  *       branch protected, merges only with a passing pipeline.</li>
  * </ul>
@@ -123,7 +128,6 @@ final class Preflight {
         }
         problems.addAll(groupHandles(scope, lookup));
         SelfProject.check(scope, lookup, problems);
-        Reachability.warn(scope);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("fluxfleet cannot govern the " + env.branch() + " branches as configured;"
                     + " nothing was changed:\n  - " + String.join("\n  - ", problems));

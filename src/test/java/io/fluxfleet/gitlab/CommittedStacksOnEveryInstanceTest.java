@@ -74,11 +74,13 @@ class CommittedStacksOnEveryInstanceTest {
 
     /**
      * The instance with the committed stacks' approver groups staffed: prod asks for three approvals from the platform
-     * and security groups, which GitLab counts from their direct members with Developer or more.
+     * and security groups (preprod two from the platform and QA groups), which GitLab counts from their direct members
+     * with Developer or more: one more than the count, as the author cannot approve (issue 20).
      */
     static FakeGitLab instance(FakeGitLab.Kind kind) {
         FakeGitLab gitlab = new FakeGitLab(kind).groupMember("your-org/platform-team", "pat", "maintainer")
                 .groupMember("your-org/platform-team", "sam", "developer")
+                .groupMember("your-org/platform-team", "pia", "developer")
                 .groupMember("your-org/security-team", "sid", "developer");
         GitLabGovernanceTest.GROUPS.forEach(gitlab::group);
         gitlab.project("101", "your-org/tenant1-gitops");

@@ -63,14 +63,16 @@ class GitLabGovernanceTest {
 
     /**
      * Two tenants' projects, new to fluxfleet: only {@code main} (protected), merge settings already as the policy,
-     * alice and bob direct members with Developer, the platform group with two direct members (pat, sam), so the
-     * premium approvers (the platform group and alice) are three, as prod requires. {@code shared}: the owner stack
-     * has already shared the groups (as after onboarding).
+     * alice and bob direct members with Developer, the platform group with three direct members (pat, sam, pia), so
+     * the premium approvers (the platform group and alice) are four: one more than prod's three, as the author cannot
+     * approve (issue 20, approver-authors-exact-rule). {@code shared}: the owner stack has already shared the groups
+     * (as after onboarding).
      */
     static FakeGitLab greenfield(FakeGitLab.Kind kind, boolean shared) {
         FakeGitLab gitlab = new FakeGitLab(kind).user("alice", 21).user("bob", 22)
                 .groupMember("your-org/platform-team", "pat", "maintainer")
-                .groupMember("your-org/platform-team", "sam", "developer");
+                .groupMember("your-org/platform-team", "sam", "developer")
+                .groupMember("your-org/platform-team", "pia", "developer");
         GROUPS.forEach(gitlab::group);
         for (String[] p : List.of(new String[] {"101", "your-org/tenant1-gitops"}, new String[] {"102", "your-org/tenant2-gitops"})) {
             FakeGitLab.FakeProject project = gitlab.project(p[0], p[1]).mergeSettings("ff", true, true, false)
@@ -376,13 +378,22 @@ class GitLabGovernanceTest {
         return messages.toString();
     }
 
+    /**
+     * {@link GovernanceConfigs#premium} with {@code user} (a direct Developer of the greenfield projects) named as an
+     * approver too: left without its unshared group, dev's rule then still has one approver more than its count.
+     */
+    static ObjectNode alsoApprover(ObjectNode stack, String user) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) stack.get("gitlab").get("approvers").get("users")).add(user);
+        return stack;
+    }
+
     @Test
     void aStackThatDoesNotShareLeavesOutGroupsGitLabWouldNotCount() {
         FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
-        Run dev = run(gitlab, GovernanceConfigs.premium("dev"));
+        Run dev = run(gitlab, alsoApprover(GovernanceConfigs.premium("dev"), "bob"));
         Registered rule = dev.mocks().find(RULE, "tenant1-dev-approval-rule");
         assertEquals(List.of(), rule.input("groupIds"), "an unshared group would be an approver that never counts");
-        assertEquals(List.of(21), rule.input("userIds"));
+        assertEquals(List.of(21, 22), rule.input("userIds"));
         assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("is not shared with your-org/platform-team")
                 && w.contains("`pulumi up` on the prod stack")), dev.log().warnings.toString());
         assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("code owner groups your-org/app-team")

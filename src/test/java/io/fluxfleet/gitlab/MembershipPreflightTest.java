@@ -111,23 +111,28 @@ class MembershipPreflightTest {
     @Test
     void anUnsharedApproverGroupIsRefusedWhereItIsNeededUntilTheOwnerStackSharesIt() {
         FakeGitLab gitlab = greenfield(FakeGitLab.Kind.EE_PREMIUM, false);
-        Run dev = run(gitlab, GovernanceConfigs.premium("dev"));
+        String alone = failure(() -> run(gitlab, GovernanceConfigs.premium("dev")));
+        assertTrue(alone.contains(TENANT1 + ": the approval rule fluxfleet-dev needs 1 approvals but has 1 eligible"
+                + " approver(s) (alice); the author cannot approve") && alone.contains("run `pulumi up` on the prod"
+                + " stack"), "alice alone cannot approve her own merge request: " + alone);
+        PulumiTest.cleanup();
+        Run dev = run(gitlab, GitLabGovernanceTest.alsoApprover(GovernanceConfigs.premium("dev"), "bob"));
         assertTrue(dev.log().warnings.stream().anyMatch(w -> w.contains("is not shared with your-org/platform-team")),
-                "dev needs one approval, which alice gives; the group is left out with a warning");
+                "dev needs one approval, which alice or bob gives; the group is left out with a warning");
         gitlab.apply(dev.mocks());
         PulumiTest.cleanup();
 
-        String preprod = failure(() -> run(gitlab, GovernanceConfigs.premium("preprod")));
-        assertTrue(preprod.contains(TENANT1 + ": the approval rule fluxfleet-preprod needs 2 approvals but has 1"
-                + " eligible approver(s) (alice)") && preprod.contains("approves it automatically")
+        String preprod = failure(() -> run(gitlab, GitLabGovernanceTest.alsoApprover(GovernanceConfigs.premium("preprod"), "bob")));
+        assertTrue(preprod.contains(TENANT1 + ": the approval rule fluxfleet-preprod needs 2 approvals but has 2"
+                + " eligible approver(s) (alice, bob)") && preprod.contains("approves it automatically")
                 && preprod.contains("run `pulumi up` on the prod stack (gitlab.projectSettings.owner) first"), preprod);
 
         PulumiTest.cleanup();
-        Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
+        Run prod = run(gitlab, GitLabGovernanceTest.alsoApprover(GovernanceConfigs.premium("prod"), "bob"));
         gitlab.apply(prod.mocks());
         assertEquals(30, gitlab.project("101", TENANT1).shares.get("your-org/platform-team"), "prod shared it");
         PulumiTest.cleanup();
-        Run after = run(gitlab, GovernanceConfigs.premium("preprod"));
+        Run after = run(gitlab, GitLabGovernanceTest.alsoApprover(GovernanceConfigs.premium("preprod"), "bob"));
         assertEquals(List.of(11), after.mocks().find(RULE, "tenant1-preprod-approval-rule").input("groupIds"));
     }
 
@@ -135,19 +140,42 @@ class MembershipPreflightTest {
     void aRuleWithFewerEligibleApproversThanRequiredIsRefusedBecauseGitLabWouldApproveItByItself() {
         FakeGitLab gitlab = atProd();
         gitlab.groupMembers.get("your-org/platform-team").remove("sam");
+        gitlab.groupMembers.get("your-org/platform-team").remove("pia");
         // the fake's GitLab rule: alice and pat are the rule's only approvers for three required approvals
         assertTrue(FakeGitLabRules.invalidAndAutoApproved(Set.of("alice", "pat"), 3));
         String refused = failure(() -> run(gitlab, GovernanceConfigs.premium("prod")));
         assertTrue(refused.contains(TENANT1 + ": the approval rule fluxfleet-prod needs 3 approvals but has 2 eligible"
-                + " approver(s) (alice, pat); GitLab then marks the rule invalid and approves it automatically")
-                && refused.contains("`pulumi config set --path gitlab.approvals 2 -s prod`"), refused);
+                + " approver(s) (alice, pat); the author cannot approve")
+                && refused.contains("GitLab then marks it invalid and approves it automatically")
+                && refused.contains("`pulumi config set --path gitlab.approvals 1 -s prod`"), refused);
+        assertNoGitLabResource(refused);
+    }
+
+    /**
+     * Change-path row approver-authors-exact-rule: exactly as many eligible approvers as required approvals is one
+     * short for a merge request one of them opens (GitLab's ApprovalState#filter_author, "users -
+     * [merge_request.author]"), so the rule is invalid and approved automatically; refused, and one more passes.
+     */
+    @Test
+    void aRuleWithExactlyAsManyEligibleApproversAsRequiredIsRefusedBecauseItsAuthorCannotApprove() {
+        FakeGitLab gitlab = atProd();
+        gitlab.groupMembers.get("your-org/platform-team").remove("pia");
+        // the fake's GitLab rule: an MR pat opens has alice and sam as approvers for three required approvals
+        assertTrue(FakeGitLabRules.invalidAndAutoApproved(Set.of("alice", "sam"), 3));
+        String refused = failure(() -> run(gitlab, GovernanceConfigs.premium("prod")));
+        assertTrue(refused.contains(TENANT1 + ": the approval rule fluxfleet-prod needs 3 approvals but has 3 eligible"
+                + " approver(s) (alice, pat, sam); the author cannot approve, so GitLab needs one eligible approver"
+                + " more than the count") && refused.contains("`pulumi config set --path gitlab.approvals 2 -s prod`"),
+                refused);
+        assertNoGitLabResource(refused);
 
         PulumiTest.cleanup();
-        gitlab.groupMember("your-org/platform-team", "sam", "developer");
+        gitlab.groupMember("your-org/platform-team", "pia", "developer");
         Run prod = run(gitlab, GovernanceConfigs.premium("prod"));
         gitlab.apply(prod.mocks());
-        assertFalse(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()),
-                "three eligible approvers: a merge request by anyone else needs all three");
+        assertFalse(gitlab.autoApproved(TENANT1, "prod", "pat", Set.of()),
+                "four eligible approvers: a merge request pat opens still needs the other three");
+        assertFalse(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()), "nor one anyone else opens");
     }
 
     /**
@@ -159,12 +187,13 @@ class MembershipPreflightTest {
     void aBlockedApproverCountsForNothing() {
         FakeGitLab gitlab = atProd();
         gitlab.apply(run(gitlab, GovernanceConfigs.premium("prod")).mocks());
-        assertFalse(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()), "three active approvers for three");
+        assertFalse(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()), "four active approvers for three");
         PulumiTest.cleanup();
 
         gitlab.block("sam");
+        gitlab.block("pia");
         assertTrue(gitlab.autoApproved(TENANT1, "prod", "mallory", Set.of()),
-                "GitLab itself: with sam blocked the rule has two approvers for three approvals");
+                "GitLab itself: with sam and pia blocked the rule has two approvers for three approvals");
         String refused = failure(() -> run(gitlab, GovernanceConfigs.premium("prod")));
         assertTrue(refused.contains(TENANT1 + ": the approval rule fluxfleet-prod needs 3 approvals but has 2 eligible"
                 + " approver(s) (alice, pat)"), refused);

@@ -188,17 +188,24 @@ class SecondContactTest {
                     + " and no group"), message);
         }
         gitlab.project("101", PATH).directMember("alice", "developer").directMember("bob", "developer")
-                .directMember("carol", "developer");
-        gitlab.project("102", "your-org/tenant2-gitops").directMember("carol", "developer");
+                .directMember("carol", "developer").directMember("dave", "developer");
+        gitlab.project("102", "your-org/tenant2-gitops").directMember("carol", "developer").directMember("dave", "developer");
         gitlab.user("carol", 23);
-        Run three = settle(gitlab, stack(kind, Environment.PROD, TEAMS + "approvers:\n  users: [alice, bob, carol]\n"));
+        gitlab.user("dave", 24);
         if (kind.licensed) {
-            assertTrue(three.log().warnings.stream().anyMatch(w -> w.contains("can reach at most 2 of its 3 required")),
-                    three.log().warnings.toString());
-            assertEquals(Set.of("bob", "carol"), gitlab.eligibleApprovers(PATH, "prod", "alice", Set.of()),
-                    "the fake agrees: an MR alice opens has 2 possible approvers for 3 required approvals");
-            assertTrue(gitlab.autoApproved(PATH, "prod", "alice", Set.of()), "so GitLab approves the rule by itself");
-            assertFalse(gitlab.autoApproved(PATH, "prod", "erin", Set.of()), "an MR by a non-approver can be approved");
+            // three named users for three approvals: an MR alice opens has only bob and carol to approve it, and the
+            // fake (as GitLab) would approve the rule by itself; refused when the config is read, with the numbers
+            String exact = refusal(gitlab, stack(kind, Environment.PROD, TEAMS + "approvers:\n  users: [alice, bob, carol]\n"));
+            assertTrue(exact.contains("gitlab.approvals: is 3, but fluxfleet:gitlab.approvers names only 3 user(s)")
+                    && exact.contains("the author cannot approve, so GitLab needs one eligible approver more than the"
+                    + " count"), exact);
+        }
+        settle(gitlab, stack(kind, Environment.PROD, TEAMS + "approvers:\n  users: [alice, bob, carol, dave]\n"));
+        if (kind.licensed) {
+            assertEquals(Set.of("bob", "carol", "dave"), gitlab.eligibleApprovers(PATH, "prod", "alice", Set.of()),
+                    "the fake agrees: an MR alice opens has 3 possible approvers for 3 required approvals");
+            assertFalse(gitlab.autoApproved(PATH, "prod", "alice", Set.of()), "so an approver's own MR is not approved by itself");
+            assertFalse(gitlab.autoApproved(PATH, "prod", "erin", Set.of()), "nor an MR by a non-approver");
         } else {
             assertEquals(Set.of(), gitlab.eligibleApprovers(PATH, "prod", "alice", Set.of()), "no rule on Free");
             assertFalse(gitlab.autoApproved(PATH, "prod", "alice", Set.of()));

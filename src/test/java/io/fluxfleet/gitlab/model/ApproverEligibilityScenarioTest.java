@@ -91,12 +91,29 @@ class ApproverEligibilityScenarioTest {
                 || p.contains("Manage > Members") || p.contains("pulumi up")), "each problem names its fix: " + p));
     }
 
+    /**
+     * Change-path row approver-authors-exact-rule: as many eligible approvers as required approvals, and one of them
+     * opens the merge request (R5 removes them): the rule is short, invalid and approved with no approval (R4).
+     */
+    @Test
+    void exactlyAsManyEligibleApproversAsRequiredIsRefusedBecauseOneOfThemMayAuthor() {
+        Rule rule = new Rule("prod", 3, List.of(), List.of(PLATFORM));
+        ApprovalModel gitlab = base().share(PLATFORM, DEV, List.of("pat", "sam", "kim"), List.of());
+        assertTrue(gitlab.satisfied(3, rule.users(), rule.groups(), "pat", Set.of()), "GitLab: pat's own MR needs nothing");
+        List<String> problems = ApproverEligibility.problems("your-org/tenant1-gitops", "prod", rule, reported(gitlab));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("has 3 eligible approver(s) (kim, pat, sam); the author cannot approve")
+                && problems.get(0).contains("gitlab.approvals 2 -s prod"), problems.get(0));
+    }
+
     @Test
     void theLegitimateRuleIsAcceptedAndTheAttackerCannotFillIt() {
         Rule rule = new Rule("prod", 3, List.of(), List.of(PLATFORM));
-        ApprovalModel gitlab = base().share(PLATFORM, DEV, List.of("pat", "sam", "kim"), List.of("intern"));
+        ApprovalModel gitlab = base().share(PLATFORM, DEV, List.of("pat", "sam", "kim", "lena"), List.of("intern"));
 
         assertEquals(List.of(), ApproverEligibility.problems("your-org/tenant1-gitops", "prod", rule, reported(gitlab)));
+        assertFalse(gitlab.satisfied(3, rule.users(), rule.groups(), "pat", Set.of("sam", "kim")),
+                "an approver's own merge request still needs three others");
         assertFalse(gitlab.satisfied(3, rule.users(), rule.groups(), AUTHOR, Set.of(ATTACKER, "pat", "sam")),
                 "two of the platform and the attacker do not make three");
         assertFalse(gitlab.satisfied(3, rule.users(), rule.groups(), AUTHOR, Set.of(ATTACKER, "intern", "pat", "sam")),
