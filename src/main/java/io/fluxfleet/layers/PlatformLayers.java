@@ -2,7 +2,6 @@ package io.fluxfleet.layers;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -13,10 +12,8 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxKind;
 import io.fluxfleet.flux.FluxObject;
 import io.fluxfleet.flux.FluxPlatform;
-import io.fluxfleet.flux.FluxSpecs.GitRef;
-import io.fluxfleet.flux.FluxSpecs.GitRepositorySpec;
+import io.fluxfleet.flux.GitSource;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
-import io.fluxfleet.flux.FluxSpecs.Ref;
 import io.fluxfleet.flux.Readiness;
 import io.fluxfleet.kube.Kube;
 import io.fluxfleet.naming.Names;
@@ -84,22 +81,10 @@ public final class PlatformLayers extends ComponentResource {
         Environment env = kube.environment();
         String ns = Names.FLUX_NAMESPACE;
         Map<String, String> labels = Names.labels(env, null);
-        String authName = Names.gitAuthSecret(args.project());
-        Output<Map<String, String>> data = Output.tuple(args.gitUsername(), args.gitPassword().asSecret())
-                .applyValue(t -> Map.of("username", t.t1, "password", t.t2));
-        Secret auth = new Secret(Names.resource(ns, authName), SecretArgs.builder()
-                .metadata(kube.meta(authName, ns, null))
-                .type("Opaque")
-                .stringData(data)
-                .build(), kube.child(this, args.flux().namespace()));
-        String repository = Names.platformGitRepository(env);
-        String url = args.cloneUrl();
-        String interval = args.gitInterval();
-        this.source = new FluxObject(Names.resource(ns, repository), FluxKind.GIT_REPOSITORY, repository, ns, labels,
-                args.readiness().annotations(FluxKind.GIT_REPOSITORY, ns, repository, Readiness.Role.GIT_SOURCE, false),
-                auth.metadata().applyValue(m -> new GitRepositorySpec(interval, "60s", url, new GitRef(env.branch()),
-                        Ref.of(m.name().orElseThrow()))),
-                kube.child(this, args.flux().release()));
+        Secret auth = GitSource.auth(this, kube, Names.gitAuthSecret(args.project()), ns, null, args.flux().namespace(),
+                args.gitUsername(), args.gitPassword());
+        this.source = GitSource.repository(this, kube, args.flux(), args.readiness(), Names.platformGitRepository(env), ns,
+                labels, args.cloneUrl(), args.gitInterval(), auth);
         // every Kustomization in flux-system reads the platform project: its statuses belong to that project's commits
         args.statusToken().ifPresent(token -> CommitStatus.pair(this, kube, args.project(), args.flux(),
                 args.projectUrl(), ns, args.flux().namespace(),

@@ -8,7 +8,6 @@ import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ResourceQuota;
 import com.pulumi.kubernetes.core.v1.ResourceQuotaArgs;
 import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LimitRangeItemArgs;
@@ -40,8 +39,7 @@ import io.fluxfleet.config.FluxFleetConfig.Tenant;
 import io.fluxfleet.flux.FluxPlatform;
 import io.fluxfleet.flux.FluxKind;
 import io.fluxfleet.flux.FluxObject;
-import io.fluxfleet.flux.FluxSpecs.GitRef;
-import io.fluxfleet.flux.FluxSpecs.GitRepositorySpec;
+import io.fluxfleet.flux.GitSource;
 import io.fluxfleet.flux.FluxSpecs.KustomizationSpec;
 import io.fluxfleet.flux.FluxSpecs.ObjectRef;
 import io.fluxfleet.flux.FluxSpecs.Ref;
@@ -307,30 +305,14 @@ public final class TenantEnvironment extends ComponentResource {
 
     private Secret gitAuthSecret(Kube kube, Tenant tenant, String ns, Resource namespaceResource,
                                  Output<String> username, Output<String> password) {
-        String name = Names.gitAuthSecret(tenant);
-        Output<Map<String, String>> data = Output.tuple(username, password.asSecret())
-                .applyValue(t -> Map.of("username", t.t1, "password", t.t2));
-        return new Secret(Names.resource(ns, name), SecretArgs.builder()
-                .metadata(kube.meta(name, ns, tenant))
-                .type("Opaque")
-                .stringData(data)
-                .build(), kube.child(this, namespaceResource));
+        return GitSource.auth(this, kube, Names.gitAuthSecret(tenant), ns, tenant, namespaceResource, username, password);
     }
 
     private FluxObject gitRepository(Args args, String ns, Secret auth) {
         Kube kube = args.kube();
-        Tenant tenant = args.tenant();
-        String name = Names.gitRepository(tenant, kube.environment());
-        String url = args.cloneUrl();
-        String branch = kube.environment().branch();
-        String interval = args.reconcile().gitInterval();
-        return new FluxObject(Names.resource(ns, name), FluxKind.GIT_REPOSITORY, name, ns,
-                Names.labels(kube.environment(), tenant),
-                args.reconcile().readiness().annotations(FluxKind.GIT_REPOSITORY, ns, name, Readiness.Role.GIT_SOURCE,
-                        false),
-                auth.metadata().applyValue(m -> new GitRepositorySpec(interval, "60s", url, new GitRef(branch),
-                        Ref.of(m.name().orElseThrow()))),
-                kube.child(this, args.flux().release()));
+        return GitSource.repository(this, kube, args.flux(), args.reconcile().readiness(),
+                Names.gitRepository(args.tenant(), kube.environment()), ns, Names.labels(kube.environment(), args.tenant()),
+                args.cloneUrl(), args.reconcile().gitInterval(), auth);
     }
 
     /**
