@@ -183,18 +183,8 @@ public final class ProviderLookup implements GitLabLookup {
     /** {@code getGroup} by full path: a 404 means no such group (the handle is a user's). */
     @Override
     public Optional<Boolean> isGroup(String fullPath) {
-        try {
-            GitlabFunctions.getGroupPlain(GetGroupArgs.builder().fullPath(fullPath).build(), options).join();
-            return Optional.of(true);
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("404") || message.contains("not found")) {
-                return Optional.of(false);
-            }
-            throw new IllegalStateException("fluxfleet could not look up the group " + fullPath + ": "
-                    + cause.getMessage(), cause);
-        }
+        return Optional.of(awaitUnlessMissing(GitlabFunctions.getGroupPlain(
+                GetGroupArgs.builder().fullPath(fullPath).build(), options), "look up the group " + fullPath).isPresent());
     }
 
     /**
@@ -229,24 +219,14 @@ public final class ProviderLookup implements GitLabLookup {
      */
     @Override
     public Optional<Map<String, Integer>> groupMembers(String fullPath) {
-        try {
-            List<GetGroupMembershipMember> list = GitlabFunctions.getGroupMembershipPlain(
-                    GetGroupMembershipArgs.builder().fullPath(fullPath).build(), options).join().members();
-            Map<String, Integer> members = new TreeMap<>();
-            if (list != null) {
-                list.stream().filter(m -> m.username() != null && active(m.state()))
-                        .forEach(m -> members.merge(m.username(), Roles.level(m.accessLevel()), Math::max));
-            }
-            return Optional.of(members);
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("404") || message.contains("not found")) {
-                return Optional.of(Map.of());
-            }
-            throw new IllegalStateException("fluxfleet could not list the members of group " + fullPath + ": "
-                    + cause.getMessage(), cause);
-        }
+        Optional<List<GetGroupMembershipMember>> listed = awaitUnlessMissing(GitlabFunctions.getGroupMembershipPlain(
+                GetGroupMembershipArgs.builder().fullPath(fullPath).build(), options),
+                "list the members of group " + fullPath).map(r -> r.members());
+        Map<String, Integer> members = new TreeMap<>();
+        listed.filter(list -> list != null).ifPresent(list -> list.stream()
+                .filter(m -> m.username() != null && active(m.state()))
+                .forEach(m -> members.merge(m.username(), Roles.level(m.accessLevel()), Math::max)));
+        return Optional.of(members);
     }
 
     /**
@@ -255,20 +235,10 @@ public final class ProviderLookup implements GitLabLookup {
      */
     @Override
     public Optional<SelfProject.Facts> selfProject(String pathWithNamespace) {
-        GetProjectResult project;
-        try {
-            project = GitlabFunctions.getProjectPlain(
-                    GetProjectArgs.builder().pathWithNamespace(pathWithNamespace).build(), options).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("404") || message.contains("not found")) {
-                return Optional.of(SelfProject.Facts.notFound());
-            }
-            throw new IllegalStateException("fluxfleet could not read its own GitLab project " + pathWithNamespace
-                    + ": " + cause.getMessage(), cause);
-        }
-        if (project.id() == null || project.id().isBlank()) {
+        GetProjectResult project = awaitUnlessMissing(GitlabFunctions.getProjectPlain(
+                GetProjectArgs.builder().pathWithNamespace(pathWithNamespace).build(), options),
+                "read its own GitLab project " + pathWithNamespace).orElse(null);
+        if (project == null || project.id() == null || project.id().isBlank()) {
             return Optional.of(SelfProject.Facts.notFound());
         }
         String branch = project.defaultBranch();
@@ -301,18 +271,9 @@ public final class ProviderLookup implements GitLabLookup {
 
     /** The protection of exactly {@code branch}, or null when only a wildcard or group-level one covers it. */
     private GetProjectProtectedBranchResult exactProtection(String id, String branch) {
-        try {
-            return GitlabFunctions.getProjectProtectedBranchPlain(
-                    GetProjectProtectedBranchArgs.builder().projectId(id).name(branch).build(), options).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("404") || message.contains("not found")) {
-                return null;
-            }
-            throw new IllegalStateException("fluxfleet could not read the protection of " + branch + " in project "
-                    + id + ": " + cause.getMessage(), cause);
-        }
+        return awaitUnlessMissing(GitlabFunctions.getProjectProtectedBranchPlain(
+                GetProjectProtectedBranchArgs.builder().projectId(id).name(branch).build(), options),
+                "read the protection of " + branch + " in project " + id).orElse(null);
     }
 
     /** The access levels granted to roles; entries for a user, group or deploy key are left out. */
@@ -340,6 +301,23 @@ public final class ProviderLookup implements GitLabLookup {
             return content;
         }
         return new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #await}, but a lookup GitLab answers with 404 ("not found": no such group, or a project the token cannot
+     * see) is a fact, not an error: empty.
+     */
+    private static <T> Optional<T> awaitUnlessMissing(CompletableFuture<T> future, String what) {
+        try {
+            return Optional.of(future.join());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("404") || message.contains("not found")) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("fluxfleet could not " + what + ": " + cause.getMessage(), cause);
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future, String what) {
